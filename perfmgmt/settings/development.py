@@ -1,0 +1,6 @@
+"""Settings for `make run` on a developer's or evaluator's machine."""
+
+from .base import *  # noqa: F403
+from .base import env_bool
+
+DEBUG = env_bool("DEBUG", True)

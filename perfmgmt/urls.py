@@ -1,0 +1,11 @@
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "Performance management: set-up"
+admin.site.site_title = "Performance management"
+
+urlpatterns = [
+    path("", include("reporting.urls")),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("admin/", admin.site.urls),
+]

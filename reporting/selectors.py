@@ -1,0 +1,114 @@
+"""Reads for the pages: each returns plain data in a bounded number of queries."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import OuterRef, QuerySet, Subquery
+
+from actionplans.models import Action, ActionUpdate
+from scorecard.models import Measure, Objective, Plan, Result
+from scorecard.rules.rag import Status
+
+
+@dataclass(frozen=True)
+class LatestRating:
+    """An item of the framework with the RAG of its latest return."""
+
+    kind: str  # "measure" or "action"
+    code: str
+    title: str
+    status: Status
+    explanation: str
+    period_label: str
+
+
+@dataclass
+class ObjectiveNode:
+    objective: Objective
+    items: list[LatestRating] = field(default_factory=list)
+    children: list["ObjectiveNode"] = field(default_factory=list)
+
+
+@dataclass
+class PlanSection:
+    plan: Plan | None
+    objectives: list[ObjectiveNode]
+
+
+def _latest(queryset: QuerySet, field_name: str) -> Subquery:
+    return Subquery(queryset.order_by("-period__start", "period__end").values(field_name)[:1])
+
+
+def _status(rag: str | None) -> Status:
+    return Status(rag) if rag else Status.NOT_RATED
+
+
+def latest_measure_ratings() -> QuerySet:
+    """Measures annotated with the RAG, explanation and period of their latest result."""
+    latest = Result.objects.filter(measure=OuterRef("pk"))
+    return Measure.objects.annotate(
+        latest_rag=_latest(latest, "rag"),
+        latest_explanation=_latest(latest, "rag_explanation"),
+        latest_period=_latest(latest, "period__label"),
+    ).prefetch_related("objectives")
+
+
+def latest_action_ratings() -> QuerySet:
+    """Actions annotated with the RAG and period of their latest update."""
+    latest = ActionUpdate.objects.filter(action=OuterRef("pk"))
+    return Action.objects.annotate(
+        latest_rag=_latest(latest, "rag"),
+        latest_period=_latest(latest, "period__label"),
+    )
+
+
+def framework_overview() -> list[PlanSection]:
+    """Every plan's objective tree with each measure and action and its latest RAG.
+
+    Five queries, whatever the size of the framework.
+    """
+    objectives = list(Objective.objects.select_related("plan"))
+    items: dict[int, list[LatestRating]] = defaultdict(list)
+    for measure in latest_measure_ratings():
+        rating = LatestRating(
+            kind="measure",
+            code=measure.code,
+            title=measure.title,
+            status=_status(measure.latest_rag),
+            explanation=measure.latest_explanation or "",
+            period_label=measure.latest_period or "",
+        )
+        for objective in measure.objectives.all():
+            items[objective.pk].append(rating)
+    for action in latest_action_ratings().filter(objective__isnull=False):
+        status = _status(action.latest_rag)
+        explanation = f"{status.word}: set by the officer's judgement." if status.is_rated else ""
+        items[action.objective_id].append(
+            LatestRating(
+                kind="action",
+                code=action.code,
+                title=action.title,
+                status=status,
+                explanation=explanation,
+                period_label=action.latest_period or "",
+            )
+        )
+
+    nodes = {o.pk: ObjectiveNode(objective=o, items=items[o.pk]) for o in objectives}
+    roots_by_plan: dict[int | None, list[ObjectiveNode]] = defaultdict(list)
+    for objective in objectives:
+        node = nodes[objective.pk]
+        if objective.parent_id in nodes:
+            nodes[objective.parent_id].children.append(node)
+        else:
+            roots_by_plan[objective.plan_id].append(node)
+
+    plans = {p.pk: p for p in Plan.objects.all()}
+    sections = [
+        PlanSection(plan=plan, objectives=roots_by_plan[plan.pk])
+        for plan in plans.values()
+        if roots_by_plan.get(plan.pk)
+    ]
+    if roots_by_plan.get(None):
+        sections.append(PlanSection(plan=None, objectives=roots_by_plan[None]))
+    return sections

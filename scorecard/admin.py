@@ -1,0 +1,204 @@
+"""Set-up pages for the performance team: search, filters and inlines for real set-up work."""
+
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+
+from scorecard.models import (
+    CouncilSettings,
+    Directorate,
+    Measure,
+    Objective,
+    OfficerProfile,
+    Perspective,
+    Plan,
+    ReportingPeriod,
+    Result,
+    Service,
+    Target,
+)
+
+User = get_user_model()
+
+
+class OfficerProfileInline(admin.StackedInline):
+    model = OfficerProfile
+    can_delete = False
+    autocomplete_fields = ["directorate"]
+
+
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class OfficerAdmin(UserAdmin):
+    inlines = [OfficerProfileInline]
+    list_display = ["username", "first_name", "last_name", "email", "job_title", "is_active"]
+    list_filter = [*UserAdmin.list_filter, "profile__directorate"]
+    search_fields = [*UserAdmin.search_fields, "profile__job_title"]
+    list_select_related = ["profile"]
+
+    @admin.display(description="Job title", ordering="profile__job_title")
+    def job_title(self, user) -> str:
+        profile = getattr(user, "profile", None)
+        return profile.job_title if profile else ""
+
+
+@admin.register(CouncilSettings)
+class CouncilSettingsAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request) -> bool:
+        return not CouncilSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class ServiceInline(admin.TabularInline):
+    model = Service
+    extra = 0
+
+
+@admin.register(Directorate)
+class DirectorateAdmin(admin.ModelAdmin):
+    list_display = ["name", "code"]
+    search_fields = ["name", "code"]
+    inlines = [ServiceInline]
+
+
+@admin.register(Service)
+class ServiceAdmin(admin.ModelAdmin):
+    list_display = ["name", "directorate"]
+    list_filter = ["directorate"]
+    search_fields = ["name", "directorate__name"]
+
+
+@admin.register(Perspective)
+class PerspectiveAdmin(admin.ModelAdmin):
+    list_display = ["name", "order"]
+    list_editable = ["order"]
+
+
+class ObjectiveInline(admin.TabularInline):
+    model = Objective
+    fk_name = "plan"
+    fields = ["code", "title", "parent", "lead_officer", "order"]
+    extra = 0
+    show_change_link = True
+    autocomplete_fields = ["parent"]
+
+
+@admin.register(Plan)
+class PlanAdmin(admin.ModelAdmin):
+    list_display = ["code", "title", "period"]
+    search_fields = ["code", "title", "vision"]
+    inlines = [ObjectiveInline]
+
+
+class MeasureObjectiveInline(admin.TabularInline):
+    model = Measure.objectives.through
+    extra = 0
+    verbose_name = "measure"
+    verbose_name_plural = "measures"
+    autocomplete_fields = ["measure"]
+
+
+@admin.register(Objective)
+class ObjectiveAdmin(admin.ModelAdmin):
+    list_display = ["code", "title", "plan", "parent", "lead_officer", "directorate"]
+    list_filter = ["plan", "directorate"]
+    search_fields = ["code", "title", "lead_officer"]
+    list_select_related = ["plan", "parent", "directorate"]
+    autocomplete_fields = ["parent", "lead_user", "directorate"]
+    inlines = [MeasureObjectiveInline]
+
+
+class TargetInline(admin.TabularInline):
+    model = Target
+    extra = 1
+    autocomplete_fields = ["period"]
+
+
+@admin.register(Measure)
+class MeasureAdmin(admin.ModelAdmin):
+    list_display = [
+        "code",
+        "title",
+        "family",
+        "polarity",
+        "unit",
+        "frequency",
+        "rag_method",
+        "directorate",
+        "perspective",
+        "published",
+    ]
+    list_filter = [
+        "family",
+        "frequency",
+        "rag_method",
+        "polarity",
+        "directorate",
+        "perspective",
+        "published",
+        "objectives__plan",
+    ]
+    search_fields = ["code", "title", "definition", "lead_officer"]
+    list_select_related = ["directorate", "perspective"]
+    autocomplete_fields = [
+        "objectives",
+        "updaters",
+        "lead_user",
+        "directorate",
+        "service",
+        "baseline_period",
+    ]
+    inlines = [TargetInline]
+    fieldsets = [
+        (None, {"fields": ["code", "title", "definition", "family", "objectives", "perspective"]}),
+        (
+            "How it is measured",
+            {
+                "fields": [
+                    "polarity",
+                    "unit",
+                    "decimal_places",
+                    "frequency",
+                    "cumulative",
+                    "baseline",
+                    "baseline_period",
+                ]
+            },
+        ),
+        ("How it is rated", {"fields": ["rag_method", "tolerance_amount", "tolerance_is_percent"]}),
+        (
+            "Who answers for it",
+            {
+                "fields": [
+                    "directorate",
+                    "service",
+                    "lead_officer",
+                    "lead_user",
+                    "updaters",
+                ]
+            },
+        ),
+        ("Publication and data quality", {"fields": ["published", "data_quality"]}),
+    ]
+
+
+@admin.register(ReportingPeriod)
+class ReportingPeriodAdmin(admin.ModelAdmin):
+    list_display = ["label", "kind", "start", "end", "deadline", "state"]
+    list_filter = ["kind", "state"]
+    search_fields = ["label"]
+    readonly_fields = ["label", "start", "end"]
+
+
+@admin.register(Result)
+class ResultAdmin(admin.ModelAdmin):
+    list_display = ["measure", "period", "actual", "rag", "status", "updated_at"]
+    list_filter = ["rag", "status", "period__kind", "measure__directorate"]
+    search_fields = ["measure__code", "measure__title", "period__label", "commentary"]
+    list_select_related = ["measure", "period"]
+    autocomplete_fields = ["measure", "period"]
+    readonly_fields = ["rag", "rag_explanation", "entered_by", "approved_by", "version"]

@@ -1,0 +1,74 @@
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from scorecard.models import Role
+from scorecard.workbook.errors import WorkbookRefused
+from scorecard.workbook.importer import workbook_import
+
+DEMO_DIR = Path(settings.BASE_DIR) / "fixtures" / "demo"
+
+# One demo user per role. The passwords are published in the README: demo data only.
+DEMO_USERS = [
+    ("officer", "Olivia", "Officer", Role.OFFICER),
+    ("approver", "Adam", "Approver", Role.APPROVER),
+    ("performance", "Priya", "Performance", Role.PERFORMANCE_TEAM),
+    ("viewer", "Victor", "Viewer", Role.VIEWER),
+    ("clerk", "Clara", "Clerk", Role.COMMITTEE_CLERK),
+]
+
+
+def demo_password(username: str) -> str:
+    return f"{username}-demo-2009"
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo council from fixtures/demo with the plan workbook importer, and create "
+        "one demo user per role. Safe to run again: it updates, never duplicates."
+    )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="load even when DEBUG is off (the demo users have published passwords)",
+        )
+
+    def handle(self, *args, force: bool, **options) -> None:
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "The demo council has published passwords; it is loaded only with DEBUG on. "
+                "Pass --force to load it anyway."
+            )
+        folders = sorted(p for p in DEMO_DIR.iterdir() if p.is_dir())
+        with transaction.atomic():
+            for folder in folders:
+                try:
+                    counts = workbook_import(path=folder)
+                except WorkbookRefused as refused:
+                    raise CommandError(f"{folder.name}: {refused.report()}") from None
+                total = sum(counts.values())
+                self.stdout.write(f"Loaded {folder.name}: {total} rows")
+            users = self._demo_users()
+        self.stdout.write(self.style.SUCCESS("Demo users (username / password / role):"))
+        for username, password, role in users:
+            self.stdout.write(f"  {username:<12} {password:<22} {role}")
+
+    def _demo_users(self) -> list[tuple[str, str, str]]:
+        User = get_user_model()
+        shown = []
+        for username, first, last, role in DEMO_USERS:
+            user, created = User.objects.get_or_create(
+                username=username, defaults={"first_name": first, "last_name": last}
+            )
+            user.set_password(demo_password(username))
+            user.is_staff = role == Role.PERFORMANCE_TEAM
+            user.save()
+            user.groups.add(Group.objects.get(name=role.value))
+            shown.append((username, demo_password(username), role.value))
+        return shown

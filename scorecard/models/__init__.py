@@ -1,0 +1,22 @@
+"""The scorecard's data: organisation, framework (plans, objectives, measures), periods, results."""
+
+from .framework import Measure, Objective, Perspective, Plan, Target
+from .organisation import CouncilSettings, Directorate, OfficerProfile, Role, Service
+from .periods import ReportingPeriod
+from .results import Result, ReturnStatus
+
+__all__ = [
+    "CouncilSettings",
+    "Directorate",
+    "Measure",
+    "Objective",
+    "OfficerProfile",
+    "Perspective",
+    "Plan",
+    "ReportingPeriod",
+    "Result",
+    "ReturnStatus",
+    "Role",
+    "Service",
+    "Target",
+]

@@ -1,0 +1,110 @@
+"""Who is who: directorates, services, officers' profiles, roles, and the council's settings."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+from scorecard.rules.rag import RagMethod
+from scorecard.rules.summaries import OverallStatusThresholds
+
+
+class Role(models.TextChoices):
+    """The roles of the performance cycle; each is a Django group of the same name."""
+
+    OFFICER = "Officer"
+    APPROVER = "Approver"
+    PERFORMANCE_TEAM = "Performance team"
+    VIEWER = "Viewer"
+    COMMITTEE_CLERK = "Committee clerk"
+
+
+class Directorate(models.Model):
+    name = models.CharField(max_length=120, unique=True)
+    code = models.CharField(max_length=20, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Service(models.Model):
+    directorate = models.ForeignKey(Directorate, on_delete=models.PROTECT, related_name="services")
+    name = models.CharField(max_length=120)
+
+    class Meta:
+        ordering = ["directorate__name", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["directorate", "name"], name="unique_service_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OfficerProfile(models.Model):
+    """What a council knows of a user beyond the login: post and directorate."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    job_title = models.CharField(max_length=200, blank=True)
+    directorate = models.ForeignKey(
+        Directorate, on_delete=models.SET_NULL, null=True, blank=True, related_name="officers"
+    )
+
+    def __str__(self) -> str:
+        return self.user.get_full_name() or self.user.get_username()
+
+
+class CouncilSettings(models.Model):
+    """Council-wide choices the performance team makes; a single row."""
+
+    council_name = models.CharField(max_length=200, default="Demo County Council")
+    default_rag_method = models.CharField(
+        max_length=30,
+        choices=[(m.value, m.label) for m in RagMethod],
+        default=RagMethod.TOLERANCE.value,
+        help_text="Used by every measure whose own RAG method is blank.",
+    )
+    deadline_days = models.PositiveSmallIntegerField(
+        default=30,
+        validators=[MaxValueValidator(365)],
+        help_text="A period's submission deadline defaults to this many days after it ends.",
+    )
+    overall_green_from = models.DecimalField(
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("100"),
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text="Overall status is Green when at least this % of rated items are Green or Amber.",
+    )
+    overall_amber_from = models.DecimalField(
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("90"),
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text="Overall status is Amber from this % up to the Green threshold, else Red.",
+    )
+
+    class Meta:
+        verbose_name = "council settings"
+        verbose_name_plural = "council settings"
+
+    def __str__(self) -> str:
+        return self.council_name
+
+    @classmethod
+    def load(cls) -> "CouncilSettings":
+        """Return the council's settings, creating the row with defaults the first time."""
+        obj, _ = cls.objects.get_or_create(pk=1)
+        return obj
+
+    @property
+    def overall_thresholds(self) -> OverallStatusThresholds:
+        return OverallStatusThresholds(
+            green_from=self.overall_green_from, amber_from=self.overall_amber_from
+        )

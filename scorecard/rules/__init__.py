@@ -1,0 +1,1 @@
+"""Pure domain rules: periods, units, RAG ratings, direction of travel and summaries."""

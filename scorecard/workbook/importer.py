@@ -1,0 +1,112 @@
+"""Import a plan workbook: validate everything first, then apply it all in one transaction."""
+
+from pathlib import Path
+
+from django.db import transaction
+
+from scorecard.models import CouncilSettings, Objective
+from scorecard.services.periods import periods_ensure
+from scorecard.services.rating import results_rerate
+
+from .base import ImportContext, RowReader, SheetHandler
+from .errors import WorkbookError, WorkbookRefused
+from .reader import Sheet, read_workbook
+from .sheets import SHEETS
+
+
+def workbook_import(*, path: Path) -> dict[str, int]:
+    """Import the workbook at `path` (.xlsx or a folder of .csv) and return rows per sheet.
+
+    All or nothing (docs/plan-workbook.md): every error in the file is collected and
+    `WorkbookRefused` raised before anything is written; a valid file is applied in one
+    transaction with bulk statements, and the RAG of every result it touches is recalculated.
+    """
+    sheets, errors = read_workbook(path)
+    if errors:
+        raise WorkbookRefused(errors)
+    return workbook_apply(sheets=sheets)
+
+
+def workbook_apply(*, sheets: dict[str, Sheet]) -> dict[str, int]:
+    ctx = _context()
+    handlers = [handler() for handler in SHEETS]
+    present = [(h, sheets[h.name.lower()]) for h in handlers if h.name.lower() in sheets]
+    for handler, sheet in present:
+        _check_columns(handler, sheet, ctx)
+    if ctx.errors:
+        raise WorkbookRefused(ctx.errors)
+    for handler, sheet in present:
+        _collect_keys(handler, sheet, ctx)
+    parsed = {handler.name: _parse(handler, sheet, ctx) for handler, sheet in present}
+    if ctx.errors:
+        raise WorkbookRefused(ctx.errors)
+
+    settings = CouncilSettings.load()
+    with transaction.atomic():
+        ctx.periods = {
+            label: period.pk
+            for label, period in periods_ensure(
+                ctx.period_refs, deadline_days=settings.deadline_days
+            ).items()
+        }
+        for handler, sheet in present:
+            handler.apply(parsed[handler.name], set(sheet.headers), ctx)
+        results_rerate(measure_ids=ctx.touched_measures)
+    return {handler.name: len(parsed[handler.name]) for handler, _ in present}
+
+
+def _context() -> ImportContext:
+    ctx = ImportContext()
+    for handler in SHEETS:
+        ctx.known[handler.kind] = set(handler().existing_keys())
+    ctx.objectives = {
+        code: (parent or "", plan or "")
+        for code, parent, plan in Objective.objects.values_list(
+            "code", "parent__code", "plan__code"
+        )
+    }
+    return ctx
+
+
+def _check_columns(handler: SheetHandler, sheet: Sheet, ctx: ImportContext) -> None:
+    for column in handler.columns:
+        if column.required and not sheet.has(column.header):
+            ctx.errors.append(
+                WorkbookError(sheet.name, 1, column.header, "this required column is missing")
+            )
+
+
+def _collect_keys(handler: SheetHandler, sheet: Sheet, ctx: ImportContext) -> None:
+    """Note every key the sheet defines: rows may refer to rows further down or in later sheets."""
+    for row in sheet.rows:
+        key = handler.row_key(RowReader(sheet, row, ctx))
+        ctx.known[handler.kind].add(key)
+
+
+def _parse(handler: SheetHandler, sheet: Sheet, ctx: ImportContext) -> list:
+    records, readers, first_seen = [], [], {}
+    required = [c.header for c in handler.columns if c.required]
+    for row in sheet.rows:
+        reader = RowReader(sheet, row, ctx)
+        for header in required:
+            if reader.raw(header) in (None, ""):
+                reader.error(header, "this cell is required")
+        if not reader.ok:
+            continue
+        key = handler.row_key(reader)
+        if key in first_seen:
+            shown = key if isinstance(key, str) else " ".join(key)
+            reader.error(
+                handler.key_columns[-1],
+                f"{shown} appears again (first at row {first_seen[key]})",
+            )
+            continue
+        first_seen[key] = row.number
+        record = handler.parse(reader)
+        if reader.ok:
+            records.append(record)
+            readers.append(reader)
+    check = getattr(handler, "check", None)
+    if check is not None:
+        check(readers, records)
+    return records

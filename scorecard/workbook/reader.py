@@ -1,0 +1,108 @@
+"""Read a workbook, .xlsx or a folder of .csv files, into rows keyed by lower-cased header."""
+
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from .errors import WorkbookError
+
+Cell = str | int | float | Decimal | date | datetime | bool | None
+# Written before text that a spreadsheet would otherwise run as a formula (see writer.py).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass
+class Row:
+    number: int  # Excel's row number
+    cells: dict[str, Cell]
+
+    def __getitem__(self, key: str) -> Cell:
+        return self.cells.get(key)
+
+
+@dataclass
+class Sheet:
+    name: str  # as the file names it
+    headers: dict[str, str]  # lower-cased header -> header as written
+    rows: list[Row] = field(default_factory=list)
+
+    def has(self, column: str) -> bool:
+        return column.lower() in self.headers
+
+    def header(self, column: str) -> str:
+        return self.headers.get(column.lower(), column)
+
+
+def read_workbook(path: Path) -> tuple[dict[str, Sheet], list[WorkbookError]]:
+    """Return the sheets by lower-cased name, and any error that stops the file being read."""
+    path = Path(path)
+    if path.is_dir():
+        return _read_csv_folder(path), []
+    if not path.exists():
+        return {}, [WorkbookError(path.name, 0, "", "no such file or folder")]
+    try:
+        return _read_xlsx(path), []
+    except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
+        return {}, [WorkbookError(path.name, 0, "", f"this is not an .xlsx workbook ({exc})")]
+
+
+def _sheet(name: str, raw_rows: Iterator[tuple]) -> Sheet:
+    headers: dict[str, str] = {}
+    positions: list[str | None] = []
+    rows: list[Row] = []
+    for number, values in enumerate(raw_rows, start=1):
+        if number == 1:
+            for value in values:
+                header = str(value).strip() if value is not None else ""
+                key = header.lower() if header else None
+                if key and key not in headers:
+                    headers[key] = header
+                positions.append(key)
+            continue
+        cells = {
+            key: _clean(value)
+            for key, value in zip(positions, values, strict=False)
+            if key is not None
+        }
+        if any(value not in (None, "") for value in cells.values()):
+            rows.append(Row(number, cells))
+    return Sheet(name=name, headers=headers, rows=rows)
+
+
+def _clean(value: Cell) -> Cell:
+    if isinstance(value, str):
+        value = value.strip()
+        return value if value else None
+    return value
+
+
+def _read_xlsx(path: Path) -> dict[str, Sheet]:
+    workbook = load_workbook(path, read_only=True, data_only=True)
+    try:
+        return {
+            ws.title.strip().lower(): _sheet(ws.title, ws.iter_rows(values_only=True))
+            for ws in workbook.worksheets
+        }
+    finally:
+        workbook.close()
+
+
+def _unquote(value: str) -> str:
+    # Our CSV export writes a leading apostrophe before formula-like text; take it off again.
+    if value.startswith("'") and value[1:2] and value[1] in FORMULA_STARTS:
+        return value[1:]
+    return value
+
+
+def _read_csv_folder(folder: Path) -> dict[str, Sheet]:
+    sheets = {}
+    for csv_path in sorted(folder.glob("*.csv")):
+        with csv_path.open(newline="", encoding="utf-8-sig") as handle:
+            rows = (tuple(_unquote(v) for v in row) for row in csv.reader(handle))
+            sheets[csv_path.stem.strip().lower()] = _sheet(csv_path.stem, rows)
+    return sheets

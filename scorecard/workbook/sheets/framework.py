@@ -1,0 +1,481 @@
+"""Sheets for the framework: Plans, Objectives, Measures, Targets, Results."""
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from scorecard.models import (
+    Directorate,
+    Measure,
+    Objective,
+    Perspective,
+    Plan,
+    Result,
+    ReturnStatus,
+    Target,
+)
+from scorecard.rules.periods import PeriodRef, parse_period
+from scorecard.rules.rag import (
+    RagMethod,
+    parse_polarity,
+    parse_rag,
+    parse_rag_method,
+    parse_tolerance,
+)
+
+from ..base import (
+    Column,
+    ImportContext,
+    RowReader,
+    SheetHandler,
+    export_text,
+    replace_links,
+    upsert,
+)
+from ..cells import choice, code_list, decimal, text, whole_number, yes_no
+from ..numbers import export_number
+
+FAMILIES = {label: value for value, label in Measure.Family.choices}
+FREQUENCIES = {label: value for value, label in Measure.Frequency.choices}
+RETURN_STATUSES = {label: value for value, label in ReturnStatus.choices}
+
+
+def period_cell(reader: RowReader, header: str) -> PeriodRef | None:
+    """Read a period label and note it, so the period exists before rows that use it."""
+    ref = reader.get(header, lambda cell: parse_period(text(cell)) if text(cell) else None)
+    if ref is not None:
+        reader.ctx.period_refs.add(ref)
+    return ref
+
+
+def order_cell(reader: RowReader) -> int:
+    """An explicit Order, or the row's place in the sheet: the file's order is the default."""
+    order = reader.get("Order", lambda c: whole_number(c, low=0, high=2_000_000_000))
+    return order if order is not None else reader.row.number
+
+
+class PlansSheet(SheetHandler):
+    name = "Plans"
+    kind = "plan"
+    columns = (
+        Column("Code", required=True),
+        Column("Title", required=True),
+        Column("Vision"),
+        Column("Period"),
+    )
+
+    def existing_keys(self):
+        return Plan.objects.values_list("code", flat=True)
+
+    def parse(self, reader: RowReader) -> Plan:
+        return Plan(
+            code=reader.get("Code"),
+            title=reader.get("Title"),
+            vision=reader.get("Vision"),
+            period=reader.get("Period"),
+        )
+
+    def apply(self, records, present, ctx: ImportContext) -> None:
+        fields = ["title"] + [f for f in ("vision", "period") if f in present]
+        upsert(Plan, records, unique_fields=["code"], update_fields=fields)
+
+    def export_rows(self) -> Iterator[list]:
+        for plan in Plan.objects.order_by("code"):
+            yield [plan.code, plan.title, export_text(plan.vision), export_text(plan.period)]
+
+
+@dataclass
+class ObjectiveRecord:
+    code: str
+    title: str
+    parent: str
+    plan: str
+    lead_officer: str
+    directorate: str
+    order: int
+
+
+class ObjectivesSheet(SheetHandler):
+    name = "Objectives"
+    kind = "objective"
+    columns = (
+        Column("Code", required=True),
+        Column("Title", required=True),
+        Column("Parent"),
+        Column("Plan"),
+        Column("Lead officer"),
+        Column("Directorate"),
+        Column("Order"),
+    )
+
+    def existing_keys(self):
+        return Objective.objects.values_list("code", flat=True)
+
+    def parse(self, reader: RowReader) -> ObjectiveRecord:
+        code = reader.get("Code")
+        parent = reader.get("Parent")
+        if parent and parent == code:
+            reader.error("Parent", f"{code} cannot be its own parent")
+        reader.ref("Parent", "objective", parent, "objective")
+        plan = reader.get("Plan")
+        reader.ref("Plan", "plan", plan, "plan")
+        directorate = reader.get("Directorate")
+        reader.ref("Directorate", "directorate", directorate, "directorate")
+        record = ObjectiveRecord(
+            code=code,
+            title=reader.get("Title"),
+            parent=parent,
+            plan=plan,
+            lead_officer=reader.get("Lead officer"),
+            directorate=directorate,
+            order=order_cell(reader),
+        )
+        reader.ctx.objectives[code] = (parent, plan)
+        return record
+
+    def check(self, readers: list[RowReader], records: list[ObjectiveRecord]) -> None:
+        """Refuse a parent chain that loops back on itself (A under B under A)."""
+        for reader, record in zip(readers, records, strict=True):
+            seen, code = {record.code}, record.parent
+            while code:
+                if code in seen:
+                    reader.error("Parent", f"{record.code} would sit under itself via {code}")
+                    break
+                seen.add(code)
+                code = reader.ctx.objectives.get(code, ("", ""))[0]
+
+    def apply(self, records: list[ObjectiveRecord], present, ctx: ImportContext) -> None:
+        plans = dict(Plan.objects.values_list("code", "pk"))
+        directorates = dict(Directorate.objects.values_list("name", "pk"))
+        objectives = [
+            Objective(
+                code=r.code,
+                title=r.title,
+                plan_id=plans.get(ctx.plan_of_objective(r.code)),
+                lead_officer=r.lead_officer,
+                lead_user_id=ctx.user_for(r.lead_officer),
+                directorate_id=directorates.get(r.directorate),
+                order=r.order,
+            )
+            for r in records
+        ]
+        fields = ["title", "plan", "order"] + [
+            f
+            for f, column in (
+                ("lead_officer", "lead officer"),
+                ("lead_user", "lead officer"),
+                ("directorate", "directorate"),
+            )
+            if column in present
+        ]
+        upsert(Objective, objectives, unique_fields=["code"], update_fields=fields)
+        if "parent" in present:
+            pks = dict(Objective.objects.values_list("code", "pk"))
+            rows = [Objective(pk=pks[r.code], parent_id=pks.get(r.parent)) for r in records]
+            Objective.objects.bulk_update(rows, ["parent"], batch_size=500)
+
+    def export_rows(self) -> Iterator[list]:
+        objectives = Objective.objects.select_related("parent", "plan", "directorate").order_by(
+            "order", "code"
+        )
+        for o in objectives:
+            yield [
+                o.code,
+                o.title,
+                export_text(o.parent.code if o.parent else ""),
+                export_text(o.plan.code if o.plan else ""),
+                export_text(o.lead_officer),
+                export_text(o.directorate.name if o.directorate else ""),
+                o.order,
+            ]
+
+
+@dataclass
+class MeasureRecord:
+    code: str
+    values: dict  # model field -> value, for the columns present
+    objectives: list[str] = field(default_factory=list)
+    updaters: list[str] = field(default_factory=list)
+    baseline_period: PeriodRef | None = None
+
+
+# Measure columns that map straight onto one field: (header, field, converter).
+def _family(cell):
+    return choice(cell, FAMILIES, "family")
+
+
+def _frequency(cell):
+    return choice(cell, FREQUENCIES, "frequency")
+
+
+def _polarity(cell):
+    return parse_polarity(text(cell)).value if text(cell) else None
+
+
+def _method(cell):
+    return parse_rag_method(text(cell)).value if text(cell) else None
+
+
+def _places(cell):
+    return whole_number(cell, low=0, high=4)
+
+
+MEASURE_FIELDS = (
+    ("Definition", "definition", text, ""),
+    ("Family", "family", _family, Measure.Family.LOCAL),
+    ("Polarity", "polarity", _polarity, "higher"),
+    ("Unit", "unit", text, "number"),
+    ("Decimal places", "decimal_places", _places, 0),
+    ("Frequency", "frequency", _frequency, Measure.Frequency.QUARTERLY),
+    ("Cumulative", "cumulative", yes_no, False),
+    ("Baseline", "baseline", decimal, None),
+    ("RAG method", "rag_method", _method, ""),
+    ("Published", "published", yes_no, False),
+    ("Data quality", "data_quality", text, ""),
+    ("Lead officer", "lead_officer", text, ""),
+)
+
+
+class MeasuresSheet(SheetHandler):
+    name = "Measures"
+    kind = "measure"
+    columns = (
+        Column("Code", required=True),
+        Column("Title", required=True),
+        Column("Definition"),
+        Column("Objective"),
+        Column("Directorate"),
+        Column("Lead officer"),
+        Column("Updaters"),
+        Column("Perspective"),
+        Column("Family"),
+        Column("Polarity"),
+        Column("Unit"),
+        Column("Decimal places"),
+        Column("Frequency"),
+        Column("Cumulative"),
+        Column("Baseline"),
+        Column("Baseline period"),
+        Column("RAG method"),
+        Column("Tolerance"),
+        Column("Published"),
+        Column("Data quality"),
+    )
+
+    def existing_keys(self):
+        return Measure.objects.values_list("code", flat=True)
+
+    def parse(self, reader: RowReader) -> MeasureRecord:
+        values = {"title": reader.get("Title")}
+        for header, field_name, convert, default in MEASURE_FIELDS:
+            if reader.has(header):
+                value = reader.get(header, convert)
+                values[field_name] = default if value in (None, "") else value
+        if reader.has("Tolerance"):
+            tolerance = reader.get("Tolerance", lambda c: parse_tolerance(text(c)))
+            values["tolerance_amount"] = tolerance.amount if tolerance else None
+            values["tolerance_is_percent"] = tolerance.is_percent if tolerance else True
+        for header, kind in (("Directorate", "directorate"), ("Perspective", "perspective")):
+            if reader.has(header):
+                name = reader.get(header)
+                reader.ref(header, kind, name, kind)
+                values[kind] = name
+        objectives = reader.get("Objective", code_list) or []
+        for code in objectives:
+            reader.ref("Objective", "objective", code, "objective")
+        updaters = reader.get("Updaters", code_list) or []
+        for username in updaters:
+            reader.ref("Updaters", "officer", username, "officer with username")
+        return MeasureRecord(
+            code=reader.get("Code"),
+            values=values,
+            objectives=objectives,
+            updaters=updaters,
+            baseline_period=period_cell(reader, "Baseline period"),
+        )
+
+    def apply(self, records: list[MeasureRecord], present, ctx: ImportContext) -> None:
+        directorates = dict(Directorate.objects.values_list("name", "pk"))
+        perspectives = dict(Perspective.objects.values_list("name", "pk"))
+        measures = []
+        for r in records:
+            values = dict(r.values)
+            if "directorate" in values:
+                values["directorate_id"] = directorates.get(values.pop("directorate"))
+            if "perspective" in values:
+                values["perspective_id"] = perspectives.get(values.pop("perspective"))
+            if "baseline period" in present:
+                values["baseline_period_id"] = ctx.period_pk(r.baseline_period)
+            if "lead officer" in present:
+                values["lead_user_id"] = ctx.user_for(values.get("lead_officer", ""))
+            measures.append(Measure(code=r.code, **values))
+        fields = sorted(
+            {name.removesuffix("_id") for m in records for name in m.values}
+            | {
+                name.removesuffix("_id")
+                for name in ("directorate", "perspective")
+                if name in present
+            }
+            | ({"baseline_period"} if "baseline period" in present else set())
+            | ({"lead_user"} if "lead officer" in present else set())
+        )
+        upsert(Measure, measures, unique_fields=["code"], update_fields=fields)
+        pks = dict(
+            Measure.objects.filter(code__in=[r.code for r in records]).values_list("code", "pk")
+        )
+        ctx.touched_measures.update(pks.values())
+        if "objective" in present:
+            objective_pks = dict(Objective.objects.values_list("code", "pk"))
+            replace_links(
+                Measure.objectives.through,
+                "measure_id",
+                "objective_id",
+                {pks[r.code]: [objective_pks[c] for c in r.objectives] for r in records},
+            )
+        if "updaters" in present:
+            replace_links(
+                Measure.updaters.through,
+                "measure_id",
+                "user_id",
+                {pks[r.code]: [ctx.user_pk(u) for u in r.updaters] for r in records},
+            )
+
+    def export_rows(self) -> Iterator[list]:
+        measures = (
+            Measure.objects.select_related("directorate", "perspective", "baseline_period")
+            .prefetch_related("objectives", "updaters")
+            .order_by("code")
+        )
+        for m in measures:
+            yield [
+                m.code,
+                m.title,
+                export_text(m.definition),
+                export_text(", ".join(o.code for o in m.objectives.all())),
+                export_text(m.directorate.name if m.directorate else ""),
+                export_text(m.lead_officer),
+                export_text(", ".join(sorted(u.username for u in m.updaters.all()))),
+                export_text(m.perspective.name if m.perspective else ""),
+                m.get_family_display(),
+                m.get_polarity_display(),
+                m.unit,
+                m.decimal_places,
+                m.get_frequency_display(),
+                "Yes" if m.cumulative else "No",
+                export_number(m.baseline),
+                export_text(m.baseline_period.label if m.baseline_period else ""),
+                RagMethod(m.rag_method).label if m.rag_method else None,
+                export_text(str(m.tolerance) if m.tolerance else ""),
+                "Yes" if m.published else "No",
+                export_text(m.data_quality),
+            ]
+
+
+class TargetsSheet(SheetHandler):
+    name = "Targets"
+    kind = "target"
+    columns = (Column("Code", required=True), Column("Period", required=True), Column("Target"))
+    key_columns = ("Code", "Period")
+
+    def row_key(self, reader: RowReader):
+        return (text(reader.raw("Code")), _label(reader.raw("Period")))
+
+    def parse(self, reader: RowReader) -> tuple[str, PeriodRef | None, Decimal | None]:
+        code = reader.ref("Code", "measure", reader.get("Code"), "measure")
+        return (code, period_cell(reader, "Period"), reader.get("Target", decimal))
+
+    def apply(self, records, present, ctx: ImportContext) -> None:
+        measures = ctx.measure_pks({code for code, _, _ in records})
+        keep = [
+            Target(measure_id=measures[code], period_id=ctx.period_pk(ref), value=value)
+            for code, ref, value in records
+            if value is not None
+        ]
+        upsert(Target, keep, unique_fields=["measure", "period"], update_fields=["value"])
+        for code, ref, value in records:
+            if value is None:
+                Target.objects.filter(
+                    measure_id=measures[code], period_id=ctx.period_pk(ref)
+                ).delete()
+        ctx.touched_measures.update(measures.values())
+
+    def export_rows(self) -> Iterator[list]:
+        targets = Target.objects.select_related("measure", "period").order_by(
+            "measure__code", "period__start", "-period__end"
+        )
+        for t in targets:
+            yield [t.measure.code, t.period.label, export_number(t.value)]
+
+
+def _label(cell) -> str:
+    try:
+        return parse_period(text(cell)).label
+    except ValueError:
+        return text(cell)
+
+
+RESULT_FIELDS = (
+    ("Actual", "actual", decimal, None),
+    ("Commentary", "commentary", text, ""),
+    ("Corrective action", "corrective_action", text, ""),
+    ("Likelihood", "risk_likelihood", lambda c: whole_number(c, low=1, high=5), None),
+    ("Impact", "risk_impact", lambda c: whole_number(c, low=1, high=5), None),
+    ("Status", "status", lambda c: choice(c, RETURN_STATUSES, "status"), ReturnStatus.APPROVED),
+)
+
+
+class ResultsSheet(SheetHandler):
+    name = "Results"
+    kind = "result"
+    columns = (
+        Column("Code", required=True),
+        Column("Period", required=True),
+        Column("Actual"),
+        Column("RAG"),
+        Column("Commentary"),
+        Column("Corrective action"),
+        Column("Likelihood"),
+        Column("Impact"),
+        Column("Status"),
+    )
+    key_columns = ("Code", "Period")
+    row_key = TargetsSheet.row_key
+
+    def parse(self, reader: RowReader) -> tuple[str, PeriodRef | None, dict]:
+        code = reader.ref("Code", "measure", reader.get("Code"), "measure")
+        values = {}
+        for header, field_name, convert, default in RESULT_FIELDS:
+            if reader.has(header) or field_name == "status":
+                value = reader.get(header, convert)
+                values[field_name] = default if value in (None, "") else value
+        if reader.has("RAG"):
+            rag = reader.get("RAG", parse_rag)
+            values["officer_rag"] = rag.value if rag else ""
+        return (code, period_cell(reader, "Period"), values)
+
+    def apply(self, records, present, ctx: ImportContext) -> None:
+        measures = ctx.measure_pks({code for code, _, _ in records})
+        results = [
+            Result(measure_id=measures[code], period_id=ctx.period_pk(ref), **values)
+            for code, ref, values in records
+        ]
+        fields = sorted({name for _, _, values in records for name in values} | {"updated_at"})
+        upsert(Result, results, unique_fields=["measure", "period"], update_fields=fields)
+        ctx.touched_measures.update(measures.values())
+
+    def export_rows(self) -> Iterator[list]:
+        results = Result.objects.select_related("measure", "period").order_by(
+            "measure__code", "period__start", "-period__end"
+        )
+        for r in results.iterator(chunk_size=2000):
+            yield [
+                r.measure.code,
+                r.period.label,
+                export_number(r.actual),
+                r.officer_rag[:1].upper() or None,
+                export_text(r.commentary),
+                export_text(r.corrective_action),
+                r.risk_likelihood,
+                r.risk_impact,
+                r.get_status_display(),
+            ]
