@@ -1,0 +1,37 @@
+"""Fixtures shared by the whole suite: one user per role, and an outsider."""
+
+import pytest
+from django.contrib.auth.models import Group
+
+from scorecard.models import Role
+from tests.factories import UserFactory
+
+
+@pytest.fixture
+def role_user(db):
+    """Make a user who holds one role (or none), with a known password."""
+
+    def make(role: Role | None, username: str | None = None, **fields):
+        user = UserFactory(
+            username=username or (role.name.lower() if role else "outsider"), **fields
+        )
+        if role is not None:
+            user.groups.add(Group.objects.get_or_create(name=role.value)[0])
+        return user
+
+    return make
+
+
+@pytest.fixture
+def officer(role_user):
+    return role_user(Role.OFFICER)
+
+
+@pytest.fixture
+def viewer(role_user):
+    return role_user(Role.VIEWER)
+
+
+@pytest.fixture
+def performance_team(role_user):
+    return role_user(Role.PERFORMANCE_TEAM, is_staff=True)
