@@ -41,6 +41,9 @@ class Recommendation(models.Model):
     objective = models.ForeignKey(
         Objective, on_delete=models.SET_NULL, null=True, blank=True, related_name="recommendations"
     )
+    current_position = models.TextField(
+        blank=True, help_text="Where things stand on the recommendation as a whole."
+    )
     order = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -87,6 +90,15 @@ class Action(LeadOfficerMixin):
     )
     action_plan = models.ForeignKey(
         ActionPlan, on_delete=models.SET_NULL, null=True, blank=True, related_name="actions"
+    )
+    # The recommendation the action sits under in the plan's table; the recommendations and
+    # findings it cites ("(1a) (3)") are the many-to-many links below.
+    recommendation = models.ForeignKey(
+        Recommendation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="further_actions",
     )
     directorate = models.ForeignKey(
         Directorate, on_delete=models.SET_NULL, null=True, blank=True, related_name="actions"

@@ -32,6 +32,22 @@ def pytest_collection_modifyitems(config, items):
                 )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def allow_orm_beside_playwright():
+    """Let the test thread use the ORM while Playwright's event loop runs in it.
+
+    Playwright's sync API runs an event loop in the test thread, and Django refuses ORM calls
+    from such a thread unless told it is safe; it is, in a test. Undone after the session.
+    """
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    yield
+    if previous is None:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
 @pytest.fixture(scope="session")
 def chromium():
     from playwright.sync_api import sync_playwright
@@ -55,10 +71,7 @@ def chromium():
 
 
 @pytest.fixture
-def page(chromium, live_server, monkeypatch):
-    # Playwright's sync API runs an event loop in the test thread; Django refuses ORM calls
-    # from such a thread unless told that this is a test and safe.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+def page(chromium, live_server):
     context = chromium.new_context(base_url=live_server.url, locale="en-GB")
     page = context.new_page()
     page.set_default_timeout(10_000)

@@ -12,9 +12,11 @@ from scorecard.workbook.importer import workbook_import
 
 DEMO_DIR = Path(settings.BASE_DIR) / "fixtures" / "demo"
 
-# One demo user per role. The passwords are published in the README: demo data only.
+# One demo user per role, and a second officer to show that officers see only their own.
+# The passwords are published in the README: demo data only.
 DEMO_USERS = [
     ("officer", "Olivia", "Officer", Role.OFFICER),
+    ("officer2", "Oscar", "Officer", Role.OFFICER),
     ("approver", "Adam", "Approver", Role.APPROVER),
     ("performance", "Priya", "Performance", Role.PERFORMANCE_TEAM),
     ("viewer", "Victor", "Viewer", Role.VIEWER),

@@ -21,8 +21,8 @@ from ..base import (
 from ..cells import a_date, choice, code_list
 from .framework import RETURN_STATUSES, TargetsSheet, order_cell, period_cell
 
-# "(1a) (3)", "(13,15,16)" or "1a, 3": the codes are what is left between the punctuation.
-CITATION = re.compile(r"[^\s(),;]+")
+# "(1a) (3)", "(13,15,16)", "(5)." or "1a, 3": the codes are the runs of letters and digits.
+CITATION = re.compile(r"\w+(?:\.\w+)*")
 
 
 def citations(written: str) -> list[str]:
@@ -96,6 +96,7 @@ class RecommendationsSheet(SheetHandler):
         Column("Code", required=True),
         Column("Text", required=True),
         Column("Objective"),
+        Column("Current position"),
         Column("Order"),
     )
     key_columns = ("Plan", "Code")
@@ -109,6 +110,7 @@ class RecommendationsSheet(SheetHandler):
             "code": reader.get("Code"),
             "text": reader.get("Text"),
             "objective": reader.ref("Objective", "objective", reader.get("Objective"), "objective"),
+            "current_position": reader.get("Current position"),
             "order": order_cell(reader),
         }
 
@@ -121,11 +123,14 @@ class RecommendationsSheet(SheetHandler):
                 code=r["code"],
                 text=r["text"],
                 objective_id=objectives.get(r["objective"]),
+                current_position=r["current_position"],
                 order=r["order"],
             )
             for r in records
         ]
-        fields = ["text", "order"] + (["objective"] if "objective" in present else [])
+        fields = ["text", "order"] + [
+            f for f in ("objective", "current_position") if f.replace("_", " ") in present
+        ]
         upsert(Recommendation, rows, unique_fields=["plan", "code"], update_fields=fields)
 
     def export_rows(self) -> Iterator[list]:
@@ -138,6 +143,7 @@ class RecommendationsSheet(SheetHandler):
                 r.code,
                 r.text,
                 export_text(r.objective.code if r.objective else ""),
+                export_text(r.current_position),
                 r.order,
             ]
 
@@ -238,6 +244,7 @@ class ActionsSheet(SheetHandler):
         Column("Title", required=True),
         Column("Objective"),
         Column("Action plan"),
+        Column("Recommendation"),
         Column("Lead officer"),
         Column("Updaters"),
         Column("Directorate"),
@@ -270,6 +277,18 @@ class ActionsSheet(SheetHandler):
         for username in updaters:
             reader.ref("Updaters", "officer", username, "officer with username")
         plan = reader.ctx.plan_of_objective(values.get("objective") or "")
+        if reader.has("Recommendation"):
+            recommendation = reader.get("Recommendation")
+            if recommendation and not plan:
+                reader.error("Recommendation", "a recommendation needs an Objective in a plan")
+            elif recommendation:
+                reader.ref(
+                    "Recommendation",
+                    "recommendation",
+                    (plan, recommendation),
+                    f"recommendation in plan {plan} coded",
+                )
+            values["recommendation"] = recommendation
         cited = citations(values.get("addresses", ""))
         if cited and not plan:
             reader.error("Addresses", "citations need an Objective that belongs to a plan")
@@ -287,6 +306,10 @@ class ActionsSheet(SheetHandler):
         objectives = dict(Objective.objects.values_list("code", "pk"))
         action_plans = dict(ActionPlan.objects.values_list("code", "pk"))
         directorates = dict(Directorate.objects.values_list("name", "pk"))
+        recommendations = {
+            (plan, code): pk
+            for plan, code, pk in Recommendation.objects.values_list("plan__code", "code", "pk")
+        }
         lookups = {
             "objective": objectives,
             "action_plan": action_plans,
@@ -298,6 +321,9 @@ class ActionsSheet(SheetHandler):
             for name, lookup in lookups.items():
                 if name in values:
                     values[f"{name}_id"] = lookup.get(values.pop(name))
+            if "recommendation" in values:
+                key = (r.plan, values.pop("recommendation"))
+                values["recommendation_id"] = recommendations.get(key)
             if "lead_officer" in values:
                 values["lead_user_id"] = ctx.user_for(values["lead_officer"])
             actions.append(Action(code=r.code, **values))
@@ -361,7 +387,9 @@ class ActionsSheet(SheetHandler):
 
     def export_rows(self) -> Iterator[list]:
         actions = (
-            Action.objects.select_related("objective", "action_plan", "directorate")
+            Action.objects.select_related(
+                "objective", "action_plan", "recommendation", "directorate"
+            )
             .prefetch_related("updaters")
             .order_by("order", "code")
         )
@@ -371,6 +399,7 @@ class ActionsSheet(SheetHandler):
                 a.title,
                 export_text(a.objective.code if a.objective else ""),
                 export_text(a.action_plan.code if a.action_plan else ""),
+                export_text(a.recommendation.code if a.recommendation else ""),
                 export_text(a.lead_officer),
                 export_text(", ".join(sorted(u.username for u in a.updaters.all()))),
                 export_text(a.directorate.name if a.directorate else ""),
