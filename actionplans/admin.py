@@ -64,3 +64,13 @@ class ActionAdmin(admin.ModelAdmin):
         "findings",
     ]
     inlines = [ActionUpdateInline]
+
+
+@admin.register(ActionUpdate)
+class ActionUpdateAdmin(admin.ModelAdmin):
+    list_display = ["action", "period", "rag", "status", "updated_at"]
+    list_filter = ["rag", "status", "period", "action__objective__plan"]
+    search_fields = ["action__code", "action__title", "period__label", "commentary"]
+    list_select_related = ["action", "period"]
+    autocomplete_fields = ["action", "period"]
+    readonly_fields = ["entered_by", "approved_by", "version"]

@@ -1,10 +1,19 @@
 """Fixtures shared by the whole suite: one user per role, and an outsider."""
 
+from pathlib import Path
+
 import pytest
 from django.contrib.auth.models import Group
 
 from scorecard.models import Role
 from tests.factories import UserFactory
+
+
+def pytest_report_header(config):
+    """Say at the top of every run whether the browser tests will run."""
+    if not Path("/usr/bin/chromium").exists():
+        return "browser tests: SKIPPED, no Chromium at /usr/bin/chromium (apt-get install chromium)"
+    return "browser tests: run in /usr/bin/chromium"
 
 
 @pytest.fixture

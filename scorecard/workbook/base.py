@@ -17,6 +17,7 @@ from .reader import Cell, Row, Sheet
 class Column:
     header: str
     required: bool = False
+    max_length: int | None = None  # for text stored in a field of limited length
 
 
 @dataclass
@@ -86,8 +87,11 @@ class ImportContext:
 class RowReader:
     """Read one row's cells by header, recording any error with its sheet, row and column."""
 
-    def __init__(self, sheet: Sheet, row: Row, ctx: ImportContext):
+    def __init__(
+        self, sheet: Sheet, row: Row, ctx: ImportContext, limits: dict[str, int] | None = None
+    ):
         self.sheet, self.row, self.ctx = sheet, row, ctx
+        self.limits = limits or {}
         self.ok = True
 
     def has(self, header: str) -> bool:
@@ -103,7 +107,11 @@ class RowReader:
 
     def get(self, header: str, convert: Callable[[Cell], Any] = text) -> Any:
         try:
-            return convert(self.raw(header))
+            value = convert(self.raw(header))
+            limit = self.limits.get(header)
+            if isinstance(value, str) and limit is not None and len(value) > limit:
+                raise CellError(f"this is {len(value)} characters long; at most {limit} fit here")
+            return value
         except CellError as exc:
             self.error(header, str(exc))
             return None

@@ -1,7 +1,7 @@
 """Turn a cell into a value, or say in plain words why it cannot be one."""
 
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from .reader import Cell
 
@@ -27,9 +27,9 @@ def decimal(cell: Cell) -> Decimal | None:
     if isinstance(cell, bool):
         raise CellError(f"{cell!r} is not a number")
     if isinstance(cell, int | Decimal):
-        return Decimal(cell)
+        return _storable(Decimal(cell), cell)
     if isinstance(cell, float):
-        return Decimal(repr(cell))
+        return _storable(Decimal(repr(cell)), cell)
     cleaned = str(cell).strip().replace(",", "").removeprefix("£").removesuffix("%").strip()
     try:
         value = Decimal(cleaned)
@@ -37,6 +37,15 @@ def decimal(cell: Cell) -> Decimal | None:
         raise CellError(f"{text(cell)!r} is not a number") from None
     if not value.is_finite():
         raise CellError(f"{text(cell)!r} is not a number")
+    return _storable(value, cell)
+
+
+def _storable(value: Decimal, cell: Cell) -> Decimal:
+    """Values are stored with 14 digits before the point and 4 after (DecimalField(18, 4))."""
+    if abs(value) >= Decimal(10) ** 14:
+        raise CellError(f"{text(cell)!r} is too large: values must be below 100,000,000,000,000")
+    if value.as_tuple().exponent < -4:
+        return value.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
     return value
 
 

@@ -31,13 +31,15 @@ def workbook_apply(*, sheets: dict[str, Sheet]) -> dict[str, int]:
     ctx = _context()
     handlers = [handler() for handler in SHEETS]
     present = [(h, sheets[h.name.lower()]) for h in handlers if h.name.lower() in sheets]
+    # A sheet that lacks a required column is reported and not read further; the other
+    # sheets are still checked, so the user sees every error at once.
+    readable = [(h, sheet) for h, sheet in present if _has_required_columns(h, sheet, ctx)]
     for handler, sheet in present:
-        _check_columns(handler, sheet, ctx)
-    if ctx.errors:
-        raise WorkbookRefused(ctx.errors)
-    for handler, sheet in present:
-        _collect_keys(handler, sheet, ctx)
-    parsed = {handler.name: _parse(handler, sheet, ctx) for handler, sheet in present}
+        # Even a sheet refused for a missing column defines its keys, so other sheets'
+        # references to them are not reported as errors too.
+        if all(sheet.has(column) for column in handler.key_columns):
+            _collect_keys(handler, sheet, ctx)
+    parsed = {handler.name: _parse(handler, sheet, ctx) for handler, sheet in readable}
     if ctx.errors:
         raise WorkbookRefused(ctx.errors)
 
@@ -68,12 +70,11 @@ def _context() -> ImportContext:
     return ctx
 
 
-def _check_columns(handler: SheetHandler, sheet: Sheet, ctx: ImportContext) -> None:
-    for column in handler.columns:
-        if column.required and not sheet.has(column.header):
-            ctx.errors.append(
-                WorkbookError(sheet.name, 1, column.header, "this required column is missing")
-            )
+def _has_required_columns(handler: SheetHandler, sheet: Sheet, ctx: ImportContext) -> bool:
+    missing = [c.header for c in handler.columns if c.required and not sheet.has(c.header)]
+    for header in missing:
+        ctx.errors.append(WorkbookError(sheet.name, 1, header, "this required column is missing"))
+    return not missing
 
 
 def _collect_keys(handler: SheetHandler, sheet: Sheet, ctx: ImportContext) -> None:
@@ -86,8 +87,9 @@ def _collect_keys(handler: SheetHandler, sheet: Sheet, ctx: ImportContext) -> No
 def _parse(handler: SheetHandler, sheet: Sheet, ctx: ImportContext) -> list:
     records, readers, first_seen = [], [], {}
     required = [c.header for c in handler.columns if c.required]
+    limits = {c.header: c.max_length for c in handler.columns if c.max_length}
     for row in sheet.rows:
-        reader = RowReader(sheet, row, ctx)
+        reader = RowReader(sheet, row, ctx, limits)
         for header in required:
             if reader.raw(header) in (None, ""):
                 reader.error(header, "this cell is required")

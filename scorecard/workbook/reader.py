@@ -1,6 +1,7 @@
 """Read a workbook, .xlsx or a folder of .csv files, into rows keyed by lower-cased header."""
 
 import csv
+import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -93,16 +94,26 @@ def _read_xlsx(path: Path) -> dict[str, Sheet]:
 
 
 def _unquote(value: str) -> str:
-    # Our CSV export writes a leading apostrophe before formula-like text; take it off again.
-    if value.startswith("'") and value[1:2] and value[1] in FORMULA_STARTS:
+    # Our CSV export writes a leading apostrophe before formula-like text (and before text that
+    # starts with an apostrophe itself); take it off again.
+    if value.startswith("'") and value[1:2] and value[1] in (*FORMULA_STARTS, "'"):
         return value[1:]
     return value
 
 
 def _read_csv_folder(folder: Path) -> dict[str, Sheet]:
     sheets = {}
-    for csv_path in sorted(folder.glob("*.csv")):
-        with csv_path.open(newline="", encoding="utf-8-sig") as handle:
-            rows = (tuple(_unquote(v) for v in row) for row in csv.reader(handle))
-            sheets[csv_path.stem.strip().lower()] = _sheet(csv_path.stem, rows)
+    for csv_path in sorted(p for p in folder.iterdir() if p.suffix.lower() == ".csv"):
+        text = _decode(csv_path.read_bytes())
+        rows = (tuple(_unquote(v) for v in row) for row in csv.reader(io.StringIO(text)))
+        sheets[csv_path.stem.strip().lower()] = _sheet(csv_path.stem, rows)
     return sheets
+
+
+def _decode(data: bytes) -> str:
+    """UTF-8 (with or without Excel's byte-order mark), else Windows-1252, which is what Excel
+    on a council laptop writes when asked for plain "CSV"."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
 from .reader import FORMULA_STARTS
@@ -48,6 +49,9 @@ def _write_xlsx(path: Path) -> dict[str, int]:
 
 def _xlsx_cell(ws, value):
     if isinstance(value, str):
+        # Control characters cannot be stored in .xlsx; Word's manual line break (\x0b) pasted
+        # into a comment is a line break, anything else is dropped.
+        value = ILLEGAL_CHARACTERS_RE.sub("", value.replace("\x0b", "\n"))
         # Text is stored as text even when it looks like a formula ("=1+1", "-3 staff"):
         # a spreadsheet must never run what a user typed.
         cell = WriteOnlyCell(ws, value=value)
@@ -65,7 +69,7 @@ def _csv_value(value) -> str:
         return f"{value:f}"
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    if isinstance(value, str) and value.startswith((*FORMULA_STARTS, "'")):
         return "'" + value  # the reader takes this apostrophe off again
     return str(value)
 

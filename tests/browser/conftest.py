@@ -14,12 +14,6 @@ CHROMIUM = Path("/usr/bin/chromium")
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
-def pytest_report_header(config):
-    if not CHROMIUM.exists():
-        return "browser tests: SKIPPED, no Chromium at /usr/bin/chromium (apt-get install chromium)"
-    return f"browser tests: Chromium at {CHROMIUM}"
-
-
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):

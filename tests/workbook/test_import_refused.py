@@ -313,6 +313,22 @@ CASES = {
         "Addresses",
         "there is no recommendation or finding '9' in plan CPA-2002",
     ),
+    "recommendation not in the actions plan": (
+        "Actions",
+        ["Code", "Title", "Objective", "Recommendation"],
+        ["CPA-1a.1", "Incorporate Our Aim", "CPA-P1", "1a"],
+        ["CPA-1a.2", "Consult on the vision", "CPA-P1", "2d"],
+        "Recommendation",
+        "there is no recommendation in plan CPA-2002 coded '2d'",
+    ),
+    "recommendation without a plan to look in": (
+        "Actions",
+        ["Code", "Title", "Objective", "Recommendation"],
+        ["CPA-1a.1", "Incorporate Our Aim", "CPA-P1", "1a"],
+        ["CPA-1a.2", "Consult on the vision", "", "1a"],
+        "Recommendation",
+        "a recommendation needs an Objective in a plan",
+    ),
     "citations without a plan to look in": (
         "Actions",
         ["Code", "Title", "Objective", "Addresses"],
@@ -367,12 +383,6 @@ def test_a_parent_cycle_is_refused_on_every_row_in_it(refused):
     assert all("would sit under itself" in e.message for e in errors)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: ObjectivesSheet.check (sheets/framework.py) names the looping objective "
-    "itself after 'via' ('CIP01 would sit under itself via CIP01'), not the objective the "
-    "loop runs through",
-)
 def test_a_parent_cycle_message_names_the_objective_it_runs_through(refused):
     errors = refused(
         {
@@ -436,11 +446,6 @@ def test_several_errors_in_one_file_are_all_reported(refused):
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: importer.workbook_apply raises as soon as any sheet lacks a required column, "
-    "so the errors in every other sheet go unreported (the contract: every error is listed)",
-)
 def test_a_missing_column_does_not_hide_the_errors_in_other_sheets(refused):
     errors = refused(
         {
@@ -452,6 +457,20 @@ def test_a_missing_column_does_not_hide_the_errors_in_other_sheets(refused):
         ("Measures", 2, "Polarity"),
         ("Plans", 1, "Code"),
     ]
+
+
+def test_a_missing_column_does_not_make_the_rows_that_refer_to_its_sheet_unknown(refused):
+    errors = refused(
+        {
+            "Measures": [["Code", "Name"], ["NI 191", "Residual household waste"]],
+            "Results": [
+                ["Code", "Period", "Actual"],
+                ["NI 191", "2009/10 Q1", "470"],
+                ["NI 191", "2009/10 Q2", "474"],
+            ],
+        }
+    )
+    assert [(e.sheet, e.row, e.column) for e in errors] == [("Measures", 1, "Title")]
 
 
 def test_a_refused_import_that_mixes_valid_and_invalid_rows_writes_nothing(import_sheets, refused):
@@ -483,12 +502,6 @@ def test_a_refused_import_into_an_empty_database_leaves_it_empty(refused):
     assert row_counts() == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: cells longer than the model's max_length (Measure.unit 20, codes 40) are not "
-    "checked: SQLite stores them, PostgreSQL raises DataError 'value too long' from apply() "
-    "instead of a WorkbookRefused naming the cell",
-)
 @pytest.mark.parametrize(
     ("column", "value"),
     [("Unit", "kg per household per year"), ("Code", "CIP01.1.3-" + "X" * 40)],
@@ -500,12 +513,6 @@ def test_a_cell_too_long_to_store_is_refused_with_its_location(refused, column, 
     assert [(e.sheet, e.row, e.column) for e in errors] == [("Measures", 2, column)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: cells.decimal accepts numbers that do not fit DecimalField(18, 4); applying "
-    "them raises decimal.InvalidOperation (SQLite) or DataError 'numeric field overflow' "
-    "(PostgreSQL) instead of a WorkbookRefused naming the cell",
-)
 def test_an_actual_too_large_to_store_is_refused_with_its_location(refused):
     errors = refused(
         {
@@ -514,6 +521,17 @@ def test_an_actual_too_large_to_store_is_refused_with_its_location(refused):
         }
     )
     assert [(e.sheet, e.row, e.column) for e in errors] == [("Results", 2, "Actual")]
+
+
+def test_a_csv_saved_by_excel_as_windows_1252_is_read_with_its_pound_signs(tmp_path):
+    """Excel's plain "CSV" on a council laptop is Windows-1252, not UTF-8: read it as such."""
+    folder = tmp_path / "saved-as-windows-csv"
+    folder.mkdir()
+    (folder / "Measures.csv").write_bytes(
+        "Code,Title,Unit\r\nBV 8,Cost of benefits administration per case,£\r\n".encode("cp1252")
+    )
+    workbook_import(path=folder)
+    assert Measure.objects.get(code="BV 8").unit == "£"
 
 
 # --- The management command -------------------------------------------------------------------

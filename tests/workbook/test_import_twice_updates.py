@@ -142,12 +142,6 @@ def test_a_sheet_without_a_column_leaves_that_field_alone(imported, import_sheet
     assert set(waste.updaters.values_list("username", flat=True)) == {"wbin", "scapaldi"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: ObjectivesSheet.apply (sheets/framework.py) always updates 'plan' (and "
-    "computes it from the Plan column), so a sheet without a Plan column detaches every "
-    "top-level objective from its plan",
-)
 def test_an_objectives_sheet_without_a_plan_column_keeps_each_objectives_plan(
     imported, import_sheets
 ):
@@ -157,11 +151,6 @@ def test_an_objectives_sheet_without_a_plan_column_keeps_each_objectives_plan(
     assert objective.plan.code == "CIP-2009"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: ResultsSheet.parse (sheets/framework.py) sets status even when the sheet "
-    "has no Status column, so re-importing commentary approves draft and returned results",
-)
 def test_a_results_sheet_without_a_status_column_keeps_each_results_status(imported, import_sheets):
     assert result("CIP J1", "2009/10 Q2").status == "draft"
     import_sheets(
@@ -203,11 +192,6 @@ def test_changed_roles_replace_the_old_ones_and_staff_status_follows(imported, i
     assert not stephen.is_staff
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: OfficersSheet.apply (sheets/organisation.py) replaces all of a user's "
-    "groups with the role groups, so membership of any other group is silently dropped",
-)
 def test_roles_leave_an_officers_other_groups_alone(imported, import_sheets):
     scrutiny = Group.objects.create(name="Scrutiny panel")
     User.objects.get(username="wbin").groups.add(scrutiny)
@@ -232,3 +216,11 @@ def test_rows_the_workbook_does_not_mention_are_left_alone(imported, import_shee
     assert row_counts() == before
     assert Measure.objects.get(code="NI 191").title == "Residual household waste per household"
     assert result("NI 191", "2009/10 Q2").rag == "amber"
+
+
+def test_an_administrator_listed_as_an_officer_keeps_staff_status(role_user, import_sheets):
+    role_user(None, username="admin", is_staff=True, is_superuser=True)
+    import_sheets({"Officers": [["Username", "Name", "Roles"], ["admin", "Ada Admin", "Approver"]]})
+    admin = User.objects.get(username="admin")
+    assert admin.first_name == "Ada"
+    assert admin.is_staff

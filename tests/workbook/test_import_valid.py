@@ -1,6 +1,6 @@
 """A valid plan workbook, as a .csv folder or an .xlsx, sets up the framework it describes."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -19,9 +19,10 @@ from scorecard.models import (
     Target,
 )
 from scorecard.rules.rag import Tolerance
+from scorecard.workbook.errors import WorkbookRefused
 from scorecard.workbook.importer import workbook_import
 from tests.factories import UserFactory
-from tests.workbook.workbooks import council_workbook, write_csv_folder
+from tests.workbook.workbooks import council_workbook, write_csv_folder, write_xlsx
 
 User = get_user_model()
 pytestmark = pytest.mark.django_db
@@ -274,6 +275,45 @@ def test_an_actions_addresses_link_to_recommendations_and_findings_of_its_object
     assert set(survey.findings.values_list("plan__code", "code")) == {("CIP-2009", "3")}
 
 
+def test_an_action_sits_under_a_recommendation_of_its_objectives_plan(imported):
+    action = Action.objects.get(code="CPA-1a.1")
+    assert (action.recommendation.plan.code, action.recommendation.code) == ("CPA-2002", "1a")
+    assert Action.objects.get(code="CIP01.1.3").recommendation is None
+    recommendation = Recommendation.objects.get(plan__code="CPA-2002", code="1a")
+    assert recommendation.current_position == "Vision drafted; consultation under way"
+    assert recommendation.objective.code == "CPA-P1"
+
+
+@pytest.mark.parametrize("written", ["(1a) (3)", "1a, 3", "(1a,3)", "(1a) (3).", "1a;3"])
+def test_addresses_are_read_as_the_plans_write_them(db, import_sheets, written):
+    sheets = council_workbook()
+    sheets["Actions"][1][11] = written
+    import_sheets(sheets)
+    action = Action.objects.get(code="CPA-1a.1")
+    assert list(action.recommendations.values_list("code", flat=True)) == ["1a"]
+    assert list(action.findings.values_list("code", flat=True)) == ["3"]
+
+
+def test_a_citation_that_is_both_a_recommendation_and_a_finding_means_the_recommendation(
+    db, import_sheets
+):
+    import_sheets(
+        {
+            "Plans": [["Code", "Title"], ["CPA-2002", "CPA Improvement Plan 2002"]],
+            "Objectives": [["Code", "Title", "Plan"], ["CPA-P2", "Performance", "CPA-2002"]],
+            "Recommendations": [["Plan", "Code", "Text"], ["CPA-2002", "3", "Manage performance"]],
+            "Findings": [["Plan", "Code", "Text"], ["CPA-2002", "3", "No performance culture"]],
+            "Actions": [
+                ["Code", "Title", "Objective", "Addresses"],
+                ["CPA-3.1", "Introduce quarterly reviews", "CPA-P2", "(3)"],
+            ],
+        }
+    )
+    action = Action.objects.get(code="CPA-3.1")
+    assert list(action.recommendations.values_list("code", flat=True)) == ["3"]
+    assert not action.findings.exists()
+
+
 def test_actions_keep_their_fields_and_updaters(imported):
     action = Action.objects.get(code="CPA-1a.1")
     assert action.title == "Incorporate 'Our Aim' in the draft Oxfordshire Plan"
@@ -395,3 +435,19 @@ def test_a_csv_cell_may_hold_commas_quotes_and_line_breaks(db, tmp_path):
     )
     workbook_import(path=tmp_path / "wb")
     assert Plan.objects.get(code="CPA-2002").vision == text
+
+
+def test_a_period_cell_that_excel_turned_into_a_date_is_refused_not_guessed(db, tmp_path):
+    # Excel stores "Jul 2009" typed into a cell as 1 July 2009, and may store "2009/10" as
+    # 1 October 2009: a date cannot say which period was meant, so it is never guessed.
+    path = write_xlsx(
+        tmp_path / "typed-in-excel.xlsx",
+        {
+            "Measures": [["Code", "Title", "RAG method"], ["J1", "Judged", "Judgement"]],
+            "Results": [["Code", "Period", "RAG"], ["J1", datetime(2009, 7, 1), "G"]],
+        },
+    )
+    with pytest.raises(WorkbookRefused) as caught:
+        workbook_import(path=path)
+    assert [(e.sheet, e.row, e.column) for e in caught.value.errors] == [("Results", 2, "Period")]
+    assert not Result.objects.exists()

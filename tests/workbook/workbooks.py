@@ -243,10 +243,17 @@ def council_workbook() -> Sheets:
             ["PAP-PS", "Place Survey action plan", "CIP01.1", "scapaldi", "Resources"],
         ],
         "Recommendations": [
-            ["Plan", "Code", "Text", "Objective", "Order"],
-            ["CPA-2002", "1a", "Articulate a vision for Oxfordshire", "CPA-P1", "1"],
-            ["CPA-2002", "1c", "Identify a range of priority targets", "CPA-P1", "2"],
-            ["CIP-2009", "1a", "Improve satisfaction with the council", "CIP01", "1"],
+            ["Plan", "Code", "Text", "Objective", "Order", "Current position"],
+            [
+                "CPA-2002",
+                "1a",
+                "Articulate a vision for Oxfordshire",
+                "CPA-P1",
+                "1",
+                "Vision drafted; consultation under way",
+            ],
+            ["CPA-2002", "1c", "Identify a range of priority targets", "CPA-P1", "2", ""],
+            ["CIP-2009", "1a", "Improve satisfaction with the council", "CIP01", "1", ""],
         ],
         "Findings": [
             ["Plan", "Code", "Text", "Category", "Recommendation"],
@@ -268,6 +275,7 @@ def council_workbook() -> Sheets:
                 "Current position",
                 "Further action",
                 "Addresses",
+                "Recommendation",
             ],
             [
                 "CPA-1a.1",
@@ -282,6 +290,7 @@ def council_workbook() -> Sheets:
                 "Vision / Aim has been drafted and circulated",
                 "Publish the plan",
                 "(1a) (3)",
+                "1a",
             ],
             [
                 "CIP01.1.3",
@@ -296,6 +305,7 @@ def council_workbook() -> Sheets:
                 "",
                 "",
                 "1a, 3",
+                "",
             ],
         ],
         "Action updates": [

@@ -34,10 +34,10 @@ class ActionPlansSheet(SheetHandler):
     name = "Action plans"
     kind = "action_plan"
     columns = (
-        Column("Code", required=True),
-        Column("Title", required=True),
+        Column("Code", required=True, max_length=40),
+        Column("Title", required=True, max_length=500),
         Column("Objective"),
-        Column("Lead officer"),
+        Column("Lead officer", max_length=200),
         Column("Directorate"),
     )
 
@@ -93,7 +93,7 @@ class RecommendationsSheet(SheetHandler):
     kind = "recommendation"
     columns = (
         Column("Plan", required=True),
-        Column("Code", required=True),
+        Column("Code", required=True, max_length=20),
         Column("Text", required=True),
         Column("Objective"),
         Column("Current position"),
@@ -153,9 +153,9 @@ class FindingsSheet(SheetHandler):
     kind = "finding"
     columns = (
         Column("Plan", required=True),
-        Column("Code", required=True),
+        Column("Code", required=True, max_length=20),
         Column("Text", required=True),
-        Column("Category"),
+        Column("Category", max_length=100),
         Column("Recommendation"),
         Column("Order"),
     )
@@ -240,19 +240,19 @@ class ActionsSheet(SheetHandler):
     name = "Actions"
     kind = "action"
     columns = (
-        Column("Code", required=True),
-        Column("Title", required=True),
+        Column("Code", required=True, max_length=40),
+        Column("Title", required=True, max_length=500),
         Column("Objective"),
         Column("Action plan"),
         Column("Recommendation"),
-        Column("Lead officer"),
+        Column("Lead officer", max_length=200),
         Column("Updaters"),
         Column("Directorate"),
         Column("Due"),
-        Column("Timescale"),
+        Column("Timescale", max_length=200),
         Column("Current position"),
         Column("Further action"),
-        Column("Addresses"),
+        Column("Addresses", max_length=500),
         Column("Order"),
     )
 
@@ -445,7 +445,11 @@ class ActionUpdatesSheet(SheetHandler):
             ActionUpdate(action_id=actions[code], period_id=ctx.period_pk(ref), **values)
             for code, ref, values in records
         ]
-        fields = sorted({name for _, _, values in records for name in values} | {"updated_at"})
+        fields = sorted(
+            {name for _, _, values in records for name in values}
+            - ({"status"} if "status" not in present else set())
+            | {"updated_at"}
+        )
         upsert(ActionUpdate, updates, unique_fields=["action", "period"], update_fields=fields)
 
     def export_rows(self) -> Iterator[list]:

@@ -58,10 +58,10 @@ class PlansSheet(SheetHandler):
     name = "Plans"
     kind = "plan"
     columns = (
-        Column("Code", required=True),
-        Column("Title", required=True),
+        Column("Code", required=True, max_length=40),
+        Column("Title", required=True, max_length=300),
         Column("Vision"),
-        Column("Period"),
+        Column("Period", max_length=40),
     )
 
     def existing_keys(self):
@@ -99,11 +99,11 @@ class ObjectivesSheet(SheetHandler):
     name = "Objectives"
     kind = "objective"
     columns = (
-        Column("Code", required=True),
-        Column("Title", required=True),
+        Column("Code", required=True, max_length=40),
+        Column("Title", required=True, max_length=500),
         Column("Parent"),
         Column("Plan"),
-        Column("Lead officer"),
+        Column("Lead officer", max_length=200),
         Column("Directorate"),
         Column("Order"),
     )
@@ -130,19 +130,24 @@ class ObjectivesSheet(SheetHandler):
             directorate=directorate,
             order=order_cell(reader),
         )
-        reader.ctx.objectives[code] = (parent, plan)
+        # A column left out keeps what the database has, for the tree and plan inheritance.
+        stored_parent, stored_plan = reader.ctx.objectives.get(code, ("", ""))
+        reader.ctx.objectives[code] = (
+            parent if reader.has("Parent") else stored_parent,
+            plan if reader.has("Plan") else stored_plan,
+        )
         return record
 
     def check(self, readers: list[RowReader], records: list[ObjectiveRecord]) -> None:
         """Refuse a parent chain that loops back on itself (A under B under A)."""
         for reader, record in zip(readers, records, strict=True):
-            seen, code = {record.code}, record.parent
+            seen, through, code = {record.code}, record.parent, record.parent
             while code:
                 if code in seen:
-                    reader.error("Parent", f"{record.code} would sit under itself via {code}")
+                    reader.error("Parent", f"{record.code} would sit under itself via {through}")
                     break
                 seen.add(code)
-                code = reader.ctx.objectives.get(code, ("", ""))[0]
+                through, code = code, reader.ctx.objectives.get(code, ("", ""))[0]
 
     def apply(self, records: list[ObjectiveRecord], present, ctx: ImportContext) -> None:
         plans = dict(Plan.objects.values_list("code", "pk"))
@@ -240,17 +245,17 @@ class MeasuresSheet(SheetHandler):
     name = "Measures"
     kind = "measure"
     columns = (
-        Column("Code", required=True),
-        Column("Title", required=True),
+        Column("Code", required=True, max_length=40),
+        Column("Title", required=True, max_length=500),
         Column("Definition"),
         Column("Objective"),
         Column("Directorate"),
-        Column("Lead officer"),
+        Column("Lead officer", max_length=200),
         Column("Updaters"),
         Column("Perspective"),
         Column("Family"),
         Column("Polarity"),
-        Column("Unit"),
+        Column("Unit", max_length=20),
         Column("Decimal places"),
         Column("Frequency"),
         Column("Cumulative"),
@@ -392,11 +397,16 @@ class TargetsSheet(SheetHandler):
             if value is not None
         ]
         upsert(Target, keep, unique_fields=["measure", "period"], update_fields=["value"])
-        for code, ref, value in records:
-            if value is None:
-                Target.objects.filter(
-                    measure_id=measures[code], period_id=ctx.period_pk(ref)
-                ).delete()
+        blanked = {
+            (measures[code], ctx.period_pk(ref)) for code, ref, value in records if value is None
+        }
+        if blanked:
+            candidates = Target.objects.filter(
+                measure_id__in={m for m, _ in blanked}, period_id__in={p for _, p in blanked}
+            ).values_list("pk", "measure_id", "period_id")
+            Target.objects.filter(
+                pk__in=[pk for pk, m, p in candidates if (m, p) in blanked]
+            ).delete()
         ctx.touched_measures.update(measures.values())
 
     def export_rows(self) -> Iterator[list]:
@@ -459,7 +469,13 @@ class ResultsSheet(SheetHandler):
             Result(measure_id=measures[code], period_id=ctx.period_pk(ref), **values)
             for code, ref, values in records
         ]
-        fields = sorted({name for _, _, values in records for name in values} | {"updated_at"})
+        # Status is set on new rows (imported results are approved by default) but changed on
+        # existing ones only when the sheet has a Status column.
+        fields = sorted(
+            {name for _, _, values in records for name in values}
+            - ({"status"} if "status" not in present else set())
+            | {"updated_at"}
+        )
         upsert(Result, results, unique_fields=["measure", "period"], update_fields=fields)
         ctx.touched_measures.update(measures.values())
 

@@ -14,7 +14,6 @@ from ..base import (
     RowReader,
     SheetHandler,
     export_text,
-    replace_links,
     upsert,
 )
 from ..cells import code_list, whole_number
@@ -25,7 +24,7 @@ User = get_user_model()
 class DirectoratesSheet(SheetHandler):
     name = "Directorates"
     kind = "directorate"
-    columns = (Column("Name", required=True), Column("Code"))
+    columns = (Column("Name", required=True, max_length=120), Column("Code", max_length=20))
     key_columns = ("Name",)
 
     def existing_keys(self):
@@ -62,10 +61,10 @@ class OfficersSheet(SheetHandler):
     name = "Officers"
     kind = "officer"
     columns = (
-        Column("Username", required=True),
+        Column("Username", required=True, max_length=150),
         Column("Name"),
-        Column("Email"),
-        Column("Job title"),
+        Column("Email", max_length=254),
+        Column("Job title", max_length=200),
         Column("Directorate"),
         Column("Roles"),
     )
@@ -114,7 +113,6 @@ class OfficersSheet(SheetHandler):
                 ("first_name", "name"),
                 ("last_name", "name"),
                 ("email", "email"),
-                ("is_staff", "roles"),
             )
             if col in present
         ]
@@ -140,18 +138,33 @@ class OfficersSheet(SheetHandler):
         ]
         upsert(OfficerProfile, profiles, unique_fields=["user"], update_fields=profile_fields)
         if "roles" in present:
-            groups = {name: Group.objects.get_or_create(name=name)[0].pk for name in Role.values}
-            replace_links(
-                User.groups.through,
-                "user_id",
-                "group_id",
-                {pks[r.username]: [groups[role] for role in r.roles] for r in records},
-            )
+            self._set_roles(records, pks)
+            # Staff status opens the set-up pages: it follows the performance team role, except
+            # that an administrator (superuser) listed here keeps it whatever their role.
+            team = [r.username for r in records if Role.PERFORMANCE_TEAM.value in r.roles]
+            others = [r.username for r in records if r.username not in team]
+            User.objects.filter(username__in=team).update(is_staff=True)
+            User.objects.filter(username__in=others, is_superuser=False).update(is_staff=False)
+
+    @staticmethod
+    def _set_roles(records: list[OfficerRecord], pks: dict[str, int]) -> None:
+        """Make each officer's role groups those listed; other groups they belong to stay."""
+        groups = {name: Group.objects.get_or_create(name=name)[0].pk for name in Role.values}
+        memberships = User.groups.through.objects
+        memberships.filter(
+            user_id__in=[pks[r.username] for r in records], group_id__in=list(groups.values())
+        ).delete()
+        memberships.bulk_create(
+            [
+                User.groups.through(user_id=pks[r.username], group_id=groups[role])
+                for r in records
+                for role in dict.fromkeys(r.roles)
+            ]
+        )
 
     def export_rows(self) -> Iterator[list]:
         users = (
-            User.objects.filter(is_superuser=False)
-            .select_related("profile__directorate")
+            User.objects.select_related("profile__directorate")
             .prefetch_related("groups")
             .order_by("username")
         )
@@ -171,7 +184,7 @@ class OfficersSheet(SheetHandler):
 class PerspectivesSheet(SheetHandler):
     name = "Perspectives"
     kind = "perspective"
-    columns = (Column("Name", required=True), Column("Order"))
+    columns = (Column("Name", required=True, max_length=60), Column("Order"))
     key_columns = ("Name",)
 
     def existing_keys(self):

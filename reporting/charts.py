@@ -1,0 +1,163 @@
+"""Server-rendered SVG charts: the same markup in the browser and in the PDF reports.
+
+Every chart carries a caption and its data as a table, so no one needs to see it to read it;
+colours come with words and line styles, so greyscale printing loses nothing.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from html import escape
+from itertools import count
+
+from django.utils.safestring import SafeString, mark_safe
+
+from scorecard.rules.rag import Status
+from scorecard.rules.summaries import RagSummary
+from scorecard.rules.units import format_value
+
+RAG_FILL = {
+    Status.GREEN: "#00703c",
+    Status.AMBER: "#ffbf47",
+    Status.RED: "#a4171e",
+    Status.NCI: "#4a4f52",
+    Status.NOT_RATED: "#ffffff",
+}
+_ids = count(1)
+
+
+@dataclass(frozen=True)
+class Chart:
+    svg: SafeString
+    caption: str
+    headers: list[str]
+    rows: list[list[str]] = field(default_factory=list)
+
+
+def _svg(width: int, height: int, title: str, body: list[str]) -> SafeString:
+    title_id = f"chart-title-{next(_ids)}"
+    return mark_safe(
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="100%" role="img" aria-labelledby="{title_id}" class="chart">'
+        f'<title id="{title_id}">{escape(title)}</title>{"".join(body)}</svg>'
+    )
+
+
+def rag_mix_chart(summary: RagSummary, title: str) -> Chart:
+    """Bars for Green, Amber, Red, NCI and not rated, each labelled with its word and count."""
+    statuses = [Status.GREEN, Status.AMBER, Status.RED, Status.NCI, Status.NOT_RATED]
+    counts = [summary.count(status) for status in statuses]
+    most = max(counts) or 1
+    bar_width, gap, height, top = 90, 20, 180, 20
+    body = []
+    for index, (status, number) in enumerate(zip(statuses, counts, strict=True)):
+        x = 10 + index * (bar_width + gap)
+        bar = round(height * number / most)
+        y = top + height - bar
+        body.append(
+            f'<rect x="{x}" y="{y}" width="{bar_width}" height="{bar}" '
+            f'fill="{RAG_FILL[status]}" stroke="#0b0c0c" stroke-width="1"/>'
+            f'<text x="{x + bar_width / 2}" y="{y - 5}" text-anchor="middle" '
+            f'font-size="14" font-weight="bold">{number}</text>'
+            f'<text x="{x + bar_width / 2}" y="{top + height + 18}" text-anchor="middle" '
+            f'font-size="13">{escape(_short_word(status))}</text>'
+        )
+    width = 10 + len(statuses) * (bar_width + gap)
+    rows = [
+        [status.word, str(number), _percent_text(summary, status)]
+        for status, number in zip(statuses, counts, strict=True)
+    ]
+    return Chart(
+        svg=_svg(width, top + height + 30, title, body),
+        caption=title,
+        headers=["Status", "Number", "Percentage of rated"],
+        rows=rows,
+    )
+
+
+def _short_word(status: Status) -> str:
+    return "NCI" if status is Status.NCI else status.word
+
+
+def _percent_text(summary: RagSummary, status: Status) -> str:
+    if not status.is_rated:
+        return "–"
+    percent = summary.percent(status)
+    return f"{percent}%" if percent is not None else "–"
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    values: list[Decimal | None]
+    dashed: bool = False
+    colour: str = "#1d4f91"
+
+
+def line_chart(
+    labels: list[str], series: list[Series], title: str, *, unit: str = "", places: int = 0
+) -> Chart:
+    """Lines over periods: solid with markers for actuals, dashed for targets; gaps stay gaps."""
+    values = [v for s in series for v in s.values if v is not None]
+    low = min([Decimal(0), *values])
+    high = max([Decimal(1), *values])
+    if high == low:
+        high = low + 1
+    left, top, plot_w, plot_h = 60, 15, max(72 * len(labels), 300), 180
+
+    def x(index: int) -> float:
+        step = plot_w / max(len(labels) - 1, 1)
+        return round(left + index * step, 1)
+
+    def y(value: Decimal) -> float:
+        return round(top + plot_h - float((value - low) / (high - low)) * plot_h, 1)
+
+    body = [
+        f'<line x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" y2="{top + plot_h}" '
+        'stroke="#0b0c0c"/>',
+        f'<line x1="{left}" y1="{top}" x2="{left}" y2="{top + plot_h}" stroke="#0b0c0c"/>',
+    ]
+    for value in (low, (low + high) / 2, high):
+        body.append(
+            f'<text x="{left - 6}" y="{y(value) + 4}" text-anchor="end" font-size="11">'
+            f"{escape(format_value(value, unit, places))}</text>"
+        )
+    for index, label in enumerate(labels):
+        body.append(
+            f'<text x="{x(index)}" y="{top + plot_h + 16}" text-anchor="middle" '
+            f'font-size="11">{escape(label)}</text>'
+        )
+    for s in series:
+        dash = ' stroke-dasharray="6 4"' if s.dashed else ""
+        segment: list[str] = []
+        for index, value in enumerate([*s.values, None]):
+            if value is not None:
+                segment.append(f"{x(index)},{y(value)}")
+                if not s.dashed:
+                    body.append(
+                        f'<circle cx="{x(index)}" cy="{y(value)}" r="4" fill="{s.colour}"/>'
+                    )
+            elif segment:
+                body.append(
+                    f'<polyline points="{" ".join(segment)}" fill="none" '
+                    f'stroke="{s.colour}" stroke-width="2"{dash}/>'
+                )
+                segment = []
+    legend_y = top + plot_h + 34
+    for index, s in enumerate(series):
+        lx = left + index * 160
+        dash = ' stroke-dasharray="6 4"' if s.dashed else ""
+        body.append(
+            f'<line x1="{lx}" y1="{legend_y}" x2="{lx + 30}" y2="{legend_y}" '
+            f'stroke="{s.colour}" stroke-width="2"{dash}/>'
+            f'<text x="{lx + 36}" y="{legend_y + 4}" font-size="12">{escape(s.name)}</text>'
+        )
+    rows = [
+        [label, *(format_value(s.values[i], unit, places) for s in series)]
+        for i, label in enumerate(labels)
+    ]
+    return Chart(
+        svg=_svg(left + plot_w + 30, legend_y + 12, title, body),
+        caption=title,
+        headers=["Period", *(s.name for s in series)],
+        rows=rows,
+    )

@@ -1,0 +1,177 @@
+"""Measures and actions as one list of rated items, for dashboards' counts and their lists."""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from urllib.parse import quote
+
+from django.db.models import QuerySet
+from django.urls import reverse
+
+from actionplans.models import Action
+from scorecard.models import Measure, Objective, ReportingPeriod
+from scorecard.rules.rag import Status
+from scorecard.rules.travel import Direction
+
+from .action_status import ActionRow, action_rows
+from .scorecard import ScorecardRow, scorecard_rows
+
+# On a 5 × 5 likelihood × impact grid, 15 and above is the red zone that needs an action plan.
+HIGH_RISK = 15
+
+
+@dataclass(frozen=True)
+class Item:
+    """A measure or an action as the dashboard counts it in one period."""
+
+    kind: str  # "measure" or "action"
+    code: str
+    title: str
+    status: Status
+    explanation: str
+    period_label: str
+    directorate: str
+    directorate_id: int | None
+    perspective: str
+    perspective_id: int | None
+    objective_ids: frozenset[int]  # the item's objectives and all their ancestors
+    lead_officer: str
+    actual: Decimal | None = None
+    target: Decimal | None = None
+    unit: str = ""
+    decimal_places: int = 0
+    short_term: Direction | None = None
+    long_term: Direction | None = None
+    corrective_action: str = ""
+    commentary: str = ""
+    url: str = ""
+    baseline: Decimal | None = None
+    likelihood: int | None = None
+    impact: int | None = None
+    objective_pks: tuple[int, ...] = ()  # the item's own objectives, without ancestors
+
+    @property
+    def kind_label(self) -> str:
+        return self.kind.capitalize()
+
+    @property
+    def risk_score(self) -> int | None:
+        """Risk of missing the target, likelihood × impact (Oxfordshire CC scorecard, 2009)."""
+        if self.likelihood is None or self.impact is None:
+            return None
+        return self.likelihood * self.impact
+
+    @property
+    def is_high_risk(self) -> bool:
+        return (self.risk_score or 0) >= HIGH_RISK
+
+
+class ObjectiveTree:
+    """Objectives' ancestry, loaded once, so counts by top-level objective cost no queries."""
+
+    def __init__(self) -> None:
+        self.objectives = {o.pk: o for o in Objective.objects.only("pk", "code", "title", "parent")}
+
+    def with_ancestors(self, pks) -> frozenset[int]:
+        found: set[int] = set()
+        for pk in pks:
+            while pk is not None and pk not in found:
+                found.add(pk)
+                pk = self.objectives[pk].parent_id if pk in self.objectives else None
+        return frozenset(found)
+
+    def roots(self) -> list[Objective]:
+        return [o for o in self.objectives.values() if o.parent_id is None]
+
+
+def _lead(obj) -> str:
+    if obj.lead_user_id and obj.lead_user:
+        return obj.lead_user.get_full_name() or obj.lead_user.get_username()
+    return obj.lead_officer
+
+
+def _url_maker(name: str):
+    """Build item URLs without a reverse() per row: a thousand reverses cost 50 ms."""
+    prefix = reverse(name, args=["0"])[:-2]
+    return lambda code: f"{prefix}{quote(code, safe=URL_SAFE)}/"
+
+
+# What django.urls.reverse leaves unquoted in a path argument (RFC 3986 sub-delimiters).
+URL_SAFE = "!$&'()*+,;=/~:@"
+
+
+def measure_item(row: ScorecardRow, tree: ObjectiveTree, url=None) -> Item:
+    m = row.measure
+    result = row.result
+    return Item(
+        kind="measure",
+        code=m.code,
+        title=m.title,
+        status=row.status,
+        explanation=row.explanation,
+        period_label=row.period_label,
+        directorate=m.directorate.name if m.directorate else "",
+        directorate_id=m.directorate_id,
+        perspective=m.perspective.name if m.perspective else "",
+        perspective_id=m.perspective_id,
+        objective_ids=tree.with_ancestors(row.objective_pks),
+        lead_officer=_lead(m),
+        actual=row.actual,
+        target=row.target,
+        unit=m.unit,
+        decimal_places=m.decimal_places,
+        short_term=row.short_term,
+        long_term=row.long_term,
+        corrective_action=result.corrective_action if result else "",
+        commentary=result.commentary if result else "",
+        url=(url or _url_maker("measure"))(m.code),
+        baseline=m.baseline,
+        likelihood=result.risk_likelihood if result else None,
+        impact=result.risk_impact if result else None,
+        objective_pks=row.objective_pks,
+    )
+
+
+def action_item(row: ActionRow, tree: ObjectiveTree, url=None) -> Item:
+    a = row.action
+    cell = row.latest
+    return Item(
+        kind="action",
+        code=a.code,
+        title=a.title,
+        status=cell.status,
+        explanation=cell.explanation,
+        period_label=cell.period_label,
+        directorate=a.directorate.name if a.directorate else "",
+        directorate_id=a.directorate_id,
+        perspective="",
+        perspective_id=None,
+        objective_ids=tree.with_ancestors([a.objective_id] if a.objective_id else []),
+        lead_officer=_lead(a),
+        commentary=cell.update.commentary if cell.update else "",
+        url=(url or _url_maker("action"))(a.code),
+        objective_pks=(a.objective_id,) if a.objective_id else (),
+    )
+
+
+def items_for(
+    period: ReportingPeriod,
+    *,
+    measures: QuerySet | None = None,
+    actions: QuerySet | None = None,
+    today: date | None = None,
+) -> list[Item]:
+    """Every measure and every action in the period's cycle, rated for `period`."""
+    tree = ObjectiveTree()
+    measures = Measure.objects.all() if measures is None else measures
+    actions = Action.objects.all() if actions is None else actions
+    measure_url, action_url = _url_maker("measure"), _url_maker("action")
+    items = [
+        measure_item(r, tree, measure_url) for r in scorecard_rows(period, measures, today=today)
+    ]
+    items += [
+        action_item(r, tree, action_url)
+        for r in action_rows([period], actions, today=today)
+        if r.status is not None
+    ]
+    return items

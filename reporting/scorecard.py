@@ -1,0 +1,186 @@
+"""The scorecard for a period: each measure's value, target, RAG, travel and risk.
+
+Everything a dashboard, a list, a scorecard annex or an export shows about measures comes from
+`scorecard_rows`, in a fixed number of queries whatever the number of measures.
+"""
+
+from dataclasses import dataclass, replace
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Min, QuerySet
+from django.utils import timezone
+
+from scorecard.models import CouncilSettings, Measure, ReportingPeriod, Result, ReturnStatus, Target
+from scorecard.rules.periods import PeriodRef, default_deadline
+from scorecard.rules.rag import Status
+from scorecard.rules.reporting import due_period, is_overdue, reported_periods
+from scorecard.rules.travel import Direction, direction_of_travel
+
+# Only returns an officer has submitted count in reports; a draft is work in progress.
+REPORTED = (ReturnStatus.SUBMITTED, ReturnStatus.APPROVED)
+
+
+@dataclass(frozen=True)
+class ScorecardRow:
+    measure: Measure
+    period_label: str  # the period whose value is shown (a year for an annual measure)
+    actual: Decimal | None
+    target: Decimal | None
+    status: Status
+    explanation: str
+    short_term: Direction | None
+    long_term: Direction | None
+    result: Result | None
+    objective_pks: tuple[int, ...] = ()
+
+    @property
+    def code(self) -> str:
+        return self.measure.code
+
+    @property
+    def risk_score(self) -> int | None:
+        return self.result.risk_score if self.result else None
+
+
+def scorecard_rows(
+    period: ReportingPeriod, measures: QuerySet, *, today: date | None = None
+) -> list[ScorecardRow]:
+    """Rate every measure in `measures` for `period`, with NCI for what is missing and overdue."""
+    today = today or timezone.localdate()
+    deadline_days = CouncilSettings.load().deadline_days
+    measures = list(measures.select_related("directorate", "perspective", "lead_user"))
+    ref = period.ref
+    shown_refs: set[PeriodRef] = set()
+    for frequency in {m.frequency for m in measures}:
+        shown_refs.update(reported_periods(frequency, ref))
+    wanted = shown_refs | {r.previous() for r in shown_refs}
+    wanted |= {r.same_period_last_year() for r in shown_refs}
+    periods = {
+        p.ref: p for p in ReportingPeriod.objects.filter(label__in={r.label for r in wanted})
+    }
+    period_ids = [p.pk for p in periods.values()]
+    measure_ids = [m.pk for m in measures]
+    reported = Result.objects.filter(measure_id__in=measure_ids, status__in=REPORTED)
+    # Whole results for the periods shown; just the actual for those compared with.
+    results = {
+        (r.measure_id, r.period_id): r
+        for r in reported.filter(period_id__in=[periods[r].pk for r in shown_refs if r in periods])
+    }
+    actuals = {
+        (measure_id, period_id): actual
+        for measure_id, period_id, actual in reported.filter(period_id__in=period_ids).values_list(
+            "measure_id", "period_id", "actual"
+        )
+    }
+    targets = {
+        (measure_id, period_id): value
+        for measure_id, period_id, value in Target.objects.filter(
+            period_id__in=period_ids, measure_id__in=measure_ids
+        ).values_list("measure_id", "period_id", "value")
+    }
+    # The links themselves, not a prefetch: a thousand related managers cost more than the rows.
+    objective_pks: dict[int, list[int]] = {}
+    links = Measure.objectives.through.objects.filter(measure_id__in=measure_ids)
+    for measure_id, objective_id in links.values_list("measure_id", "objective_id"):
+        objective_pks.setdefault(measure_id, []).append(objective_id)
+    first_period = _first_periods(measure_ids)
+
+    def result_in(measure: Measure, shown: PeriodRef) -> Result | None:
+        found = periods.get(shown)
+        return results.get((measure.pk, found.pk)) if found else None
+
+    def actual_in(measure: Measure, compared: PeriodRef) -> Decimal | None:
+        found = periods.get(compared)
+        return actuals.get((measure.pk, found.pk)) if found else None
+
+    rows = []
+    for measure in measures:
+        candidates = reported_periods(measure.frequency, ref)
+        shown = next((p for p in candidates if _has_value(result_in(measure, p))), None)
+        if shown is None:
+            due = due_period(measure.frequency, ref)
+            found = periods.get(due)
+            deadline = found.deadline if found else default_deadline(due, deadline_days)
+            target = targets.get((measure.pk, found.pk)) if found else None
+            # Nothing is due before a measure's first target or result: a measure set up in
+            # 2011 is not missing its 2009 results.
+            started = first_period.get(measure.pk)
+            in_force = started is not None and started <= due.end
+            row = _missing_row(measure, due, deadline, target, today, in_force)
+            rows.append(replace(row, objective_pks=tuple(objective_pks.get(measure.pk, ()))))
+            continue
+        result = result_in(measure, shown)
+        found = periods[shown]
+        travel = {
+            "polarity": measure.polarity,
+            "current": result.actual,
+            "decimal_places": measure.decimal_places,
+        }
+        rows.append(
+            ScorecardRow(
+                measure=measure,
+                period_label=shown.label,
+                actual=result.actual,
+                target=targets.get((measure.pk, found.pk)),
+                status=Status(result.rag) if result.rag else Status.NOT_RATED,
+                explanation=result.rag_explanation,
+                short_term=direction_of_travel(
+                    previous=actual_in(measure, shown.previous()), **travel
+                ),
+                long_term=direction_of_travel(
+                    previous=actual_in(measure, shown.same_period_last_year()), **travel
+                ),
+                result=result,
+                objective_pks=tuple(objective_pks.get(measure.pk, ())),
+            )
+        )
+    return rows
+
+
+def _has_value(result: Result | None) -> bool:
+    return result is not None and (result.actual is not None or bool(result.officer_rag))
+
+
+def _first_periods(measure_ids: list[int]) -> dict[int, date]:
+    """When each measure's first target or result period starts, in two queries."""
+    first: dict[int, date] = {}
+    for model in (Target, Result):
+        rows = (
+            model.objects.filter(measure_id__in=measure_ids)
+            .values("measure_id")
+            .annotate(start=Min("period__start"))
+        )
+        for row in rows:
+            known = first.get(row["measure_id"])
+            first[row["measure_id"]] = min(known, row["start"]) if known else row["start"]
+    return first
+
+
+def _missing_row(
+    measure: Measure,
+    due: PeriodRef,
+    deadline: date,
+    target: Decimal | None,
+    today: date,
+    in_force: bool,
+) -> ScorecardRow:
+    if in_force and is_overdue(deadline, today):
+        status = Status.NCI
+        explanation = (
+            f"No Current Information: no result for {due.label} was submitted by the deadline "
+            f"of {deadline:%-d %B %Y}."
+        )
+    else:
+        status, explanation = Status.NOT_RATED, f"Not rated: no result for {due.label} yet."
+    return ScorecardRow(
+        measure=measure,
+        period_label=due.label,
+        actual=None,
+        target=target,
+        status=status,
+        explanation=explanation,
+        short_term=None,
+        long_term=None,
+        result=None,
+    )

@@ -1,0 +1,145 @@
+"""Table definitions: one per table, feeding the HTML pages and the PDF and Excel exports.
+
+A table is a tuple of `Col`s: each says what it holds (a RAG, a value in the measure's unit, a
+direction of travel…), and each renderer shows that its own way: a badge in HTML, a filled
+and lettered cell in Excel. Interactive lists get a django-tables2 class made from the same
+columns (`list_table`), for sorting and pagination; long annexes are rendered straight from the
+columns (`table_html`), which is fast enough for a scorecard of thousands of measures.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import django_tables2 as tables
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from scorecard.rules.rag import Status
+from scorecard.rules.travel import Direction
+from scorecard.rules.units import NO_VALUE, format_value
+from scorecard.templatetags.scorecard_tags import rag_html
+
+# Red first: sorting by RAG brings the exceptions to the top.
+STATUS_ORDER = {Status.RED: 0, Status.NCI: 1, Status.AMBER: 2, Status.GREEN: 3, Status.NOT_RATED: 4}
+
+
+@dataclass(frozen=True)
+class Col:
+    name: str  # the row attribute it shows
+    header: str
+    kind: str = "text"  # text, code, value, rag, direction, risk, number
+    orderable: bool = True
+    explanation: str = "explanation"  # for a RAG: the attribute that explains it
+
+
+def cell_text(col: Col, row) -> str:
+    """The cell as plain words: for PDF text, Excel text cells and sorting."""
+    value = getattr(row, col.name, None)
+    if col.kind == "value":
+        return format_value(value, row.unit, row.decimal_places)
+    if col.kind == "rag":
+        return Status(value).word if value else Status.NOT_RATED.word
+    if col.kind == "direction":
+        return Direction(value).word if value else NO_VALUE
+    if col.kind == "risk":
+        score = row.risk_score
+        return f"{row.likelihood} × {row.impact} = {score}" if score is not None else NO_VALUE
+    if value in (None, ""):
+        return NO_VALUE
+    return str(value)
+
+
+def cell_html(col: Col, row) -> SafeString:
+    value = getattr(row, col.name, None)
+    if col.kind == "rag":
+        return rag_html(value, getattr(row, col.explanation, "") or "")
+    if col.kind == "direction" and value:
+        direction = Direction(value)
+        return format_html(
+            '<span class="travel travel--{}"><span aria-hidden="true">{}</span> {}</span>',
+            direction.value,
+            direction.arrow,
+            direction.word,
+        )
+    if col.kind == "code":
+        return format_html('<a href="{}" class="code">{}</a>', row.url, value)
+    return escape(cell_text(col, row))
+
+
+def table_html(columns: Iterable[Col], rows: Iterable, caption: str) -> SafeString:
+    """A whole table at once, for annexes too long for a paginated list."""
+    columns = tuple(columns)
+    head = "".join(f'<th scope="col">{escape(col.header)}</th>' for col in columns)
+    body = []
+    for row in rows:
+        cells = [f'<th scope="row">{cell_html(columns[0], row)}</th>']
+        cells += [f"<td>{cell_html(col, row)}</td>" for col in columns[1:]]
+        body.append(f"<tr>{''.join(cells)}</tr>")
+    return mark_safe(
+        f'<table class="table"><caption>{escape(caption)}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    )
+
+
+class _SpecColumn(tables.Column):
+    def __init__(self, col: Col):
+        self.col = col
+        super().__init__(
+            verbose_name=col.header, orderable=col.orderable, empty_values=(), accessor=col.name
+        )
+
+    def render(self, record):
+        return cell_html(self.col, record)
+
+    def order(self, records, is_descending):
+        if self.col.kind == "rag":
+            key = lambda r: STATUS_ORDER[r.status]  # noqa: E731
+        else:
+            key = lambda r: cell_text(self.col, r).lower()  # noqa: E731
+        return sorted(records, key=key, reverse=is_descending), True
+
+
+def list_table(columns: tuple[Col, ...], name: str) -> type[tables.Table]:
+    """A django-tables2 table class of these columns, sortable and paginated."""
+    attrs = {col.name: _SpecColumn(col) for col in columns}
+    attrs["Meta"] = type(
+        "Meta",
+        (),
+        {
+            "attrs": {"class": "table"},
+            "empty_text": "No items match these filters.",
+            "template_name": "django_tables2/table.html",
+        },
+    )
+    return type(name, (tables.Table,), attrs)
+
+
+ITEM_COLUMNS = (
+    Col("code", "Code", "code"),
+    Col("title", "Title"),
+    Col("kind_label", "Type"),
+    Col("period_label", "Period", orderable=False),
+    Col("target", "Target", "value", orderable=False),
+    Col("actual", "Actual", "value", orderable=False),
+    Col("status", "RAG", "rag"),
+    Col("short_term", "Short-term trend", "direction"),
+    Col("long_term", "Long-term trend", "direction"),
+    Col("directorate", "Directorate"),
+    Col("lead_officer", "Lead officer"),
+)
+
+# The balanced scorecard annex (Oxfordshire CC Cabinet, Q2 2009/10): baseline, target, actual,
+# RAG, trend and the risk of missing the target.
+SCORECARD_COLUMNS = (
+    Col("code", "Code", "code"),
+    Col("title", "Measure"),
+    Col("baseline", "Baseline", "value"),
+    Col("target", "Target", "value"),
+    Col("actual", "Actual", "value"),
+    Col("status", "RAG", "rag"),
+    Col("short_term", "Short-term trend", "direction"),
+    Col("long_term", "Long-term trend", "direction"),
+    Col("risk", "Risk (likelihood × impact)", "risk"),
+)
+
+ItemTable = list_table(ITEM_COLUMNS, "ItemTable")

@@ -1,0 +1,23 @@
+from urllib.parse import urlencode
+
+from django import template
+from django.urls import reverse
+
+register = template.Library()
+
+
+@register.simple_tag
+def items_url(period_label: str, params: dict | None = None, status: str = "", **extra) -> str:
+    """The list of exactly the items a dashboard count counts."""
+    query = {"period": period_label, **(params or {}), **extra}
+    if status:
+        query["status"] = status
+    return f"{reverse('items')}?{urlencode(query)}"
+
+
+@register.simple_tag(takes_context=True)
+def query_without_page(context) -> str:
+    """The current filters as a query string, for links that keep them."""
+    params = context["request"].GET.copy()
+    params.pop("page", None)
+    return params.urlencode()

@@ -1,0 +1,171 @@
+"""A large, realistic council written as a plan workbook, for benchmarks and load tests.
+
+Written as CSV and loaded by the users' importer, so the benchmarks measure the real path.
+"""
+
+import csv
+import random
+from pathlib import Path
+
+from scorecard.rules.periods import PeriodKind, PeriodRef
+
+DIRECTORATES = [
+    ("Children, Young People & Families", "CYPF"),
+    ("Social & Community Services", "SCS"),
+    ("Environment & Economy", "EE"),
+    ("Community Safety", "CS"),
+    ("Resources", "RES"),
+    ("Chief Executive's Office", "CEO"),
+]
+PERSPECTIVES = ["Customer", "Projects", "Finance", "People"]
+THEMES = [
+    "World class services",
+    "Stronger communities",
+    "A vibrant economy",
+    "A cleaner greener county",
+    "An efficient and effective council",
+]
+UNITS = [("%", 1, 100), ("number", 0, 5000), ("days", 1, 15), ("£", 0, 1_000_000)]
+
+
+def _write(folder: Path, sheet: str, header: list[str], rows) -> int:
+    count = 0
+    with (folder / f"{sheet}.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow(row)
+            count += 1
+    return count
+
+
+def write_generated_council(
+    folder: Path, *, measures: int, years: int, actions: int = 200, seed: int = 2009
+) -> dict[str, int]:
+    """Write a council of `measures` quarterly measures with `years` years of results.
+
+    Every measure has a target and a result for every quarter, ending with the last quarter
+    that ended before 2026/27, with trends, seasonality and noise; about one result in forty is
+    left out so that NCI appears. Returns the rows written per sheet.
+    """
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    last = PeriodRef(PeriodKind.QUARTER, 2025, 4)
+    quarters = [last]
+    while len(quarters) < years * 4:
+        quarters.insert(0, quarters[0].previous())
+    labels = [q.label for q in quarters]
+    counts = {}
+    counts["Directorates"] = _write(folder, "Directorates", ["Name", "Code"], DIRECTORATES)
+    officers = [(f"gen.officer{n:03d}", f"Officer {n:03d}") for n in range(60)]
+    counts["Officers"] = _write(
+        folder,
+        "Officers",
+        ["Username", "Name", "Directorate", "Roles"],
+        ((u, name, DIRECTORATES[n % 6][0], "Officer") for n, (u, name) in enumerate(officers)),
+    )
+    counts["Plans"] = _write(
+        folder, "Plans", ["Code", "Title"], [("GEN", "Generated corporate plan")]
+    )
+    objectives = []
+    for t, theme in enumerate(THEMES, start=1):
+        objectives.append((f"GEN-{t}", theme, "", "GEN"))
+        for o in range(1, 5):
+            objectives.append((f"GEN-{t}.{o}", f"{theme}: objective {o}", f"GEN-{t}", ""))
+    counts["Objectives"] = _write(
+        folder, "Objectives", ["Code", "Title", "Parent", "Plan"], objectives
+    )
+    leaves = [code for code, _, parent, _ in objectives if parent]
+    specs = []
+    for n in range(measures):
+        unit, places, scale = UNITS[n % len(UNITS)]
+        higher = n % 3 != 0
+        specs.append((f"GEN {n:04d}", unit, places, scale, higher, rng.uniform(0.3, 0.8)))
+    counts["Measures"] = _write(
+        folder,
+        "Measures",
+        [
+            "Code",
+            "Title",
+            "Objective",
+            "Directorate",
+            "Perspective",
+            "Updaters",
+            "Polarity",
+            "Unit",
+            "Decimal places",
+            "RAG method",
+            "Tolerance",
+            "Lead officer",
+        ],
+        (
+            (
+                code,
+                f"Generated measure {n}",
+                leaves[n % len(leaves)],
+                DIRECTORATES[n % 6][0],
+                PERSPECTIVES[n % 4],
+                officers[n % len(officers)][0],
+                "Higher is better" if higher else "Lower is better",
+                unit,
+                places,
+                "Tolerance with improvement" if n % 5 == 0 else "Tolerance",
+                "10%",
+                officers[n % len(officers)][1],
+            )
+            for n, (code, unit, places, scale, higher, _) in enumerate(specs)
+        ),
+    )
+    counts["Targets"] = _write(
+        folder,
+        "Targets",
+        ["Code", "Period", "Target"],
+        (
+            (code, label, round(scale * level, places))
+            for code, _, places, scale, _, level in specs
+            for label in labels
+        ),
+    )
+
+    def results():
+        for code, _, places, scale, _, level in specs:
+            drift = rng.uniform(-0.01, 0.01)
+            value = level * rng.uniform(0.85, 1.1)
+            for q, label in enumerate(labels):
+                value = max(0.0, value * (1 + drift) + rng.gauss(0, 0.04) * level)
+                seasonal = 0.03 * level * (1 if quarters[q].number in (2, 3) else -1)
+                if rng.random() < 0.025:
+                    continue  # a missing return: NCI once its deadline has passed
+                actual = min(scale, max(0.0, (value + seasonal) * scale))
+                yield (code, label, round(actual, places), "Commentary on the quarter.")
+
+    counts["Results"] = _write(
+        folder, "Results", ["Code", "Period", "Actual", "Commentary"], results()
+    )
+    action_codes = [f"GEN-A{n:04d}" for n in range(actions)]
+    counts["Actions"] = _write(
+        folder,
+        "Actions",
+        ["Code", "Title", "Objective", "Lead officer", "Updaters"],
+        (
+            (
+                code,
+                f"Generated action {n}",
+                leaves[n % len(leaves)],
+                officers[n % 60][1],
+                officers[n % 60][0],
+            )
+            for n, code in enumerate(action_codes)
+        ),
+    )
+    counts["Action updates"] = _write(
+        folder,
+        "Action updates",
+        ["Code", "Period", "RAG", "Commentary"],
+        (
+            (code, label, rng.choice("GGGAAR"), "Progress this quarter.")
+            for code in action_codes
+            for label in labels[-8:]
+        ),
+    )
+    return counts

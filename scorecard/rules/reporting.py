@@ -1,0 +1,50 @@
+"""Which value a report shows for a measure, and whether a missing one is NCI."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from scorecard.rules.periods import PeriodKind, PeriodRef, months_of_quarter, year_of
+
+
+def reported_periods(frequency: str, period: PeriodRef) -> tuple[PeriodRef, ...]:
+    """The periods whose value a report for ``period`` may show, the preferred first.
+
+    A quarterly report shows the latest value due (DOMAIN.md, "Periods"):
+    - a quarterly measure, the quarter itself;
+    - a monthly measure, the quarter's last month with a value, latest first;
+    - an annual measure, the financial year of the quarter if its value is in (a GCSE result
+      lands in the autumn of the year it belongs to), else the year before, the latest due.
+    For a report on a whole year every measure shows that year (a monthly or quarterly one
+    its last month or quarter).
+    """
+    if period.kind is PeriodKind.YEAR:
+        if frequency == "annual":
+            return (period,)
+        last_quarter = PeriodRef(PeriodKind.QUARTER, period.year, 4)
+        return reported_periods(frequency, last_quarter)
+    if period.kind is PeriodKind.MONTH:
+        return (period,)
+    if frequency == "monthly":
+        return tuple(reversed(months_of_quarter(period)))
+    if frequency == "annual":
+        year = year_of(period)
+        return (year, year.previous())
+    return (period,)
+
+
+def due_period(frequency: str, period: PeriodRef) -> PeriodRef:
+    """The period whose value is due when a report for ``period`` has none to show.
+
+    The last of ``reported_periods``: the one that must be in by now.
+    """
+    return reported_periods(frequency, period)[-1]
+
+
+def is_overdue(deadline: date | None, today: date) -> bool:
+    """A return is overdue once its period's submission deadline has passed (not on the day).
+
+    After the deadline anything due and not submitted is NCI, No Current Information
+    (Oxfordshire CC Cabinet Q2 2009/10; DOMAIN.md, "RAG ratings").
+    """
+    return deadline is not None and today > deadline

@@ -1,0 +1,35 @@
+from datetime import date
+
+from scorecard.rules.periods import parse_period
+from scorecard.rules.reporting import due_period, is_overdue, reported_periods
+
+
+def labels(refs):
+    return [ref.label for ref in refs]
+
+
+def test_a_quarterly_measure_shows_the_quarter():
+    assert labels(reported_periods("quarterly", parse_period("2009/10 Q2"))) == ["2009/10 Q2"]
+
+
+def test_a_monthly_measure_shows_the_latest_month_of_the_quarter_first():
+    shown = reported_periods("monthly", parse_period("2009/10 Q3"))
+    assert labels(shown) == ["Dec 2009", "Nov 2009", "Oct 2009"]
+
+
+def test_an_annual_measure_shows_this_year_if_in_else_last_year():
+    shown = reported_periods("annual", parse_period("2009/10 Q2"))
+    assert labels(shown) == ["2009/10", "2008/09"]
+    assert due_period("annual", parse_period("2009/10 Q2")).label == "2008/09"
+
+
+def test_a_year_report_shows_the_last_quarter_of_a_quarterly_measure():
+    assert labels(reported_periods("quarterly", parse_period("2009/10"))) == ["2009/10 Q4"]
+    assert labels(reported_periods("annual", parse_period("2009/10"))) == ["2009/10"]
+
+
+def test_overdue_only_after_the_deadline_day():
+    deadline = date(2009, 10, 30)
+    assert not is_overdue(deadline, date(2009, 10, 30))
+    assert is_overdue(deadline, date(2009, 10, 31))
+    assert not is_overdue(None, date(2030, 1, 1))
