@@ -41,6 +41,8 @@ def _period(request: HttpRequest) -> ReportingPeriod:
 
 
 def dashboard(request: HttpRequest) -> HttpResponse:
+    if "period" not in request.GET and latest_period_with_results() is None:
+        return render(request, "reporting/nothing_yet.html", {"title": "Performance dashboard"})
     period = _period(request)
     board = build_dashboard(period)
     return render(
@@ -67,11 +69,13 @@ def item_list(request: HttpRequest) -> HttpResponse:
         items, period = [], None
     else:
         period = filters.form.cleaned_data.get("period") if filters.is_bound else None
-        period = period or _period(request)
+        period = period or latest_period_with_results()
         action_filter = ItemFilter(request.GET or None, queryset=Action.objects.all())
         items = [
             item
-            for item in items_for(period, measures=filters.qs, actions=action_filter.qs)
+            for item in (
+                items_for(period, measures=filters.qs, actions=action_filter.qs) if period else []
+            )
             if not filters.is_bound or filters.keep(item)
         ]
     table = ItemTable(items)
@@ -84,6 +88,8 @@ def item_list(request: HttpRequest) -> HttpResponse:
 
 
 def balanced_scorecard(request: HttpRequest) -> HttpResponse:
+    if "period" not in request.GET and latest_period_with_results() is None:
+        return render(request, "reporting/nothing_yet.html", {"title": "Balanced scorecard"})
     period = _period(request)
     items = items_for(period, actions=Action.objects.none())
     sections = pages.scorecard_sections(items)

@@ -26,12 +26,20 @@ def test_home_requires_sign_in(client):
     assert response["Location"].startswith(reverse("login"))
 
 
-def test_sign_in_leads_to_home(client, viewer):
+def test_sign_in_leads_an_officer_to_the_framework(client, officer):
     response = client.post(
-        reverse("login"), {"username": viewer.username, "password": PASSWORD}, follow=True
+        reverse("login"), {"username": officer.username, "password": PASSWORD}, follow=True
     )
     assert response.redirect_chain[-1][0] == reverse("home")
     assert b"Plans, objectives and their latest ratings" in response.content
+
+
+def test_sign_in_leads_a_viewer_to_the_dashboard(client, viewer):
+    response = client.post(
+        reverse("login"), {"username": viewer.username, "password": PASSWORD}, follow=True
+    )
+    assert response.redirect_chain[-1][0] == reverse("dashboard")
+    assert b"Nothing has been reported yet" in response.content
 
 
 def test_wrong_password_is_shown_in_an_error_summary(client, viewer):
@@ -41,7 +49,7 @@ def test_wrong_password_is_shown_in_an_error_summary(client, viewer):
     assert b'value="' + viewer.username.encode() + b'"' in response.content
 
 
-def test_home_shows_each_item_with_its_latest_rag_in_words(client, viewer):
+def test_home_shows_each_item_with_its_latest_rag_in_words(client, officer):
     objective = ObjectiveFactory(code="CIP01", title="Be Recognised as an Excellent Authority")
     measure = MeasureFactory(code="NI 192", title="Household waste recycled", polarity="higher")
     measure.objectives.add(objective)
@@ -53,7 +61,7 @@ def test_home_shows_each_item_with_its_latest_rag_in_words(client, viewer):
         code="CIP01.1.3", title="Respond to the Place Survey", objective=objective
     )
     ActionUpdateFactory(action=action, period=period("2009/10 Q3"), rag="amber")
-    client.force_login(viewer)
+    client.force_login(officer)
 
     page = client.get(reverse("home")).content.decode()
 
@@ -65,7 +73,7 @@ def test_home_shows_each_item_with_its_latest_rag_in_words(client, viewer):
 
 
 def test_home_query_count_does_not_grow_with_the_framework(
-    client, viewer, django_assert_max_num_queries
+    client, officer, django_assert_max_num_queries
 ):
     objective = ObjectiveFactory()
     for _ in range(30):
@@ -73,7 +81,7 @@ def test_home_query_count_does_not_grow_with_the_framework(
         measure.objectives.add(objective)
         ResultFactory(measure=measure)
         ActionUpdateFactory(action=ActionFactory(objective=objective))
-    client.force_login(viewer)
+    client.force_login(officer)
     with django_assert_max_num_queries(12):
         response = client.get(reverse("home"))
     assert response.status_code == 200

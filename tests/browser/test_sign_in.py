@@ -23,15 +23,15 @@ def framework():
     return measure
 
 
-def test_viewer_signs_in_and_sees_objectives_with_rag_words(
-    page, viewer, framework, assert_accessible
+def test_officer_signs_in_and_sees_objectives_with_rag_words(
+    page, officer, framework, assert_accessible
 ):
     page.goto("/")
     expect(page).to_have_url(re.compile(r"/accounts/login/"))
     expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
     assert_accessible(page)
 
-    page.get_by_label("Username").fill(viewer.username)
+    page.get_by_label("Username").fill(officer.username)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_label("Password").press("Enter")
 
