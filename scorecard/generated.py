@@ -40,7 +40,13 @@ def _write(folder: Path, sheet: str, header: list[str], rows) -> int:
 
 
 def write_generated_council(
-    folder: Path, *, measures: int, years: int, actions: int = 200, seed: int = 2009
+    folder: Path,
+    *,
+    measures: int,
+    years: int,
+    actions: int = 200,
+    seed: int = 2009,
+    prefix: str = "GEN",
 ) -> dict[str, int]:
     """Write a council of `measures` quarterly measures with `years` years of results.
 
@@ -57,7 +63,7 @@ def write_generated_council(
     labels = [q.label for q in quarters]
     counts = {}
     counts["Directorates"] = _write(folder, "Directorates", ["Name", "Code"], DIRECTORATES)
-    officers = [(f"gen.officer{n:03d}", f"Officer {n:03d}") for n in range(60)]
+    officers = [(f"{prefix.lower()}.officer{n:03d}", f"Officer {n:03d}") for n in range(60)]
     counts["Officers"] = _write(
         folder,
         "Officers",
@@ -65,13 +71,13 @@ def write_generated_council(
         ((u, name, DIRECTORATES[n % 6][0], "Officer") for n, (u, name) in enumerate(officers)),
     )
     counts["Plans"] = _write(
-        folder, "Plans", ["Code", "Title"], [("GEN", "Generated corporate plan")]
+        folder, "Plans", ["Code", "Title"], [(prefix, "Generated corporate plan")]
     )
     objectives = []
     for t, theme in enumerate(THEMES, start=1):
-        objectives.append((f"GEN-{t}", theme, "", "GEN"))
+        objectives.append((f"{prefix}-{t}", theme, "", prefix))
         for o in range(1, 5):
-            objectives.append((f"GEN-{t}.{o}", f"{theme}: objective {o}", f"GEN-{t}", ""))
+            objectives.append((f"{prefix}-{t}.{o}", f"{theme}: objective {o}", f"{prefix}-{t}", ""))
     counts["Objectives"] = _write(
         folder, "Objectives", ["Code", "Title", "Parent", "Plan"], objectives
     )
@@ -80,7 +86,7 @@ def write_generated_council(
     for n in range(measures):
         unit, places, scale = UNITS[n % len(UNITS)]
         higher = n % 3 != 0
-        specs.append((f"GEN {n:04d}", unit, places, scale, higher, rng.uniform(0.3, 0.8)))
+        specs.append((f"{prefix} {n:04d}", unit, places, scale, higher, rng.uniform(0.3, 0.8)))
     counts["Measures"] = _write(
         folder,
         "Measures",
@@ -142,7 +148,7 @@ def write_generated_council(
     counts["Results"] = _write(
         folder, "Results", ["Code", "Period", "Actual", "Commentary"], results()
     )
-    action_codes = [f"GEN-A{n:04d}" for n in range(actions)]
+    action_codes = [f"{prefix}-A{n:04d}" for n in range(actions)]
     counts["Actions"] = _write(
         folder,
         "Actions",
