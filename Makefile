@@ -15,10 +15,13 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	@touch $(STAMP)
 
-# Migrate, load the demo council (safe to repeat), print the demo users, serve.
+# Migrate, load the demo council (safe to repeat), print the demo users, serve, and run the
+# background worker that builds report packs beside the web server (stopped with it).
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
+	@$(PY) manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: install

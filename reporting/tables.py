@@ -49,10 +49,11 @@ def cell_text(col: Col, row) -> str:
     return str(value)
 
 
-def cell_html(col: Col, row) -> SafeString:
+def cell_html(col: Col, row, *, explain: bool = True) -> SafeString:
+    """The cell for a page; on paper (`explain=False`) a RAG is its letter and word alone."""
     value = getattr(row, col.name, None)
     if col.kind == "rag":
-        return rag_html(value, getattr(row, col.explanation, "") or "")
+        return rag_html(value, getattr(row, col.explanation, "") or "" if explain else "")
     if col.kind == "direction" and value:
         direction = Direction(value)
         return format_html(
@@ -132,7 +133,7 @@ ITEM_COLUMNS = (
 # RAG, trend and the risk of missing the target.
 SCORECARD_COLUMNS = (
     Col("code", "Code", "code"),
-    Col("title", "Measure"),
+    Col("title", "Title"),
     Col("baseline", "Baseline", "value"),
     Col("target", "Target", "value"),
     Col("actual", "Actual", "value"),
@@ -140,6 +141,18 @@ SCORECARD_COLUMNS = (
     Col("short_term", "Short-term trend", "direction"),
     Col("long_term", "Long-term trend", "direction"),
     Col("risk", "Risk (likelihood × impact)", "risk"),
+)
+
+# The exceptions annex: what is Red, with what is being done, and what is missing, with who.
+EXCEPTION_COLUMNS = (
+    Col("code", "Code", "code"),
+    Col("title", "Title"),
+    Col("period_label", "Period"),
+    Col("status", "RAG", "rag"),
+    Col("target", "Target", "value"),
+    Col("actual", "Actual", "value"),
+    Col("corrective_action", "Corrective action"),
+    Col("lead_officer", "Lead officer"),
 )
 
 ItemTable = list_table(ITEM_COLUMNS, "ItemTable")

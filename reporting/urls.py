@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reporting import views
+from reporting import pack_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -12,4 +12,20 @@ urlpatterns = [
     path("measures/<path:code>/", views.measure_detail, name="measure"),
     path("actions/<path:code>/", views.action_detail, name="action"),
     path("accessibility/", views.accessibility, name="accessibility"),
+    path("packs/", pack_views.pack_list, name="packs"),
+    path("packs/new/", pack_views.pack_create, name="pack_create"),
+    path("packs/<int:pk>/", pack_views.pack_edit, name="pack_edit"),
+    path("packs/<int:pk>/state/", pack_views.pack_state, name="pack_state"),
+    path("packs/<int:pk>/preview/", pack_views.pack_preview, name="pack_preview"),
+    path("packs/<int:pk>/build/", pack_views.pack_build, name="pack_build"),
+    path(
+        "packs/<int:pk>/builds/<int:build>/",
+        pack_views.pack_build_status,
+        name="pack_build_status",
+    ),
+    path(
+        "packs/<int:pk>/builds/<int:build>/download/",
+        pack_views.pack_download,
+        name="pack_download",
+    ),
 ]

@@ -21,3 +21,26 @@ def query_without_page(context) -> str:
     params = context["request"].GET.copy()
     params.pop("page", None)
     return params.urlencode()
+
+
+@register.filter
+def css_string(value: str) -> str:
+    """Text as a CSS string literal's content: for the PDF's running header."""
+    return (
+        str(value)
+        .replace("\\", "\\\\")
+        .replace('"', '\\"')
+        .replace("\n", " ")
+        .replace("<", "\\3c ")
+    )
+
+
+@register.simple_tag
+def inline_static(path: str) -> str:
+    """A static file's text, for a document that must stand alone (the HTML report)."""
+    from django.contrib.staticfiles import finders
+    from django.utils.safestring import mark_safe
+
+    found = finders.find(path)
+    with open(found, encoding="utf-8") as handle:
+        return mark_safe(handle.read().replace("</", "<\\/"))

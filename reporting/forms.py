@@ -1,0 +1,73 @@
+from django import forms
+
+from scorecard.models import Directorate, Objective, Perspective, Plan, ReportingPeriod
+
+from .models import ReportPack
+
+COVER_FIELDS = [
+    "title",
+    "committee",
+    "meeting_date",
+    "agenda_item",
+    "report_by",
+    "contact_officer",
+    "contact_telephone",
+    "period",
+]
+SCOPE_FIELDS = ["objectives", "directorates", "perspectives", "plans"]
+NARRATIVE_FIELDS = [
+    "going_well",
+    "requires_attention",
+    "being_done",
+    "needs_to_develop",
+    "recommendation",
+]
+ANNEX_FIELDS = [
+    "include_scorecard",
+    "include_improvement_plan",
+    "include_exceptions",
+    "include_action_plans",
+    "include_measure_pages",
+]
+
+
+class PackForm(forms.ModelForm):
+    """The pack's cover, scope, annexes and (once created) narrative."""
+
+    class Meta:
+        model = ReportPack
+        fields = [*COVER_FIELDS, *SCOPE_FIELDS, *ANNEX_FIELDS, *NARRATIVE_FIELDS]
+        widgets = {
+            "meeting_date": forms.DateInput(attrs={"type": "date"}),
+            **dict.fromkeys(SCOPE_FIELDS, forms.CheckboxSelectMultiple),
+            **{name: forms.Textarea(attrs={"rows": 6}) for name in NARRATIVE_FIELDS},
+        }
+        help_texts = {
+            "objectives": "Leave all unticked to cover everything.",
+        }
+
+    def __init__(self, *args, creating: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["period"].queryset = ReportingPeriod.objects.exclude(kind="month").order_by(
+            "-start"
+        )
+        self.fields["objectives"].queryset = Objective.objects.filter(parent=None).order_by("code")
+        self.fields["directorates"].queryset = Directorate.objects.all()
+        self.fields["perspectives"].queryset = Perspective.objects.all()
+        self.fields["plans"].queryset = Plan.objects.all()
+        if creating:
+            # The narrative is drafted from the period's facts once the pack exists.
+            for name in NARRATIVE_FIELDS:
+                del self.fields[name]
+
+    def fieldsets(self):
+        groups = [
+            ("Cover", COVER_FIELDS),
+            ("Scope", SCOPE_FIELDS),
+            ("Annexes", ANNEX_FIELDS),
+            ("Narrative", NARRATIVE_FIELDS),
+        ]
+        return [
+            (legend, [self[name] for name in names if name in self.fields])
+            for legend, names in groups
+        ]

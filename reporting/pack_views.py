@@ -1,0 +1,146 @@
+"""Report packs in the browser: create, edit, preview, build in the background, download."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from scorecard.models import Role
+
+from .forms import PackForm
+from .models import PackBuild, ReportPack
+from .packs import pack_items, pack_report, suggested_narrative
+from .render.html import section_kind, table_rows_html
+from .services import pack_build_request
+
+EDITORS = {Role.COMMITTEE_CLERK.value, Role.PERFORMANCE_TEAM.value}
+READERS = EDITORS | {Role.VIEWER.value}
+
+
+def _roles(user) -> set[str]:
+    return {group.name for group in user.groups.all()}
+
+
+def can_edit_packs(user) -> bool:
+    """Committee clerks and the performance team assemble packs."""
+    return user.is_superuser or bool(_roles(user) & EDITORS)
+
+
+def _pack_for(request: HttpRequest, pk: int, *, edit: bool) -> ReportPack:
+    pack = get_object_or_404(ReportPack.objects.select_related("period"), pk=pk)
+    if can_edit_packs(request.user):
+        return pack
+    # Viewers (CMT, members) read final packs only.
+    if not edit and pack.state == ReportPack.State.FINAL and _roles(request.user) & READERS:
+        return pack
+    raise PermissionDenied
+
+
+def pack_list(request: HttpRequest) -> HttpResponse:
+    packs = ReportPack.objects.select_related("period")
+    editor = can_edit_packs(request.user)
+    if not editor:
+        if not _roles(request.user) & READERS and not request.user.is_superuser:
+            raise PermissionDenied
+        packs = packs.filter(state=ReportPack.State.FINAL)
+    return render(request, "reporting/packs/list.html", {"packs": packs, "editor": editor})
+
+
+def pack_create(request: HttpRequest) -> HttpResponse:
+    if not can_edit_packs(request.user):
+        raise PermissionDenied
+    form = PackForm(request.POST or None, creating=True)
+    if request.method == "POST" and form.is_valid():
+        pack = form.save(commit=False)
+        pack.created_by = request.user
+        pack.save()
+        form.save_m2m()
+        for field, text in suggested_narrative(pack_items(pack), pack.committee).items():
+            setattr(pack, field, text)
+        pack.save()
+        messages.success(request, "Pack created. The narrative is drafted from the facts: edit it.")
+        return redirect("pack_edit", pk=pack.pk)
+    return render(request, "reporting/packs/form.html", {"form": form, "pack": None})
+
+
+def pack_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    pack = _pack_for(request, pk, edit=True)
+    form = PackForm(request.POST or None, instance=pack)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Pack saved.")
+        return redirect("pack_edit", pk=pack.pk)
+    builds = pack.builds.all()[:6]
+    return render(
+        request, "reporting/packs/form.html", {"form": form, "pack": pack, "builds": builds}
+    )
+
+
+@require_POST
+def pack_state(request: HttpRequest, pk: int) -> HttpResponse:
+    pack = _pack_for(request, pk, edit=True)
+    state = request.POST.get("state")
+    if state not in ReportPack.State.values:
+        raise Http404
+    pack.state = state
+    pack.save(update_fields=["state", "updated_at"])
+    messages.success(request, f"The pack is now {pack.get_state_display().lower()}.")
+    return redirect("pack_edit", pk=pack.pk)
+
+
+def pack_preview(request: HttpRequest, pk: int) -> HttpResponse:
+    pack = _pack_for(request, pk, edit=False)
+    report = pack_report(pack)
+    sections = [
+        {
+            "section": s,
+            "kind": section_kind(s),
+            "rows": table_rows_html(s) if section_kind(s) == "table" else [],
+        }
+        for s in report.sections
+    ]
+    return render(
+        request,
+        "reporting/packs/preview.html",
+        {"pack": pack, "report": report, "sections": sections},
+    )
+
+
+@require_POST
+def pack_build(request: HttpRequest, pk: int) -> HttpResponse:
+    pack = _pack_for(request, pk, edit=False)
+    format = request.POST.get("format")
+    if format not in ("pdf", "xlsx"):
+        raise Http404
+    build = pack_build_request(pack=pack, format=format, user=request.user)
+    return redirect("pack_build_status", pk=pack.pk, build=build.pk)
+
+
+def _build_for(request: HttpRequest, pk: int, build: int) -> PackBuild:
+    pack = _pack_for(request, pk, edit=False)
+    return get_object_or_404(PackBuild, pk=build, pack=pack)
+
+
+def pack_build_status(request: HttpRequest, pk: int, build: int) -> HttpResponse:
+    build = _build_for(request, pk, build)
+    if request.GET.get("format") == "json":
+        return JsonResponse(
+            {
+                "status": build.status,
+                "status_display": build.get_status_display(),
+                "progress": build.progress,
+                "message": build.message,
+                "ready": build.status == PackBuild.Status.DONE,
+            }
+        )
+    return render(request, "reporting/packs/build.html", {"build": build, "pack": build.pack})
+
+
+def pack_download(request: HttpRequest, pk: int, build: int) -> FileResponse:
+    build = _build_for(request, pk, build)
+    if build.status != PackBuild.Status.DONE or not build.file:
+        raise Http404("This file is not ready yet.")
+    return FileResponse(
+        build.file.open("rb"), as_attachment=True, filename=build.file.name.rsplit("/", 1)[-1]
+    )

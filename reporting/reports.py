@@ -1,0 +1,299 @@
+"""Reports as documents: sections of narrative and tables, built from the dashboards' data.
+
+A `Report` is what every format renders: the HTML preview, the PDF (WeasyPrint) and the Excel
+workbook (openpyxl). Each table section names its columns from `reporting.tables`, so a table
+is defined once whatever it is printed on.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import QuerySet
+
+from actionplans.models import Action, Recommendation
+from scorecard.models import CouncilSettings, Measure, Plan, ReportingPeriod
+from scorecard.rules.rag import Status
+from scorecard.rules.summaries import RagSummary, summarise
+
+from .action_status import ActionRow
+from .charts import Chart, line_chart
+from .items import Item, items_for
+from .pages import (
+    actual_and_target_series,
+    improvement_plan_table,
+    measure_history,
+    scorecard_sections,
+)
+from .tables import EXCEPTION_COLUMNS, SCORECARD_COLUMNS, Col
+
+
+@dataclass
+class TableSection:
+    title: str
+    columns: tuple[Col, ...]
+    groups: list[tuple[str, list]]  # (heading, rows); one group with heading "" when flat
+    footer: list[tuple[str, str]] = field(default_factory=list)
+    note: str = ""
+    landscape: bool = True
+    sheet: str = ""  # the Excel sheet name; the title when blank
+
+    @property
+    def rows(self) -> list:
+        return [row for _, rows in self.groups for row in rows]
+
+
+@dataclass
+class NarrativeSection:
+    title: str
+    text: str
+    landscape: bool = False
+
+
+@dataclass
+class ActionPlanSection:
+    title: str
+    plan: Plan
+    recommendations: list[Recommendation]
+    landscape: bool = False
+
+
+@dataclass
+class MeasurePagesSection:
+    title: str
+    pages: list[tuple[Measure, list, Chart]]
+    landscape: bool = False
+
+
+@dataclass
+class Report:
+    title: str
+    council: str
+    period: ReportingPeriod
+    summary: RagSummary
+    sections: list = field(default_factory=list)
+    committee: str = ""
+    meeting_date: date | None = None
+    agenda_item: str = ""
+    report_by: str = ""
+    contact: str = ""
+
+    @property
+    def running_header(self) -> str:
+        parts = [self.council, self.committee]
+        if self.meeting_date:
+            parts.append(f"{self.meeting_date:%-d %B %Y}")
+        return " – ".join(part for part in parts if part)
+
+    @property
+    def table_sections(self) -> list[TableSection]:
+        return [s for s in self.sections if isinstance(s, TableSection)]
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a report covers: everything, or the measures and actions of some objectives,
+    directorates, perspectives or plans."""
+
+    objective_codes: tuple[str, ...] = ()
+    directorate_names: tuple[str, ...] = ()
+    perspective_names: tuple[str, ...] = ()
+    plan_codes: tuple[str, ...] = ()
+
+    def measures(self) -> QuerySet:
+        qs = Measure.objects.all()
+        if self.objective_codes:
+            qs = qs.filter(objectives__in=_with_descendants(self.objective_codes)).distinct()
+        if self.directorate_names:
+            qs = qs.filter(directorate__name__in=self.directorate_names)
+        if self.perspective_names:
+            qs = qs.filter(perspective__name__in=self.perspective_names)
+        if self.plan_codes:
+            qs = qs.filter(objectives__plan__code__in=self.plan_codes).distinct()
+        return qs
+
+    def actions(self) -> QuerySet:
+        qs = Action.objects.all()
+        if self.objective_codes:
+            qs = qs.filter(objective__in=_with_descendants(self.objective_codes))
+        if self.directorate_names:
+            qs = qs.filter(directorate__name__in=self.directorate_names)
+        if self.perspective_names:
+            qs = qs.none()
+        if self.plan_codes:
+            qs = qs.filter(objective__plan__code__in=self.plan_codes)
+        return qs
+
+    def plans(self) -> QuerySet:
+        qs = Plan.objects.all()
+        if self.plan_codes:
+            qs = qs.filter(code__in=self.plan_codes)
+        if self.objective_codes:
+            qs = qs.filter(objectives__code__in=self.objective_codes).distinct()
+        return qs
+
+
+def _with_descendants(codes: tuple[str, ...]) -> list[int]:
+    from scorecard.models import Objective
+
+    parents = dict(Objective.objects.values_list("pk", "parent_id"))
+    chosen = set(Objective.objects.filter(code__in=codes).values_list("pk", flat=True))
+
+    def under(pk):
+        seen = set()
+        while pk is not None and pk not in seen:
+            if pk in chosen:
+                return True
+            seen.add(pk)
+            pk = parents.get(pk)
+        return False
+
+    return [pk for pk in parents if under(pk)]
+
+
+def _new_report(title: str, period: ReportingPeriod, items: list[Item]) -> Report:
+    return Report(
+        title=title,
+        council=CouncilSettings.load().council_name,
+        period=period,
+        summary=summarise(item.status for item in items),
+    )
+
+
+def scorecard_section(items: list[Item]) -> TableSection:
+    measures = [i for i in items if i.kind == "measure"]
+    sections = scorecard_sections(measures)
+    return TableSection(
+        title="Balanced scorecard",
+        columns=SCORECARD_COLUMNS,
+        groups=[(s.perspective, s.items) for s in sections],
+        sheet="Scorecard",
+    )
+
+
+def exceptions_section(items: list[Item]) -> TableSection:
+    reds = [i for i in items if i.status is Status.RED]
+    missing = [i for i in items if i.status is Status.NCI]
+    return TableSection(
+        title="Exceptions",
+        columns=EXCEPTION_COLUMNS,
+        groups=[("Red", reds), ("No Current Information", missing)],
+        note="Every Red item with its corrective action, and every item with no current "
+        "information with its lead officer.",
+    )
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    """An improvement-plan row flattened for the table renderers: rag_0, rag_1, … per quarter."""
+
+    code: str
+    title: str
+    comment: str
+    url: str
+    cells: tuple
+
+    def __getattr__(self, name: str):
+        if name.startswith("rag_"):
+            index, _, part = name.removeprefix("rag_").partition("_")
+            cell = self.cells[int(index)]
+            if part == "explanation":
+                return cell.explanation
+            return cell.status
+        raise AttributeError(name)
+
+
+def improvement_plan_section(plan: Plan, labels: list[str], scope: Scope) -> TableSection:
+    table = improvement_plan_table(plan, labels)
+    allowed = set(scope.actions().values_list("pk", flat=True))
+    columns = (
+        Col("code", "Code", "code"),
+        Col("title", "Item"),
+        *(
+            Col(f"rag_{i}", p.label, "rag", explanation=f"rag_{i}_explanation")
+            for i, p in enumerate(table.periods)
+        ),
+        Col("comment", "Comment"),
+    )
+
+    def row(r: ActionRow) -> PlanRow:
+        return PlanRow(r.action.code, r.action.title, r.comment, "", r.cells)
+
+    groups = [
+        (g.objective.title, [row(r) for r in g.rows if r.action.pk in allowed])
+        for g in table.groups
+    ]
+    percent = table.green_and_amber_percent
+    return TableSection(
+        title=plan.title,
+        columns=columns,
+        groups=[(heading, rows) for heading, rows in groups if rows],
+        footer=[
+            ("Number Green and Amber", str(table.summary.green_and_amber)),
+            ("Percentage", f"{percent}%" if percent is not None else "–"),
+            ("Status", table.status.word),
+        ],
+        sheet=f"Plan {plan.code}",
+    )
+
+
+def action_plan_section(plan: Plan) -> ActionPlanSection:
+    recommendations = list(
+        Recommendation.objects.filter(plan=plan)
+        .select_related("objective")
+        .prefetch_related("findings", "further_actions__recommendations")
+        .prefetch_related("further_actions__findings")
+    )
+    return ActionPlanSection(f"Action plan: {plan.title}", plan, recommendations)
+
+
+def measure_pages_section(items: list[Item], limit: int = 50) -> MeasurePagesSection:
+    """A page per Red or NCI measure: the ones a committee will ask about."""
+    codes = [i.code for i in items if i.kind == "measure" and i.status in (Status.RED,)]
+    pages = []
+    for measure in Measure.objects.filter(code__in=codes[:limit]).order_by("code"):
+        history = measure_history(measure)[-12:]
+        chart = line_chart(
+            [row.period.label for row in history],
+            actual_and_target_series(history),
+            f"{measure.code}: actual against target",
+            unit=measure.unit,
+            places=measure.decimal_places,
+        )
+        pages.append((measure, history, chart))
+    return MeasurePagesSection("Measures needing attention", pages)
+
+
+def scorecard_report(period: ReportingPeriod, scope: Scope = Scope()) -> Report:
+    items = items_for(period, measures=scope.measures(), actions=Action.objects.none())
+    report = _new_report(f"Balanced scorecard: {period.label}", period, items)
+    report.sections.append(scorecard_section(items))
+    return report
+
+
+def exceptions_report(period: ReportingPeriod, scope: Scope = Scope()) -> Report:
+    items = items_for(period, measures=scope.measures(), actions=scope.actions())
+    report = _new_report(f"Exceptions: {period.label}", period, items)
+    report.sections.append(exceptions_section(items))
+    return report
+
+
+def improvement_plan_report(
+    period: ReportingPeriod, scope: Scope = Scope(), labels: list[str] | None = None
+) -> Report:
+    """Each plan's improvement-plan table, the given quarters side by side (default: the
+    period and the quarter before it)."""
+    labels = labels or [period.ref.previous().label, period.label]
+    items = items_for(period, measures=Measure.objects.none(), actions=scope.actions())
+    report = _new_report(f"Improvement plans: {period.label}", period, items)
+    for plan in scope.plans().order_by("code"):
+        section = improvement_plan_section(plan, labels, scope)
+        if any(cell.status for row in section.rows for cell in row.cells):
+            report.sections.append(section)
+    return report
+
+
+def action_plans_report(period: ReportingPeriod, scope: Scope = Scope()) -> Report:
+    report = _new_report(f"Priority action plans: {period.label}", period, [])
+    for plan in scope.plans().filter(recommendations__isnull=False).distinct().order_by("code"):
+        report.sections.append(action_plan_section(plan))
+    return report

@@ -1,0 +1,41 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from reporting.exports import KINDS, build_report
+from reporting.render import RENDERERS
+from scorecard.models import ReportingPeriod
+
+
+class Command(BaseCommand):
+    help = (
+        "Export a report: scorecard, improvement-plan, exceptions, action-plans, or pack:ID for "
+        "a saved report pack, as PDF, Excel or HTML."
+    )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("kind", help=f"one of {', '.join(KINDS)}, or pack:ID")
+        parser.add_argument("--period", help='e.g. "2009/10 Q2" (a pack has its own)')
+        parser.add_argument("--format", choices=sorted(RENDERERS), default="pdf")
+        parser.add_argument("-o", "--output", type=Path, required=True)
+        parser.add_argument("--objective", action="append", default=[], help="objective code")
+        parser.add_argument("--directorate", action="append", default=[], help="directorate name")
+
+    def handle(self, *args, kind, period, format, output, objective, directorate, **options):
+        if not kind.startswith("pack:") and kind not in KINDS:
+            raise CommandError(f"Unknown report {kind!r}: use one of {', '.join(KINDS)}, pack:ID")
+        found = None
+        if period:
+            found = ReportingPeriod.objects.filter(label=period).first()
+            if found is None:
+                raise CommandError(f"There is no period {period!r}.")
+        elif not kind.startswith("pack:"):
+            raise CommandError("Give --period, e.g. --period \"2009/10 Q2\".")
+        try:
+            report = build_report(
+                kind, found, objectives=tuple(objective), directorates=tuple(directorate)
+            )
+        except LookupError as exc:
+            raise CommandError(str(exc)) from None
+        output.write_bytes(RENDERERS[format](report))
+        self.stdout.write(self.style.SUCCESS(f"Wrote {report.title} to {output}"))
