@@ -227,10 +227,11 @@ def improvement_plan_section(plan: Plan, labels: list[str], scope: Scope) -> Tab
         title=plan.title,
         columns=columns,
         groups=[(heading, rows) for heading, rows in groups if rows],
+        # The Cherwell plan's footer; the export ends with its two figures.
         footer=[
+            ("Status", table.status.word),
             ("Number Green and Amber", str(table.summary.green_and_amber)),
             ("Percentage", f"{percent}%" if percent is not None else "–"),
-            ("Status", table.status.word),
         ],
         sheet=f"Plan {plan.code}",
     )

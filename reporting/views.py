@@ -3,20 +3,42 @@
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import slugify
 from django_tables2 import RequestConfig
 
 from actionplans.models import Action, Recommendation
-from scorecard.models import Measure, Plan, ReportingPeriod, Role
+from scorecard.models import CouncilSettings, Measure, Plan, ReportingPeriod, Role
+from scorecard.rules.summaries import summarise
 
 from . import pages
 from .charts import line_chart, rag_mix_chart
 from .dashboard import build_dashboard, latest_period_with_results
 from .filters import ItemFilter
 from .items import items_for
+from .render import CONTENT_TYPES, RENDERERS
+from .reports import (
+    Report,
+    Scope,
+    TableSection,
+    exceptions_report,
+    improvement_plan_section,
+    scorecard_report,
+)
 from .selectors import framework_overview
-from .tables import SCORECARD_COLUMNS, ItemTable, table_html
+from .tables import ITEM_COLUMNS, SCORECARD_COLUMNS, ItemTable, table_html
 
 VIEWER_ROLES = {Role.VIEWER.value, Role.COMMITTEE_CLERK.value}
+
+
+def _download(request: HttpRequest, report: Report) -> HttpResponse | None:
+    """The report as a file when the page was asked for one (?download=pdf or xlsx)."""
+    format = request.GET.get("download")
+    if format not in ("pdf", "xlsx"):
+        return None
+    response = HttpResponse(RENDERERS[format](report), content_type=CONTENT_TYPES[format])
+    name = slugify(report.title) or "report"
+    response["Content-Disposition"] = f'attachment; filename="{name}.{format}"'
+    return response
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -44,6 +66,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     if "period" not in request.GET and latest_period_with_results() is None:
         return render(request, "reporting/nothing_yet.html", {"title": "Performance dashboard"})
     period = _period(request)
+    if request.GET.get("download"):
+        return _download(request, exceptions_report(period)) or redirect("dashboard")
     board = build_dashboard(period)
     return render(
         request,
@@ -78,6 +102,17 @@ def item_list(request: HttpRequest) -> HttpResponse:
             )
             if not filters.is_bound or filters.keep(item)
         ]
+    if period is not None and request.GET.get("download"):
+        report = Report(
+            title=f"Measures and actions: {period.label}",
+            council=CouncilSettings.load().council_name,
+            period=period,
+            summary=summarise(item.status for item in items),
+            sections=[TableSection("Measures and actions", ITEM_COLUMNS, [("", items)])],
+        )
+        response = _download(request, report)
+        if response is not None:
+            return response
     table = ItemTable(items)
     RequestConfig(request, paginate={"per_page": 50}).configure(table)
     return render(
@@ -91,6 +126,8 @@ def balanced_scorecard(request: HttpRequest) -> HttpResponse:
     if "period" not in request.GET and latest_period_with_results() is None:
         return render(request, "reporting/nothing_yet.html", {"title": "Balanced scorecard"})
     period = _period(request)
+    if request.GET.get("download"):
+        return _download(request, scorecard_report(period)) or redirect("scorecard")
     items = items_for(period, actions=Action.objects.none())
     sections = pages.scorecard_sections(items)
     for section in sections:
@@ -104,7 +141,22 @@ def balanced_scorecard(request: HttpRequest) -> HttpResponse:
 
 def improvement_plan(request: HttpRequest, code: str) -> HttpResponse:
     plan = get_object_or_404(Plan, code=code)
-    table = pages.improvement_plan_table(plan, request.GET.getlist("period"))
+    labels = request.GET.getlist("period")
+    if request.GET.get("download"):
+        section = improvement_plan_section(plan, labels, Scope(plan_codes=(plan.code,)))
+        table = pages.improvement_plan_table(plan, labels)
+        period = table.periods[-1] if table.periods else None
+        if period is None:
+            raise Http404("This plan has no updates to export.")
+        report = Report(
+            title=plan.title,
+            council=CouncilSettings.load().council_name,
+            period=period,
+            summary=table.summary,
+            sections=[section],
+        )
+        return _download(request, report) or redirect("improvement_plan", code=code)
+    table = pages.improvement_plan_table(plan, labels)
     return render(
         request,
         "reporting/improvement_plan.html",

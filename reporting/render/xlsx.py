@@ -112,7 +112,7 @@ def _write_table(wb: Workbook, section: TableSection, styles: _Styles, used: set
     for index, kind in enumerate(kinds, start=1):
         ws.column_dimensions[get_column_letter(index)].width = WIDTHS.get(kind, 30)
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.paperSize = "9"  # A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
