@@ -38,3 +38,92 @@ def _ok(response):
     if response.status_code != 200:
         raise RuntimeError(f"{response.status_code} from {response.request['PATH_INFO']}")
     return response
+
+
+def _peak_memory(run) -> float:
+    """Peak Python heap while `run` runs, in MiB (tracemalloc: the libraries' C memory aside)."""
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        run()
+        return tracemalloc.get_traced_memory()[1] / 2**20
+    finally:
+        tracemalloc.stop()
+
+
+def _bare_table_html(report) -> str:
+    from html import escape
+
+    from reporting.tables import cell_text
+
+    rows = []
+    for section in report.table_sections:
+        for row in section.rows:
+            cells = "".join(f"<td>{escape(cell_text(c, row))}</td>" for c in section.columns)
+            rows.append(f"<tr>{cells}</tr>")
+    return f"<html><body><table>{''.join(rows)}</table></body></html>"
+
+
+def _raw_xlsx(report) -> bytes:
+    """openpyxl alone, write-only, writing the same values: the engine's own speed."""
+    import io
+
+    from openpyxl import Workbook
+
+    from reporting.tables import cell_text
+
+    wb = Workbook(write_only=True)
+    for section in report.table_sections:
+        ws = wb.create_sheet(section.sheet or section.title[:31])
+        ws.append([col.header for col in section.columns])
+        for row in section.rows:
+            ws.append(
+                [
+                    getattr(row, col.name) if col.kind == "value" else cell_text(col, row)
+                    for col in section.columns
+                ]
+            )
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def bench_reports(measure, line, repeat: int) -> None:
+    """Our PDF and Excel against the bare engines on the same rows, with peak memory."""
+    from weasyprint import HTML
+
+    from reporting.dashboard import latest_period_with_results
+    from reporting.render import render_pdf, render_xlsx
+    from reporting.reports import results_report, scorecard_report
+
+    period = latest_period_with_results()
+    scorecard = scorecard_report(period)
+    rows = len(scorecard.table_sections[0].rows)
+    ours, _ = measure(lambda: render_pdf(scorecard_report(period)), repeat, cpu=True)
+    bare_html = _bare_table_html(scorecard)
+    bare, _ = measure(lambda: HTML(string=bare_html).write_pdf(), repeat, cpu=True)
+    line(f"PDF: balanced scorecard, {rows:,} measures (CPU)", ours, None)
+    line("PDF: WeasyPrint alone, bare table (CPU)", bare, None)
+    line(f"    ratio {ours / bare:.2f} (aim: at most 1.5)", None, None)
+    line(
+        f"    peak heap {_peak_memory(lambda: render_pdf(scorecard_report(period))):.0f} MiB, "
+        f"bare {_peak_memory(lambda: HTML(string=bare_html).write_pdf()):.0f} MiB",
+        None,
+        None,
+    )
+    results = results_report(period)
+    count = len(results.table_sections[0].rows)
+    ours, _ = measure(lambda: render_xlsx(results), repeat, cpu=True)
+    raw, _ = measure(lambda: _raw_xlsx(results), repeat, cpu=True)
+    whole, queries = measure(lambda: render_xlsx(results_report(period)), 1)
+    line(f"Excel: {count:,} results, rendering (CPU)", ours, None)
+    line("Excel: openpyxl alone, same cells (CPU)", raw, None)
+    line(f"    ratio {ours / raw:.2f} (aim: at most 1.3)", None, None)
+    line(f"Excel: {count:,} results with the database reads", whole, queries)
+    line(
+        f"    peak heap {_peak_memory(lambda: render_xlsx(results)):.0f} MiB, "
+        f"openpyxl alone {_peak_memory(lambda: _raw_xlsx(results)):.0f} MiB",
+        None,
+        None,
+    )

@@ -8,6 +8,7 @@ from .reports import (
     action_plans_report,
     exceptions_report,
     improvement_plan_report,
+    results_report,
     scorecard_report,
 )
 
@@ -16,6 +17,7 @@ KINDS = {
     "improvement-plan": improvement_plan_report,
     "exceptions": exceptions_report,
     "action-plans": action_plans_report,
+    "results": results_report,
 }
 
 

@@ -298,3 +298,67 @@ def action_plans_report(period: ReportingPeriod, scope: Scope = Scope()) -> Repo
     for plan in scope.plans().filter(recommendations__isnull=False).distinct().order_by("code"):
         report.sections.append(action_plan_section(plan))
     return report
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    """One stored result as a table row: what analysts take into their own spreadsheets."""
+
+    code: str
+    title: str
+    period_label: str
+    target: object
+    actual: object
+    status: Status
+    explanation: str
+    commentary: str
+    unit: str
+    decimal_places: int
+    url: str = ""
+
+
+RESULT_COLUMNS = (
+    Col("code", "Code", "code"),
+    Col("title", "Title"),
+    Col("period_label", "Period"),
+    Col("target", "Target", "value"),
+    Col("actual", "Actual", "value"),
+    Col("status", "RAG", "rag"),
+    Col("commentary", "Commentary"),
+)
+
+
+def results_report(period: ReportingPeriod, scope: Scope = Scope()) -> Report:
+    """Every result up to and including `period`, with its target: the history as data."""
+    from scorecard.models import Result, Target
+
+    results = (
+        Result.objects.filter(measure__in=scope.measures(), period__start__lte=period.start)
+        .select_related("measure", "period")
+        .order_by("measure__code", "period__start", "-period__end")
+    )
+    targets = {
+        (m, p): v
+        for m, p, v in Target.objects.filter(measure__in=scope.measures()).values_list(
+            "measure_id", "period_id", "value"
+        )
+    }
+    rows = [
+        ResultRow(
+            code=r.measure.code,
+            title=r.measure.title,
+            period_label=r.period.label,
+            target=targets.get((r.measure_id, r.period_id)),
+            actual=r.actual,
+            status=Status(r.rag) if r.rag else Status.NOT_RATED,
+            explanation=r.rag_explanation,
+            commentary=r.commentary,
+            unit=r.measure.unit,
+            decimal_places=r.measure.decimal_places,
+        )
+        for r in results.iterator(chunk_size=5000)
+    ]
+    report = _new_report(f"Results to {period.label}", period, [])
+    report.summary = summarise(row.status for row in rows)
+    report.sections.append(TableSection("Results", RESULT_COLUMNS, [("", rows)]))
+    return report

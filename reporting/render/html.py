@@ -1,7 +1,8 @@
 from django.template.loader import render_to_string
 
 from reporting.reports import ActionPlanSection, MeasurePagesSection, NarrativeSection, Report
-from reporting.tables import cell_html
+from reporting.tables import cell_text
+from scorecard.rules.rag import Status
 
 
 def section_kind(section) -> str:
@@ -14,13 +15,21 @@ def section_kind(section) -> str:
     return "table"
 
 
-def table_rows_html(section) -> list[tuple[str, list[list[str]]]]:
-    """Each group's rows as lists of cell HTML, computed once for the template."""
+def _print_cell(col, row) -> tuple[str, str]:
+    """A cell for paper: its class and plain text. A RAG is filled and lettered ("R Red") so
+    greyscale printing keeps it; everything else is text, which keeps the PDF quick to lay
+    out (a thousand-row annex has ten thousand cells)."""
+    if col.kind == "rag":
+        value = getattr(row, col.name, None)
+        status = Status(value) if value else Status.NOT_RATED
+        return f"rag rag--{status.value}", f"{status.letter} {status.word}"
+    return ("code" if col.kind == "code" else ""), cell_text(col, row)
+
+
+def table_rows_html(section) -> list[tuple[str, list[list[tuple[str, str]]]]]:
+    """Each group's rows as (class, text) cells, computed once for the template."""
     return [
-        (
-            heading,
-            [[cell_html(col, row, explain=False) for col in section.columns] for row in rows],
-        )
+        (heading, [[_print_cell(col, row) for col in section.columns] for row in rows])
         for heading, rows in section.groups
     ]
 

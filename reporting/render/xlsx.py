@@ -10,7 +10,7 @@ from decimal import Decimal
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from reporting.reports import ActionPlanSection, Report, TableSection
@@ -30,19 +30,37 @@ BOLD = Font(bold=True)
 
 
 class _Styles:
-    """Style objects made once per workbook: openpyxl shares them across cells."""
+    """Each style worked out once per workbook and then copied onto cells.
 
-    def __init__(self) -> None:
-        self.rag = {
-            status: (PatternFill("solid", fgColor=fill), Font(bold=True, color=colour))
-            for status, (fill, colour) in RAG_FILLS.items()
-        }
-        self.wrap = Alignment(wrap_text=True, vertical="top")
+    Setting a fill, font or number format on a cell looks it up in the workbook's style
+    tables every time; copying a finished style array does not, which matters at tens of
+    thousands of cells (openpyxl copies `_style` the same way in its own `copy()`).
+    """
+
+    def __init__(self, wb: Workbook) -> None:
+        self._proto_sheet = wb.create_sheet("_styles")
+        wb.remove(self._proto_sheet)
+        self.rag = {}
+        for status, (fill, colour) in RAG_FILLS.items():
+            cell = WriteOnlyCell(self._proto_sheet)
+            cell.fill = PatternFill("solid", fgColor=fill)
+            cell.font = Font(bold=True, color=colour)
+            self.rag[status] = cell._style
+        self._formats: dict[tuple[str, int], object] = {}
+
+    def number(self, unit: str, places: int):
+        key = (unit, places)
+        if key not in self._formats:
+            cell = WriteOnlyCell(self._proto_sheet)
+            cell.number_format = number_format(unit, places)
+            self._formats[key] = cell._style
+        return self._formats[key]
 
 
 def text_cell(ws, value: str):
     """A text cell that a spreadsheet shows as typed and never evaluates."""
-    value = ILLEGAL_CHARACTERS_RE.sub("", value.replace("\x0b", "\n"))
+    if not value.isprintable():  # rare: only then look for what .xlsx cannot hold
+        value = ILLEGAL_CHARACTERS_RE.sub("", value.replace("\x0b", "\n"))
     if not value.startswith(FORMULA_STARTS):
         return value
     cell = WriteOnlyCell(ws, value=value)
@@ -62,27 +80,36 @@ def number_format(unit: str, places: int) -> str:
     return f'{number}"{literal if unit == "%" else " " + literal}"'
 
 
-def _value_cell(ws, value, row, formats: dict):
-    if value is None:
-        return None
-    key = (row.unit, row.decimal_places)
-    if key not in formats:
-        formats[key] = number_format(*key)
-    cell = WriteOnlyCell(ws, value=Decimal(value))
-    cell.number_format = formats[key]
-    return cell
+class _ColumnCells:
+    """One styled cell per column, refilled for each row.
+
+    A write-only sheet writes each appended row's cells out before the next row is appended,
+    so a column's cell can carry the next row's value: tens of thousands of styled cells then
+    cost a handful of objects (the write-only engine's own trick for unstyled values).
+    """
+
+    def __init__(self, ws, count: int) -> None:
+        self.cells = [WriteOnlyCell(ws) for _ in range(count)]
+
+    def fill(self, index: int, value, style):
+        cell = self.cells[index]
+        cell.value = value
+        cell._style = style  # shared, never changed: openpyxl only reads it to write the cell
+        return cell
 
 
-def _cell(ws, col: Col, row, styles: _Styles, formats: dict):
+def _cell(ws, index: int, col: Col, row, styles: _Styles, cells: _ColumnCells):
     value = getattr(row, col.name, None)
     if col.kind == "value":
-        return _value_cell(ws, value, row, formats)
+        if value is None:
+            return None
+        number = value if isinstance(value, Decimal) else Decimal(value)
+        return cells.fill(index, number, styles.number(row.unit, row.decimal_places))
     if col.kind == "rag":
         status = Status(value) if value else Status.NOT_RATED
-        cell = WriteOnlyCell(ws, value=status.letter)
         if status in styles.rag:
-            cell.fill, cell.font = styles.rag[status]
-        return cell
+            return cells.fill(index, status.letter, styles.rag[status])
+        return status.letter
     if col.kind == "direction":
         return Direction(value).word if value else None
     if col.kind == "risk":
@@ -123,12 +150,13 @@ def _write_table(wb: Workbook, section: TableSection, styles: _Styles, used: set
         cell.font = BOLD
         header.append(cell)
     ws.append(header)
-    formats: dict = {}
     count = 0
+    cells = _ColumnCells(ws, len(section.columns))
+    columns = list(enumerate(section.columns))
     for heading, rows in section.groups:
         prefix = [text_cell(ws, heading)] if grouped else []
         for row in rows:
-            ws.append(prefix + [_cell(ws, col, row, styles, formats) for col in section.columns])
+            ws.append(prefix + [_cell(ws, i, col, row, styles, cells) for i, col in columns])
             count += 1
     last = get_column_letter(len(headers))
     ws.auto_filter.ref = f"A1:{last}{count + 1}"
@@ -214,7 +242,7 @@ class _PlanActionRow:
 
 def render_xlsx(report: Report) -> bytes:
     wb = Workbook(write_only=True)
-    styles = _Styles()
+    styles = _Styles(wb)
     used = {"summary"}
     _summary(wb, report)
     for section in report.sections:
