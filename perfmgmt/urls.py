@@ -6,6 +6,7 @@ admin.site.site_title = "Performance management"
 
 urlpatterns = [
     path("", include("reporting.urls")),
+    path("returns/", include("scorecard.returns.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,5 +1,6 @@
 """Set-up pages for the performance team: search, filters and inlines for real set-up work."""
 
+from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
@@ -19,6 +20,12 @@ from scorecard.models import (
 )
 
 User = get_user_model()
+
+REASON_FIELD = "reason_for_change"
+
+
+def _reason_given(data) -> bool:
+    return bool((data.get(REASON_FIELD) or "").strip())
 
 
 class OfficerProfileInline(admin.StackedInline):
@@ -112,14 +119,46 @@ class ObjectiveAdmin(admin.ModelAdmin):
     inlines = [MeasureObjectiveInline]
 
 
+class TargetFormSet(forms.BaseInlineFormSet):
+    def clean(self) -> None:
+        """Changing an existing measure's targets needs the reason given on the measure."""
+        super().clean()
+        changed = any(form.has_changed() for form in self.forms)
+        if self.instance.pk and changed and not _reason_given(self.data):
+            raise forms.ValidationError(
+                "Give a reason for changing the targets, in “Reason for change” above."
+            )
+
+
 class TargetInline(admin.TabularInline):
     model = Target
+    formset = TargetFormSet
     extra = 1
     autocomplete_fields = ["period"]
 
 
+class MeasureAdminForm(forms.ModelForm):
+    reason_for_change = forms.CharField(
+        required=False,
+        label="Reason for change",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Required when you change the RAG method, tolerance or targets of a measure; "
+        "kept in its audit trail with your name.",
+    )
+
+    def clean(self):
+        data = super().clean()
+        from scorecard.returns.services import RULE_FIELDS
+
+        rule_changed = set(self.changed_data) & set(RULE_FIELDS)
+        if self.instance.pk and rule_changed and not _reason_given(data):
+            self.add_error(REASON_FIELD, "Give a reason for changing how this measure is rated.")
+        return data
+
+
 @admin.register(Measure)
 class MeasureAdmin(admin.ModelAdmin):
+    form = MeasureAdminForm
     list_display = [
         "code",
         "title",
@@ -169,7 +208,17 @@ class MeasureAdmin(admin.ModelAdmin):
                 ]
             },
         ),
-        ("How it is rated", {"fields": ["rag_method", "tolerance_amount", "tolerance_is_percent"]}),
+        (
+            "How it is rated",
+            {
+                "fields": [
+                    "rag_method",
+                    "tolerance_amount",
+                    "tolerance_is_percent",
+                    REASON_FIELD,
+                ]
+            },
+        ),
         (
             "Who answers for it",
             {
@@ -184,6 +233,56 @@ class MeasureAdmin(admin.ModelAdmin):
         ),
         ("Publication and data quality", {"fields": ["published", "data_quality"]}),
     ]
+
+    # A change to how a measure is rated is audited with its reason (scorecard.returns).
+    def save_model(self, request, obj, form, change) -> None:
+        from scorecard.returns.audit import changes_between
+        from scorecard.returns.services import RULE_FIELDS
+
+        request._rule_changes = (
+            changes_between(
+                {name: form.initial.get(name) for name in RULE_FIELDS},
+                {name: form.cleaned_data.get(name) for name in RULE_FIELDS},
+            )
+            if change
+            else {}
+        )
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change) -> None:
+        if formset.model is Target and change:
+            request._rule_changes.update(_target_changes(formset))
+        super().save_formset(request, form, formset, change)
+
+    def save_related(self, request, form, formsets, change) -> None:
+        super().save_related(request, form, formsets, change)
+        from scorecard.returns.services import measure_rules_record
+
+        changes = getattr(request, "_rule_changes", {})
+        if change and changes:
+            measure_rules_record(
+                user=request.user,
+                measure=form.instance,
+                changes=changes,
+                reason=form.cleaned_data.get(REASON_FIELD, ""),
+            )
+
+
+def _target_changes(formset) -> dict[str, list[str]]:
+    """``{"Target 2009/10 Q3": [old, new]}`` for each target row added, changed or deleted."""
+    from scorecard.returns.audit import as_text
+
+    changes = {}
+    for form in formset.forms:
+        if not form.has_changed() or not hasattr(form, "cleaned_data"):
+            continue
+        period = form.cleaned_data.get("period") or getattr(form.instance, "period", None)
+        # The form has already put the new value on its instance; the old one is its initial.
+        old = form.initial.get("value") if form.instance.pk else None
+        new = None if form.cleaned_data.get("DELETE") else form.cleaned_data.get("value")
+        if period is not None and as_text(old) != as_text(new):
+            changes[f"Target {period.label}"] = [as_text(old), as_text(new)]
+    return changes
 
 
 @admin.register(ReportingPeriod)

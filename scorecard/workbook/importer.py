@@ -1,6 +1,7 @@
 """Import a plan workbook: validate everything first, then apply it all in one transaction."""
 
 from pathlib import Path
+from typing import Any, Protocol
 
 from django.db import transaction
 
@@ -27,10 +28,36 @@ def workbook_import(*, path: Path) -> dict[str, int]:
     return workbook_apply(sheets=sheets)
 
 
-def workbook_apply(*, sheets: dict[str, Sheet]) -> dict[str, int]:
+class ImportPolicy(Protocol):
+    """Extra rules for an import made on someone's behalf, such as an officer's return.
+
+    The importer still reads, converts and checks every cell; the policy says which sheets may
+    be given, checks each parsed row (adding errors through the row's reader, or returning None
+    to leave an unchanged row out), adds the columns it writes itself, and finishes the write.
+    """
+
+    allowed_sheets: frozenset[str]  # handler names, e.g. {"Results", "Action updates"}
+    extra_columns: frozenset[str]  # lower-cased columns the policy sets on every row
+
+    def check_row(self, handler: SheetHandler, reader: RowReader, record: Any) -> Any: ...
+
+    def after_apply(self, ctx: ImportContext) -> None: ...
+
+
+def workbook_apply(
+    *, sheets: dict[str, Sheet], policy: ImportPolicy | None = None, dry_run: bool = False
+) -> dict[str, int]:
+    """Validate the sheets and, unless ``dry_run``, apply them in one transaction.
+
+    With a ``policy`` (an officer's return), only its sheets are accepted and each row must
+    also pass its checks; a dry run validates everything and writes nothing, so the policy can
+    show what would change.
+    """
     ctx = _context()
     handlers = [handler() for handler in SHEETS]
     present = [(h, sheets[h.name.lower()]) for h in handlers if h.name.lower() in sheets]
+    if policy is not None:
+        present = _allowed_by(policy, present, ctx)
     # A sheet that lacks a required column is reported and not read further; the other
     # sheets are still checked, so the user sees every error at once.
     readable = [(h, sheet) for h, sheet in present if _has_required_columns(h, sheet, ctx)]
@@ -39,9 +66,11 @@ def workbook_apply(*, sheets: dict[str, Sheet]) -> dict[str, int]:
         # references to them are not reported as errors too.
         if all(sheet.has(column) for column in handler.key_columns):
             _collect_keys(handler, sheet, ctx)
-    parsed = {handler.name: _parse(handler, sheet, ctx) for handler, sheet in readable}
+    parsed = {handler.name: _parse(handler, sheet, ctx, policy) for handler, sheet in readable}
     if ctx.errors:
         raise WorkbookRefused(ctx.errors)
+    if dry_run:
+        return {handler.name: len(parsed[handler.name]) for handler, _ in present}
 
     settings = CouncilSettings.load()
     with transaction.atomic():
@@ -51,9 +80,12 @@ def workbook_apply(*, sheets: dict[str, Sheet]) -> dict[str, int]:
                 ctx.period_refs, deadline_days=settings.deadline_days
             ).items()
         }
+        extra = policy.extra_columns if policy is not None else frozenset()
         for handler, sheet in present:
-            handler.apply(parsed[handler.name], set(sheet.headers), ctx)
+            handler.apply(parsed[handler.name], set(sheet.headers) | extra, ctx)
         results_rerate(measure_ids=ctx.touched_measures)
+        if policy is not None:
+            policy.after_apply(ctx)
     return {handler.name: len(parsed[handler.name]) for handler, _ in present}
 
 
@@ -70,6 +102,16 @@ def _context() -> ImportContext:
     return ctx
 
 
+def _allowed_by(policy: ImportPolicy, present: list, ctx: ImportContext) -> list:
+    allowed = [(h, sheet) for h, sheet in present if h.name in policy.allowed_sheets]
+    for handler, sheet in present:
+        if handler.name not in policy.allowed_sheets:
+            names = " and ".join(sorted(policy.allowed_sheets))
+            message = f"this sheet cannot be uploaded here: only {names}"
+            ctx.errors.append(WorkbookError(sheet.name, 1, "", message))
+    return allowed
+
+
 def _has_required_columns(handler: SheetHandler, sheet: Sheet, ctx: ImportContext) -> bool:
     missing = [c.header for c in handler.columns if c.required and not sheet.has(c.header)]
     for header in missing:
@@ -84,7 +126,9 @@ def _collect_keys(handler: SheetHandler, sheet: Sheet, ctx: ImportContext) -> No
         ctx.known[handler.kind].add(key)
 
 
-def _parse(handler: SheetHandler, sheet: Sheet, ctx: ImportContext) -> list:
+def _parse(
+    handler: SheetHandler, sheet: Sheet, ctx: ImportContext, policy: ImportPolicy | None = None
+) -> list:
     records, readers, first_seen = [], [], {}
     required = [c.header for c in handler.columns if c.required]
     limits = {c.header: c.max_length for c in handler.columns if c.max_length}
@@ -105,7 +149,9 @@ def _parse(handler: SheetHandler, sheet: Sheet, ctx: ImportContext) -> list:
             continue
         first_seen[key] = row.number
         record = handler.parse(reader)
-        if reader.ok:
+        if reader.ok and policy is not None:
+            record = policy.check_row(handler, reader, record)
+        if reader.ok and record is not None:
             records.append(record)
             readers.append(reader)
     check = getattr(handler, "check", None)

@@ -1,0 +1,49 @@
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+
+from scorecard.models import ReportingPeriod
+from scorecard.returns.excel import returns_import
+from scorecard.rules.periods import parse_period
+from scorecard.workbook.errors import WorkbookRefused
+
+
+class Command(BaseCommand):
+    help = (
+        "Import a completed Excel return (or a folder of .csv files) for a period on behalf of "
+        "a user, with the same checks as the upload page. All or nothing."
+    )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("file", type=Path)
+        parser.add_argument("--period", required=True, help='e.g. "2009/10 Q3"')
+        parser.add_argument("--user", required=True, help="the username the return is from")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="check and list the changes; write nothing"
+        )
+
+    def handle(self, *args, file: Path, period: str, user: str, dry_run: bool, **options):
+        try:
+            ref = parse_period(period)
+        except ValueError as exc:
+            raise CommandError(str(exc)) from None
+        found = ReportingPeriod.objects.filter(
+            kind=ref.kind.value, year=ref.year, number=ref.number
+        ).first()
+        if found is None:
+            raise CommandError(f"There is no period {ref.label}: the performance team opens it.")
+        person = get_user_model().objects.filter(username=user, is_active=True).first()
+        if person is None:
+            raise CommandError(f"There is no active user {user!r}.")
+        try:
+            changes = returns_import(path=file, user=person, period=found, dry_run=dry_run)
+        except WorkbookRefused as refused:
+            raise CommandError(refused.report()) from None
+        for change in changes:
+            shown = "; ".join(
+                f"{label}: {old or 'blank'} → {new or 'blank'}" for label, old, new in change.rows
+            )
+            self.stdout.write(f"{change.item.code}: {shown}")
+        verb = "would be submitted" if dry_run else "submitted"
+        self.stdout.write(self.style.SUCCESS(f"{len(changes)} return(s) for {found.label} {verb}."))

@@ -1,0 +1,1 @@
+"""Quarterly returns: officers enter results and action updates; approvers sign them off."""

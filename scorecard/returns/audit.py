@@ -1,0 +1,128 @@
+"""Write and read the audit trail of returns, measures' rules and periods."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from scorecard.models import AuditEntry, ReportingPeriod, ReturnStatus
+from scorecard.rules.rag import Status
+
+# How each audited field is named on the pages.
+FIELD_LABELS = {
+    "actual": "Actual",
+    "officer_rag": "RAG (officer's judgement)",
+    "rag": "RAG",
+    "commentary": "Commentary",
+    "corrective_action": "Corrective action",
+    "risk_likelihood": "Likelihood",
+    "risk_impact": "Impact",
+    "status": "Status",
+    "rag_method": "RAG method",
+    "tolerance_amount": "Tolerance",
+    "tolerance_is_percent": "Tolerance is a percentage",
+    "target": "Target",
+    "state": "State",
+    "deadline": "Deadline",
+}
+
+
+def as_text(value: Any) -> str:
+    """A value as the audit trail keeps it: text, the same years later."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, Decimal):
+        return f"{value.normalize():f}"
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if value in {s.value for s in Status}:
+        return Status(value).word
+    return str(value)
+
+
+_CHOICE_LABELS = {
+    "status": dict(ReturnStatus.choices),
+    "state": dict(ReportingPeriod.State.choices),
+}
+
+
+def _shown(name: str, value: Any) -> str:
+    labels = _CHOICE_LABELS.get(name)
+    if labels and value in labels:
+        return str(labels[value])
+    return as_text(value)
+
+
+def changes_between(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[str]]:
+    """``{field: [old, new]}`` for every field whose text differs."""
+    changes = {}
+    for name, new in after.items():
+        old_text, new_text = _shown(name, before.get(name)), _shown(name, new)
+        if old_text != new_text:
+            changes[name] = [old_text, new_text]
+    return changes
+
+
+def audit_record(
+    *,
+    user: Any,
+    item: models.Model,
+    summary: str,
+    changes: dict[str, list[str]] | None = None,
+    reason: str = "",
+) -> AuditEntry:
+    """Keep one change: who, when, what from what to what, and why."""
+    return AuditEntry.objects.create(
+        content_type=ContentType.objects.get_for_model(item),
+        object_id=item.pk,
+        user=user if getattr(user, "pk", None) else None,
+        summary=summary[:200],
+        changes=changes or {},
+        reason=reason,
+    )
+
+
+def history(items: Iterable[models.Model], *, limit: int = 50) -> list[AuditEntry]:
+    """The audit entries of these objects (of any models), newest first, in one query."""
+    condition = Q(pk__in=[])
+    by_type: dict[type, list[int]] = {}
+    for item in items:
+        if item is not None and item.pk is not None:
+            by_type.setdefault(type(item), []).append(item.pk)
+    for model, pks in by_type.items():
+        content_type = ContentType.objects.get_for_model(model)  # cached after the first call
+        condition |= Q(content_type=content_type, object_id__in=pks)
+    entries = list(AuditEntry.objects.filter(condition).select_related("user")[:limit])
+    for entry in entries:
+        entry.rows = [
+            (FIELD_LABELS.get(name, name), old, new) for name, (old, new) in entry.changes.items()
+        ]
+    return entries
+
+
+def latest_entry(item: models.Model) -> AuditEntry | None:
+    """The newest audit entry of ``item``."""
+    entries = history([item], limit=1)
+    return entries[0] if entries else None
+
+
+def change_sentence(entry: AuditEntry | None) -> str:
+    """Who changed what, for the message shown when a second editor's save is refused."""
+    if entry is None:
+        return "Someone else changed this return after you opened it."
+    parts = [
+        f"{FIELD_LABELS.get(name, name)} from “{old or 'blank'}” to “{new or 'blank'}”"
+        for name, (old, new) in entry.changes.items()
+    ]
+    what = "; ".join(parts) if parts else entry.summary
+    when = f"{timezone.localtime(entry.at):%H:%M on %d %b %Y}"
+    return f"{entry.who} changed this return at {when}: {what}."

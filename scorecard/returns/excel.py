@@ -1,0 +1,367 @@
+"""The Excel return: a pre-filled workbook to download, and an upload read back through the
+plan-workbook importer (one importer: ``workbook_apply`` with a ``ReturnsPolicy``).
+
+Cherwell's improvement-plan table (code and title in one cell | a RAG column per quarter |
+comment) is accepted too: ``cherwell_sheet`` turns it into an "Action updates" sheet, keeping
+each row's Excel number, before the same validation runs.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font, PatternFill
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from scorecard.models import ReportingPeriod
+from scorecard.rules.periods import PeriodKind, parse_period
+from scorecard.rules.rag import RagMethod
+from scorecard.workbook.errors import WorkbookError, WorkbookRefused
+from scorecard.workbook.importer import workbook_apply
+from scorecard.workbook.numbers import export_number
+from scorecard.workbook.reader import FORMULA_STARTS, Row, Sheet, read_workbook
+from scorecard.workbook.sheets import SHEETS
+
+from .policy import Change, ReturnsPolicy
+from .selectors import ReturnRow, my_returns
+from .services import default_method
+
+MAX_UPLOAD_BYTES = 2 * 1024 * 1024  # a return of thousands of rows is well under this
+
+RESULT_COLUMNS = [
+    "Code",
+    "Title",
+    "Period",
+    "Unit",
+    "Target",
+    "Previous period",
+    "Previous value",
+    "RAG method",
+    "Actual",
+    "RAG",
+    "Commentary",
+    "Corrective action",
+    "Likelihood",
+    "Impact",
+]
+UPDATE_COLUMNS = ["Code", "Title", "Period", "Previous RAG", "RAG", "Commentary"]
+RAG_LIST = '"Green,Amber,Red"'
+
+
+# Download ------------------------------------------------------------------------------------
+
+
+def return_workbook(*, user: Any, period: ReportingPeriod) -> bytes:
+    """The user's return for ``period`` as .xlsx: only their items, pre-filled, ready to fill.
+
+    RAG cells offer Green, Amber and Red from a drop-down where the RAG is the officer's
+    judgement (judgement measures and every action); elsewhere the rule rates the result.
+    """
+    rows = my_returns(user, [period])
+    default = default_method()
+    workbook = Workbook()
+    results = workbook.active
+    results.title = "Results"
+    updates = workbook.create_sheet("Action updates")
+    _fill_results(results, [r for r in rows if r.kind == "measure"], default)
+    _fill_updates(updates, [r for r in rows if r.kind == "action"])
+    _read_me(workbook.create_sheet("Read me"), period)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def _header(ws, columns: list[str]) -> None:
+    ws.append(columns)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    ws.freeze_panes = "C2"
+
+
+def _text(cell) -> None:
+    """Store text as text: a spreadsheet must never run what a user typed as a formula."""
+    if isinstance(cell.value, str):
+        cell.data_type = "s"
+        if cell.value.startswith(FORMULA_STARTS):
+            cell.quotePrefix = True
+
+
+def _append(ws, values: Iterable) -> None:
+    ws.append(list(values))
+    for cell in ws[ws.max_row]:
+        _text(cell)
+
+
+def _fill_results(ws, rows: list[ReturnRow], default: str) -> None:
+    _header(ws, RESULT_COLUMNS)
+    rag_list = DataValidation(type="list", formula1=RAG_LIST, allow_blank=True)
+    rag_list.error, rag_list.errorTitle = "Choose Green, Amber or Red.", "RAG"
+    risk = DataValidation(type="whole", operator="between", formula1="1", formula2="5")
+    risk.allow_blank = True
+    risk.error, risk.errorTitle = "A whole number from 1 to 5.", "Risk"
+    grey = PatternFill("solid", fgColor="EEEEEE")
+    for row in rows:
+        measure, current, previous = row.item, row.current, row.previous
+        method = measure.effective_rag_method(default)
+        _append(
+            ws,
+            [
+                measure.code,
+                measure.title,
+                row.period.label,
+                measure.unit,
+                export_number(row.target),
+                previous.period.label if previous else row.period.ref.previous().label,
+                export_number(previous.actual) if previous else None,
+                method.label,
+                export_number(current.actual) if current else None,
+                (current.officer_rag.title() or None) if current else None,
+                (current.commentary or None) if current else None,
+                (current.corrective_action or None) if current else None,
+                current.risk_likelihood if current else None,
+                current.risk_impact if current else None,
+            ],
+        )
+        number = ws.max_row
+        if method is RagMethod.JUDGEMENT:
+            rag_list.add(f"J{number}")
+        else:
+            ws[f"J{number}"].fill = grey  # rated by the rule: nothing to choose
+        risk.add(f"M{number}:N{number}")
+    ws.add_data_validation(rag_list)
+    ws.add_data_validation(risk)
+    _widths(ws, {"A": 12, "B": 50, "K": 50, "L": 40})
+
+
+def _fill_updates(ws, rows: list[ReturnRow]) -> None:
+    _header(ws, UPDATE_COLUMNS)
+    rag_list = DataValidation(type="list", formula1=RAG_LIST, allow_blank=True)
+    rag_list.error, rag_list.errorTitle = "Choose Green, Amber or Red.", "RAG"
+    for row in rows:
+        current, previous = row.current, row.previous
+        _append(
+            ws,
+            [
+                row.item.code,
+                row.item.title,
+                row.period.label,
+                (previous.rag.title() or None) if previous else None,
+                (current.rag.title() or None) if current else None,
+                (current.commentary or None) if current else None,
+            ],
+        )
+        rag_list.add(f"E{ws.max_row}")
+    ws.add_data_validation(rag_list)
+    _widths(ws, {"A": 12, "B": 60, "F": 60})
+
+
+def _widths(ws, widths: dict[str, int]) -> None:
+    for column, width in widths.items():
+        ws.column_dimensions[column].width = width
+
+
+def _read_me(ws, period: ReportingPeriod) -> None:
+    lines = [
+        f"Your return for {period.label}, due by {period.deadline:%-d %B %Y}.",
+        "Fill in Actual (and RAG where it offers a list), Commentary and, for a Red result, "
+        "Corrective action. Leave the other columns as they are.",
+        "Upload the file on the My returns page: you will see what changes before you confirm. "
+        "Rows you leave blank or unchanged are not sent.",
+        "Every row is checked; if any row has a problem nothing is saved and every problem is "
+        "listed by row and column.",
+    ]
+    for line in lines:
+        ws.append([line])
+    ws.column_dimensions["A"].width = 120
+
+
+def download_response(user: Any, period: ReportingPeriod):
+    from django.http import HttpResponse
+
+    response = HttpResponse(
+        return_workbook(user=user, period=period),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    name = f"return-{period.label.replace('/', '-').replace(' ', '-')}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+# Upload --------------------------------------------------------------------------------------
+
+_QUARTER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_QUARTER_RE = re.compile(r"^(?:quarter|qtr|q)\s*(one|two|three|four|[1-4])$")
+_CODE_RE = re.compile(r"^([A-Za-z]{2,}[\w.\-/]*\d[\w.\-/]*)(?:\s+(.*))?$", re.S)
+_FOOTER_WORDS = ("number green", "percentage", "status", "total")
+_KNOWN_SHEETS = {handler.name.lower() for handler in SHEETS}
+
+
+def _quarter_of(header: Any, period: ReportingPeriod) -> int | None:
+    """The quarter a column heading names: "Quarter Three", "Q3" or "2009/10 Q3"."""
+    cleaned = " ".join(str(header or "").split()).lower()
+    if not cleaned:
+        return None
+    match = _QUARTER_RE.match(cleaned)
+    if match:
+        return _QUARTER_WORDS[match[1]]
+    try:
+        ref = parse_period(cleaned)
+    except ValueError:
+        return None
+    if ref.kind is PeriodKind.QUARTER and ref.year == period.year:
+        return ref.number
+    return None
+
+
+def _is_comment(header: Any) -> bool:
+    return str(header or "").strip().lower() in ("comment", "comments", "commentary")
+
+
+def cherwell_sheet(
+    name: str, raw_rows: list[tuple], period: ReportingPeriod
+) -> tuple[Sheet | None, list[WorkbookError]]:
+    """Read Cherwell's improvement-plan table as an "Action updates" sheet, or None if not one.
+
+    Code and title share the first cell ("CIP01.1.3 Respond to the Place Survey findings."),
+    each quarter has a RAG column ("Quarter Two", "Quarter Three") and the last is "Comment".
+    Theme headings, repeated page headings and the footer ("Number Green and Amber") are
+    skipped; a row with a RAG but no code is an error, never silently dropped. Rows keep the
+    numbers Excel gives them.
+    """
+    header_at = None
+    for index, values in enumerate(raw_rows[:10]):
+        if any(_is_comment(v) for v in values) and any(_quarter_of(v, period) for v in values):
+            header_at = index
+            break
+    if header_at is None or period.kind != "quarter":
+        return None, []
+    header = raw_rows[header_at]
+    quarter_col = next(
+        (i for i, v in enumerate(header) if _quarter_of(v, period) == period.number), None
+    )
+    if quarter_col is None:
+        return None, [
+            WorkbookError(
+                name,
+                header_at + 1,
+                "",
+                f"no column for {period.label} (Quarter "
+                f"{['One', 'Two', 'Three', 'Four'][period.number - 1]})",
+            )
+        ]
+    comment_col = next(i for i, v in enumerate(header) if _is_comment(v))
+    code_header = str(header[0]).strip() if header[0] not in (None, "") else "Code and title"
+    sheet = Sheet(
+        name=name,
+        headers={
+            "code": code_header,
+            "period": "Period",
+            "rag": str(header[quarter_col]).strip(),
+            "commentary": str(header[comment_col]).strip(),
+        },
+    )
+    errors = []
+    for index in range(header_at + 1, len(raw_rows)):
+        values = list(raw_rows[index]) + [None] * len(header)
+        number = index + 1
+        first = " ".join(str(values[0] or "").split())
+        rag, comment = values[quarter_col], values[comment_col]
+        if any(_quarter_of(v, period) for v in values) and any(_is_comment(v) for v in values):
+            continue  # the heading repeated on a new page
+        match = _CODE_RE.match(first)
+        if match is None:
+            if rag not in (None, "") and not first.lower().startswith(_FOOTER_WORDS):
+                errors.append(
+                    WorkbookError(
+                        name,
+                        number,
+                        code_header,
+                        "this row has a RAG but no code: start the cell with the item's code "
+                        "(e.g. CIP01.1.3)",
+                    )
+                )
+            continue  # a theme heading, a blank row or the footer
+        sheet.rows.append(
+            Row(
+                number,
+                {
+                    "code": match[1],
+                    "period": period.label,
+                    "rag": rag if rag not in ("",) else None,
+                    "commentary": comment if comment not in ("",) else None,
+                },
+            )
+        )
+    return sheet, errors
+
+
+def _raw_sheets(path: Path) -> dict[str, list[tuple]]:
+    """Every sheet's rows as written, for layouts whose headings are not on row 1."""
+    if path.is_dir():
+        found = {}
+        for csv_path in sorted(path.glob("*.csv")):
+            with csv_path.open(newline="", encoding="utf-8-sig") as handle:
+                found[csv_path.stem] = [tuple(row) for row in csv.reader(handle)]
+        return found
+    workbook = load_workbook(path, read_only=True, data_only=True)
+    try:
+        return {ws.title: list(ws.iter_rows(values_only=True)) for ws in workbook.worksheets}
+    finally:
+        workbook.close()
+
+
+def read_return(path: Path, period: ReportingPeriod) -> tuple[dict[str, Sheet], list]:
+    """The sheets of an uploaded return, with a Cherwell-layout sheet made "Action updates"."""
+    sheets, errors = read_workbook(path)
+    if errors:
+        return {}, errors
+    unknown = [s.name for key, s in sheets.items() if key not in _KNOWN_SHEETS]
+    if unknown and "action updates" not in sheets:
+        raw = _raw_sheets(Path(path))
+        for name in unknown:
+            sheet, problems = cherwell_sheet(name, raw.get(name, []), period)
+            if sheet is not None or problems:
+                errors.extend(problems)
+                if sheet is not None:
+                    sheets["action updates"] = sheet
+                break
+    return sheets, errors
+
+
+def returns_import(
+    *,
+    path: Path,
+    user: Any,
+    period: ReportingPeriod,
+    dry_run: bool = False,
+    expected_versions: dict[str, int] | None = None,
+) -> list[Change]:
+    """Validate an uploaded return and, unless ``dry_run``, apply it; return what changes.
+
+    All or nothing: any error raises ``WorkbookRefused`` listing every problem by sheet, row
+    and column, and nothing is written. Shared by the upload page and ``import_returns``.
+    """
+    sheets, errors = read_return(path, period)
+    if not sheets and errors:
+        raise WorkbookRefused(errors)
+    policy = ReturnsPolicy(user=user, period=period, expected_versions=expected_versions)
+    try:
+        if not errors:
+            workbook_apply(sheets=sheets, policy=policy, dry_run=dry_run)
+        else:
+            workbook_apply(sheets=sheets, policy=policy, dry_run=True)
+    except WorkbookRefused as refused:
+        raise WorkbookRefused([*errors, *refused.errors]) from None
+    if errors:
+        raise WorkbookRefused(errors)
+    if not any(s.lower() in ("results", "action updates") for s in sheets):
+        raise WorkbookRefused(
+            [WorkbookError(Path(path).name, 0, "", "no Results or Action updates sheet")]
+        )
+    return policy.changes

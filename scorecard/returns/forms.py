@@ -1,0 +1,294 @@
+"""Forms for entering, checking and signing off returns.
+
+The forms hold no rules of their own: the RAG comes from ``services.result_rating`` (the one
+RAG engine) and completeness from ``services.entry_problems`` (the pure rules in
+``scorecard.rules.returns``), the same checks the services and the Excel return make.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+
+from actionplans.models import Action
+from scorecard.models import Measure, ReportingPeriod
+from scorecard.rules.rag import RagMethod, Status
+from scorecard.rules.units import format_value
+
+from .services import default_method, entry_problems, result_rating
+
+RAG_CHOICES = [("", "Not set")] + [
+    (s.value, s.word) for s in (Status.GREEN, Status.AMBER, Status.RED)
+]
+RISK_CHOICES = [("", "Not assessed")] + [(n, str(n)) for n in range(1, 6)]
+
+# The buttons of a return form, as the name="action" value each sends.
+CHECK, COPY, DRAFT, SUBMIT = "check", "copy", "draft", "submit"
+
+
+def _text(rows: int) -> forms.Textarea:
+    return forms.Textarea(attrs={"rows": rows, "cols": 60})
+
+
+class _ReturnForm(forms.Form):
+    version = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+    reason = forms.CharField(
+        required=False,
+        label="Reason for the correction",
+        help_text="The period is not open: the audit trail keeps why its return was changed.",
+        widget=_text(2),
+    )
+
+    def __init__(
+        self,
+        *args,
+        period: ReportingPeriod,
+        submitting: bool = False,
+        correcting: bool = False,
+        **kwargs,
+    ):
+        super().__init__(*args, **kwargs)
+        self.period, self.submitting = period, submitting
+        self.rating = None
+        if not correcting:
+            del self.fields["reason"]
+
+    def values(self) -> dict[str, Any]:
+        """The return's fields as entered (not version or reason)."""
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if name not in ("version", "reason")
+        }
+
+    def _add_problems(self, problems: dict[str, str]) -> None:
+        for name, message in problems.items():
+            target = name if name in self.fields else None
+            if target is None or target not in self.errors:
+                self.add_error(target, message[:1].upper() + message[1:] + ".")
+
+
+class ResultForm(_ReturnForm):
+    actual = forms.DecimalField(required=False, max_digits=18, decimal_places=4)
+    officer_rag = forms.ChoiceField(
+        required=False,
+        choices=RAG_CHOICES,
+        label="RAG",
+        help_text="This measure is rated by your judgement: choose Green, Amber or Red.",
+    )
+    commentary = forms.CharField(
+        required=False,
+        widget=_text(4),
+        help_text="What the figure shows and why; required when you judge it Amber or Red.",
+    )
+    corrective_action = forms.CharField(
+        required=False,
+        widget=_text(3),
+        help_text="What is being done to bring it back on target; required when it is Red.",
+    )
+    risk_likelihood = forms.TypedChoiceField(
+        required=False,
+        choices=RISK_CHOICES,
+        coerce=int,
+        empty_value=None,
+        label="Likelihood of missing the target",
+        help_text="1 (rare) to 5 (almost certain).",
+    )
+    risk_impact = forms.TypedChoiceField(
+        required=False,
+        choices=RISK_CHOICES,
+        coerce=int,
+        empty_value=None,
+        label="Impact of missing the target",
+        help_text="1 (negligible) to 5 (severe).",
+    )
+
+    field_order = [
+        "actual",
+        "officer_rag",
+        "commentary",
+        "corrective_action",
+        "risk_likelihood",
+        "risk_impact",
+        "reason",
+        "version",
+    ]
+
+    def __init__(
+        self,
+        *args,
+        measure: Measure,
+        compact: bool = False,
+        default: str | None = None,
+        **kwargs,
+    ):
+        super().__init__(*args, **kwargs)
+        self.measure = measure
+        self.default = default or default_method()
+        self.method = measure.effective_rag_method(self.default)
+        if self.method is not RagMethod.JUDGEMENT:
+            del self.fields["officer_rag"]
+        self.fields["actual"].help_text = _actual_hint(measure)
+        if compact:
+            del self.fields["risk_likelihood"], self.fields["risk_impact"]
+            _compact(self, keep_hint="actual")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if "actual" in self.errors:
+            return data
+        rating = result_rating(
+            measure=self.measure,
+            period=self.period,
+            actual=data.get("actual"),
+            officer_rag=data.get("officer_rag") or "",
+            default=self.default,
+        )
+        self.rating = rating
+        status = rating.status if rating.status.is_rated else None
+        self._add_problems(
+            entry_problems(
+                item=self.measure,
+                values=data,
+                rating=status,
+                submitting=self.submitting,
+                default=self.default,
+            )
+        )
+        return data
+
+
+class ActionUpdateForm(_ReturnForm):
+    rag = forms.ChoiceField(
+        required=False,
+        choices=RAG_CHOICES,
+        label="RAG",
+        help_text="Your judgement of progress: Green, Amber or Red.",
+    )
+    commentary = forms.CharField(
+        required=False,
+        widget=_text(4),
+        help_text="Progress this period; required when you judge it Amber or Red.",
+    )
+
+    field_order = ["rag", "commentary", "reason", "version"]
+
+    def __init__(
+        self, *args, action: Action, compact: bool = False, default: str | None = None, **kwargs
+    ):
+        super().__init__(*args, **kwargs)
+        self.action = action
+        if compact:
+            _compact(self, keep_hint=None)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        status = Status(data["rag"]) if data.get("rag") else None
+        self._add_problems(
+            entry_problems(item=self.action, values=data, rating=status, submitting=self.submitting)
+        )
+        return data
+
+
+def _compact(form: forms.Form, *, keep_hint: str | None) -> None:
+    """One row of the update-all table: short boxes, and only the actual's hint."""
+    for name, field in form.fields.items():
+        if name != keep_hint:
+            field.help_text = ""
+        if isinstance(field.widget, forms.Textarea):
+            field.widget.attrs.update(rows=2, cols=30)
+
+
+def _actual_hint(measure: Measure) -> str:
+    places = measure.decimal_places
+    shape = "a whole number" if places == 0 else f"up to {places} decimal place(s)"
+    unit = measure.unit.strip()
+    if unit == "%":
+        return f"A percentage from 0 to 100, {shape}."
+    if unit.lower() in ("", "number"):
+        return f"A number, {shape}."
+    return f"In {unit}, {shape} (for example {format_value(_example(places), unit, places)})."
+
+
+def _example(places: int) -> Decimal:
+    return Decimal("12.5") if places else Decimal("12")
+
+
+class SendBackForm(forms.Form):
+    comment = forms.CharField(
+        label="What should the officer change?",
+        widget=_text(3),
+        error_messages={"required": "Say what the officer should change."},
+    )
+    version = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+
+
+class DecisionForm(forms.Form):
+    version = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+
+
+class PeriodForm(forms.Form):
+    """Add a period by its label, with its deadline."""
+
+    label = forms.CharField(
+        label="Period", help_text="For example 2009/10 Q3, 2009/10 or Oct 2009.", max_length=40
+    )
+    deadline = forms.DateField(
+        required=False,
+        help_text="Returns are due by this date (YYYY-MM-DD). Blank: the council's default.",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def clean_label(self) -> str:
+        from scorecard.rules.periods import parse_period
+
+        try:
+            self.ref = parse_period(self.cleaned_data["label"])
+        except ValueError as exc:
+            raise forms.ValidationError(str(exc)) from None
+        return self.ref.label
+
+
+class DeadlineForm(forms.Form):
+    deadline = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class UnlockForm(forms.Form):
+    reason = forms.CharField(
+        label="Reason for unlocking",
+        widget=_text(2),
+        error_messages={"required": "Give a reason for unlocking the period."},
+    )
+
+
+class UploadForm(forms.Form):
+    period = forms.ModelChoiceField(
+        queryset=ReportingPeriod.objects.none(),
+        empty_label=None,
+        label="Period",
+        help_text="The period the return is for.",
+    )
+    file = forms.FileField(
+        label="Completed Excel return (.xlsx)",
+        help_text="The workbook you downloaded and filled in, or an improvement-plan table "
+        "with a RAG column per quarter.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
+    )
+
+    def __init__(self, *args, periods, max_bytes: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["period"].queryset = periods
+        self.max_bytes = max_bytes
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith(".xlsx"):
+            raise forms.ValidationError("Upload an Excel workbook (.xlsx).")
+        if upload.size > self.max_bytes:
+            raise forms.ValidationError(
+                f"The file is too large ({upload.size // 1024:,} KB): the most a return may be is "
+                f"{self.max_bytes // 1024:,} KB."
+            )
+        return upload

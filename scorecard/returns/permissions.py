@@ -1,0 +1,86 @@
+"""Who may do what with a return. Small predicates, checked by every view and service.
+
+Roles are the Django groups named in ``scorecard.models.Role``. The performance team (and
+superusers) may do everything; an item's updaters and its lead officer enter its returns;
+approvers sign off the returns of their own directorate; viewers and clerks only read.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scorecard.models import Role
+
+_ENTERING_ROLES = {Role.OFFICER.value, Role.APPROVER.value}
+
+
+def roles(user: Any) -> frozenset[str]:
+    """The names of the user's role groups, read once per request and kept on the user."""
+    if not getattr(user, "is_authenticated", False):
+        return frozenset()
+    cached = getattr(user, "_returns_roles", None)
+    if cached is None:
+        cached = frozenset(user.groups.values_list("name", flat=True))
+        user._returns_roles = cached
+    return cached
+
+
+def is_performance_team(user: Any) -> bool:
+    """The performance team sets up periods, chases returns and locks quarters."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return user.is_superuser or Role.PERFORMANCE_TEAM.value in roles(user)
+
+
+def is_assigned(user: Any, item: Any) -> bool:
+    """The user is one of the item's updaters or its lead officer.
+
+    Uses the item's prefetched updaters when there are some, so lists stay a fixed number of
+    queries.
+    """
+    if item.lead_user_id is not None and item.lead_user_id == user.pk:
+        return True
+    cache = getattr(item, "_prefetched_objects_cache", {})
+    if "updaters" in cache:
+        return any(u.pk == user.pk for u in cache["updaters"])
+    return item.updaters.filter(pk=user.pk).exists()
+
+
+def can_update(user: Any, item: Any) -> bool:
+    """May the user enter the return of ``item`` (a Measure or an Action)?
+
+    Its updaters and lead officer may, if they hold the Officer or Approver role (a viewer who
+    happens to be named on an item still only reads); the performance team always may.
+    """
+    if is_performance_team(user):
+        return True
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return bool(roles(user) & _ENTERING_ROLES) and is_assigned(user, item)
+
+
+def approver_directorate_id(user: Any) -> int | None:
+    """The directorate whose returns an approver signs off, or None."""
+    if Role.APPROVER.value not in roles(user):
+        return None
+    profile = getattr(user, "profile", None)  # None when the user has no profile
+    return profile.directorate_id if profile is not None else None
+
+
+def can_approve(user: Any, item: Any) -> bool:
+    """May the user approve or return the return of ``item``?
+
+    An approver acts on items in the directorate of their own profile; the performance team on
+    every item.
+    """
+    if is_performance_team(user):
+        return True
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    directorate = approver_directorate_id(user)
+    return directorate is not None and item.directorate_id == directorate
+
+
+def can_manage_periods(user: Any) -> bool:
+    """Opening, closing and locking periods and setting deadlines is the performance team's."""
+    return is_performance_team(user)

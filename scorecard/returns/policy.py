@@ -1,0 +1,242 @@
+"""An officer's return through the plan-workbook importer: the extra rules, and the write.
+
+The importer reads and converts every cell (unknown codes, non-numbers and bad RAGs are its
+errors); ``ReturnsPolicy`` adds what a return must also satisfy, with the same rules as the
+forms (``services.entry_problems``): the item is the user's, the period is the one being
+returned and is open, and the return is complete (a Red result has a corrective action, a
+judged Amber or Red says why). A dry run collects the changes, old → new, for the preview.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import F
+from django.utils import timezone
+
+from actionplans.models import Action, ActionUpdate
+from scorecard.models import AuditEntry, Measure, ReportingPeriod, Result, Target
+from scorecard.rules.rag import Status
+from scorecard.rules.returns import HANDED_IN, edit_refusal, is_due
+from scorecard.services.rating import rate
+from scorecard.workbook.base import ImportContext, RowReader, SheetHandler
+
+from . import permissions
+from .audit import FIELD_LABELS, changes_between
+from .services import RESULT_FIELDS, UPDATE_FIELDS, default_method, entry_problems
+
+TEXT_FIELDS = {"officer_rag", "rag", "commentary", "corrective_action"}
+
+# The workbook column that holds each field, for errors located by row and column.
+COLUMN_OF = {
+    "actual": "Actual",
+    "officer_rag": "RAG",
+    "rag": "RAG",
+    "commentary": "Commentary",
+    "corrective_action": "Corrective action",
+    "risk_likelihood": "Likelihood",
+    "risk_impact": "Impact",
+}
+
+
+@dataclass
+class Change:
+    """One row of an upload that changes a return: what it was and what it will be."""
+
+    sheet: str
+    row: int
+    kind: str  # "measure" or "action"
+    item: Measure | Action
+    version: int  # the stored return's version, 0 when there is none yet
+    changes: dict[str, list[str]] = field(default_factory=dict)
+    stored_pk: int | None = None
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind[0]}{self.item.pk}"
+
+    @property
+    def rows(self) -> list[tuple[str, str, str]]:
+        """(field as the page names it, old, new) for each change."""
+        return [(FIELD_LABELS.get(n, n), old, new) for n, (old, new) in self.changes.items()]
+
+
+class ReturnsPolicy:
+    """The rules of an uploaded return by ``user`` for ``period``."""
+
+    allowed_sheets = frozenset({"Results", "Action updates"})
+    extra_columns = frozenset({"status"})
+
+    def __init__(
+        self,
+        *,
+        user: Any,
+        period: ReportingPeriod,
+        expected_versions: dict[str, int] | None = None,
+    ):
+        self.user, self.period = user, period
+        self.expected_versions = expected_versions
+        self.is_team = permissions.is_performance_team(user)
+        self.default = default_method()
+        self.now = timezone.now()
+        self.changes: list[Change] = []
+        self._loaded = False
+
+    def _load(self) -> None:
+        """Everything the checks need, in a fixed number of queries for any number of rows."""
+        if self._loaded:
+            return
+        self._loaded = True
+        measures = Measure.objects.all() if self.is_team else self._assigned(Measure)
+        actions = Action.objects.all() if self.is_team else self._assigned(Action)
+        self.measures = {m.code: m for m in measures}
+        self.actions = {a.code: a for a in actions}
+        self.results = {
+            r.measure_id: r for r in Result.objects.filter(period=self.period, measure__in=measures)
+        }
+        self.updates = {
+            u.action_id: u
+            for u in ActionUpdate.objects.filter(period=self.period, action__in=actions)
+        }
+        self.targets = {t.measure_id: t.value for t in Target.objects.filter(period=self.period)}
+        last = self.period.ref.same_period_last_year()
+        self.last_year = {
+            r.measure_id: r
+            for r in Result.objects.filter(
+                period__kind=last.kind.value, period__year=last.year, period__number=last.number
+            ).select_related("period")
+        }
+
+    def _assigned(self, model):
+        from django.db.models import Q
+
+        if not permissions.roles(self.user) & {"Officer", "Approver"}:
+            return model.objects.none()
+        return model.objects.filter(Q(updaters=self.user) | Q(lead_user=self.user)).distinct()
+
+    def check_row(self, handler: SheetHandler, reader: RowReader, record: Any) -> Any:
+        """Check one parsed row as the return form would; None leaves an unchanged row out."""
+        self._load()
+        code, ref, values = record
+        is_measure = handler.name == "Results"
+        item = (self.measures if is_measure else self.actions).get(code)
+        if item is None:
+            reader.error("Code", f"{code} is not yours to update")
+            return None
+        if ref is not None and ref != self.period.ref:
+            reader.error("Period", f"this return is for {self.period.label}, not {ref.label}")
+            return None
+        frequency = item.frequency if is_measure else "action"
+        if not is_due(frequency, self.period.kind):
+            reader.error("Code", f"{code} is not collected in a period like {self.period.label}")
+            return None
+        current = (self.results if is_measure else self.updates).get(item.pk)
+        fields = RESULT_FIELDS if is_measure else UPDATE_FIELDS
+        stored = {name: getattr(current, name) for name in fields} if current else {}
+        entered = {name: values[name] for name in fields if name in values}
+        if current is None and not any(v not in (None, "") for v in entered.values()):
+            return None  # a row left blank
+        blank = {name: "" if name in TEXT_FIELDS else None for name in fields}
+        effective = {name: entered.get(name, stored.get(name, blank[name])) for name in fields}
+        unchanged = not changes_between(stored, effective) if current else False
+        if unchanged and current.status in HANDED_IN:
+            return None  # already handed in as it is
+
+        refusal = edit_refusal(
+            state=self.period.state,
+            stored=current.status if current else None,
+            is_team=self.is_team,
+        )
+        if refusal:
+            reader.error("Period", f"{self.period.label}: {refusal}")
+            return None
+        version = current.version if current else 0
+        key = f"{'m' if is_measure else 'a'}{item.pk}"
+        if self.expected_versions is not None and self.expected_versions.get(key) != version:
+            reader.error("Code", f"{code} was changed by someone else since your preview")
+            return None
+
+        status, rating = self._rating(item, current, effective, is_measure)
+        for name, message in entry_problems(
+            item=item, values=effective, rating=status, submitting=True, default=self.default
+        ).items():
+            reader.error(COLUMN_OF.get(name, name), message)
+        if not reader.ok:
+            return None
+
+        new = dict(effective, status="submitted")
+        if is_measure:
+            new["rag"] = status.value if status else ""
+        before = dict(stored, status=current.status, rag=current.rag) if current else {}
+        self.changes.append(
+            Change(
+                sheet=reader.sheet.name,
+                row=reader.row.number,
+                kind="measure" if is_measure else "action",
+                item=item,
+                version=version,
+                changes=changes_between(before, new),
+                stored_pk=current.pk if current else None,
+            )
+        )
+        values.update(effective)
+        values.update(status="submitted", entered_by=self.user, submitted_at=self.now)
+        return record
+
+    def _rating(self, item, current, effective, is_measure: bool):
+        if not is_measure:
+            rag = effective.get("rag")
+            return (Status(rag) if rag else None), None
+        draft = Result(
+            measure=item,
+            period=self.period,
+            actual=effective.get("actual"),
+            officer_rag=effective.get("officer_rag") or "",
+        )
+        rating = rate(
+            item,
+            draft,
+            target=self.targets.get(item.pk),
+            last_year=self.last_year.get(item.pk),
+            default_method=self.default,
+        )
+        return (rating.status if rating.status.is_rated else None), rating
+
+    def after_apply(self, ctx: ImportContext) -> None:
+        """Bump the versions of the returns replaced, and keep an audit entry of each change."""
+        measures = [c for c in self.changes if c.kind == "measure"]
+        actions = [c for c in self.changes if c.kind == "action"]
+        for model, changed in ((Result, measures), (ActionUpdate, actions)):
+            existing = [c.stored_pk for c in changed if c.stored_pk]
+            if existing:
+                model.objects.filter(pk__in=existing).update(version=F("version") + 1)
+        result_pks = dict(
+            Result.objects.filter(
+                period=self.period, measure_id__in=[c.item.pk for c in measures]
+            ).values_list("measure_id", "pk")
+        )
+        update_pks = dict(
+            ActionUpdate.objects.filter(
+                period=self.period, action_id__in=[c.item.pk for c in actions]
+            ).values_list("action_id", "pk")
+        )
+        types = {
+            "measure": (ContentType.objects.get_for_model(Result), result_pks),
+            "action": (ContentType.objects.get_for_model(ActionUpdate), update_pks),
+        }
+        entries = []
+        for change in self.changes:
+            content_type, pks = types[change.kind]
+            entries.append(
+                AuditEntry(
+                    content_type=content_type,
+                    object_id=pks[change.item.pk],
+                    user=self.user,
+                    at=self.now,
+                    summary=f"Submitted by upload: {change.item.code} {self.period.label}"[:200],
+                    changes=change.changes,
+                )
+            )
+        AuditEntry.objects.bulk_create(entries, batch_size=500)

@@ -1,0 +1,492 @@
+"""Writes for returns: save, submit, approve, send back, and the performance team's periods.
+
+Every function is keyword-only and atomic, checks permission and the period's state itself
+(a view that forgot would still be safe), validates with the same pure rules the forms use, and
+keeps an audit entry of what it changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.db import IntegrityError, models, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from actionplans.models import Action, ActionUpdate
+from scorecard.models import CouncilSettings, Measure, ReportingPeriod, Result, ReturnStatus, Target
+from scorecard.rules.rag import RagMethod, Rating, Status
+from scorecard.rules.returns import (
+    ReturnEntry,
+    actual_problem,
+    edit_refusal,
+    return_problems,
+)
+from scorecard.services.rating import rate, results_rerate
+
+from . import permissions
+from .audit import audit_record, change_sentence, changes_between, latest_entry
+
+RESULT_FIELDS = (
+    "actual",
+    "officer_rag",
+    "commentary",
+    "corrective_action",
+    "risk_likelihood",
+    "risk_impact",
+)
+UPDATE_FIELDS = ("rag", "commentary")
+
+
+class ReturnRefused(Exception):
+    """The change is not allowed (permission, or the period's state); nothing was changed."""
+
+
+class ReturnInvalid(Exception):
+    """The return is incomplete or wrong; ``errors`` maps field names to messages."""
+
+    def __init__(self, errors: dict[str, str]):
+        self.errors = errors
+        super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
+
+
+class ReturnConflict(Exception):
+    """Someone else saved the return after it was loaded; nothing was changed."""
+
+    def __init__(self, current: models.Model | None, message: str):
+        self.current = current
+        super().__init__(message)
+
+
+@dataclass(frozen=True)
+class _Kind:
+    """What differs between a measure's result and an action's update."""
+
+    model: type[models.Model]
+    item_field: str  # "measure" or "action"
+    fields: tuple[str, ...]
+    noun: str
+
+
+RESULT = _Kind(Result, "measure", RESULT_FIELDS, "result")
+UPDATE = _Kind(ActionUpdate, "action", UPDATE_FIELDS, "update")
+
+
+def kind_of(item: Any) -> _Kind:
+    return RESULT if isinstance(item, Measure | Result) else UPDATE
+
+
+def default_method() -> str:
+    return CouncilSettings.load().default_rag_method
+
+
+def result_rating(
+    *,
+    measure: Measure,
+    period: ReportingPeriod,
+    actual: Decimal | None,
+    officer_rag: str,
+    default: str | None = None,
+) -> Rating:
+    """The RAG the measure's rule gives these figures, before anything is saved.
+
+    Rated by ``scorecard.rules.rag.rag_for`` (through ``rate``), with the period's target and the
+    same period last year, exactly as the stored rating will be.
+    """
+    target = (
+        Target.objects.filter(measure=measure, period=period)
+        .values_list("value", flat=True)
+        .first()
+    )
+    last_year_ref = period.ref.same_period_last_year()
+    last_year = (
+        Result.objects.filter(
+            measure=measure,
+            period__kind=last_year_ref.kind.value,
+            period__year=last_year_ref.year,
+            period__number=last_year_ref.number,
+        )
+        .select_related("period")
+        .first()
+    )
+    draft = Result(measure=measure, period=period, actual=actual, officer_rag=officer_rag or "")
+    return rate(
+        measure,
+        draft,
+        target=target,
+        last_year=last_year,
+        default_method=default or default_method(),
+    )
+
+
+def entry_problems(
+    *,
+    item: Measure | Action,
+    values: dict[str, Any],
+    rating: Status | None,
+    submitting: bool,
+    default: str | None = None,
+) -> dict[str, str]:
+    """Every problem with a return's values: one check for the forms, services and uploads."""
+    problems: dict[str, str] = {}
+    if isinstance(item, Measure):
+        method = item.effective_rag_method(default or default_method())
+        problem = actual_problem(
+            values.get("actual"), unit=item.unit, decimal_places=item.decimal_places
+        )
+        if problem:
+            problems["actual"] = problem
+        entry = ReturnEntry(
+            method=method,
+            rag=rating,
+            actual=values.get("actual"),
+            commentary=values.get("commentary") or "",
+            corrective_action=values.get("corrective_action") or "",
+        )
+        judged_field = "officer_rag"
+    else:
+        entry = ReturnEntry(
+            method=RagMethod.JUDGEMENT,
+            rag=rating,
+            commentary=values.get("commentary") or "",
+            is_measure=False,
+        )
+        judged_field = "rag"
+    for name, message in return_problems(entry, submitting=submitting).items():
+        problems.setdefault(judged_field if name == "rag" else name, message)
+    return problems
+
+
+def _status_after(*, submit: bool, correcting: bool, stored: str | None) -> str:
+    if correcting and stored:
+        return stored  # the performance team's correction leaves the sign-off as it was
+    return ReturnStatus.SUBMITTED if submit else ReturnStatus.DRAFT
+
+
+def _check_period(*, user: Any, period: ReportingPeriod, stored: str | None, reason: str) -> bool:
+    """Refuse a change the period's state forbids; return whether it is a team correction."""
+    is_team = permissions.is_performance_team(user)
+    refusal = edit_refusal(state=period.state, stored=stored, is_team=is_team, reason=reason)
+    if refusal:
+        raise ReturnRefused(f"{period.label}: {refusal}.")
+    return is_team and period.state != ReportingPeriod.State.OPEN
+
+
+def _conflict(kind: _Kind, current: models.Model | None) -> ReturnConflict:
+    entry = latest_entry(current) if current is not None else None
+    sentence = change_sentence(entry)
+    return ReturnConflict(
+        current,
+        f"Your changes were not saved. {sentence} Your entries are kept below: check them "
+        f"against the saved {kind.noun} and save again.",
+    )
+
+
+@transaction.atomic
+def return_save(
+    *,
+    user: Any,
+    item: Measure | Action,
+    period: ReportingPeriod,
+    values: dict[str, Any],
+    version: int,
+    submit: bool = False,
+    reason: str = "",
+) -> models.Model:
+    """Save an officer's return for ``item`` in ``period`` as a draft, or submit it.
+
+    ``version`` is the version the form was loaded with (0 when there was no return yet): if
+    the stored return has moved on, ``ReturnConflict`` is raised and nothing is saved, so a
+    second editor never silently overwrites the first.
+    """
+    kind = kind_of(item)
+    if not permissions.can_update(user, item):
+        raise ReturnRefused(f"You may not update {item.code}.")
+    current = kind.model.objects.filter(**{kind.item_field: item, "period": period}).first()
+    stored = current.status if current else None
+    correcting = _check_period(user=user, period=period, stored=stored, reason=reason)
+    # A field the form did not show keeps what is stored.
+    values = {
+        name: values[name] if name in values else getattr(current, name, None)
+        for name in kind.fields
+    }
+    for text_field in ("commentary", "corrective_action", "officer_rag", "rag"):
+        if text_field in values and values[text_field] is None:
+            values[text_field] = ""
+
+    if kind is RESULT:
+        rating = result_rating(
+            measure=item, period=period, actual=values["actual"], officer_rag=values["officer_rag"]
+        )
+        status = rating.status if rating.status.is_rated else None
+    else:
+        status = Status(values["rag"]) if values["rag"] else None
+    problems = entry_problems(item=item, values=values, rating=status, submitting=submit)
+    if problems:
+        raise ReturnInvalid(problems)
+
+    now = timezone.now()
+    new = dict(values, status=_status_after(submit=submit, correcting=correcting, stored=stored))
+    if submit and not correcting:
+        new.update(submitted_at=now)
+    if kind is RESULT:
+        new.update(rag=status.value if status else "", rag_explanation=rating.explanation)
+    before = {name: getattr(current, name) for name in new} if current else {}
+    changes = changes_between(before, {k: v for k, v in new.items() if k != "rag_explanation"})
+    changes.pop("submitted_at", None)
+
+    if current is None:
+        if version != 0:
+            raise _conflict(kind, None)
+        try:
+            with transaction.atomic():
+                saved = kind.model.objects.create(
+                    **{kind.item_field: item, "period": period},
+                    **new,
+                    entered_by=user,
+                    version=1,
+                )
+        except IntegrityError:
+            raise _conflict(
+                kind, kind.model.objects.filter(**{kind.item_field: item, "period": period}).first()
+            ) from None
+    else:
+        updated = kind.model.objects.filter(pk=current.pk, version=version).update(
+            **new, entered_by=user, updated_at=now, version=F("version") + 1
+        )
+        if not updated:
+            raise _conflict(kind, current)
+        saved = kind.model.objects.get(pk=current.pk)
+
+    if kind is RESULT:
+        # Next year's "same period last year" rating may depend on this one.
+        results_rerate(measure_ids=[item.pk])
+        saved.refresh_from_db()
+    verb = "Corrected" if correcting else ("Submitted" if submit else "Saved as draft")
+    audit_record(
+        user=user,
+        item=saved,
+        summary=f"{verb}: {item.code} {period.label}",
+        changes=changes,
+        reason=reason,
+    )
+    return saved
+
+
+def result_save(*, user, measure, period, values, version, reason="") -> Result:
+    """Save a measure's result for the period as a draft."""
+    return return_save(
+        user=user, item=measure, period=period, values=values, version=version, reason=reason
+    )
+
+
+def result_submit(*, user, measure, period, values, version, reason="") -> Result:
+    """Save and submit a measure's result for approval."""
+    return return_save(
+        user=user,
+        item=measure,
+        period=period,
+        values=values,
+        version=version,
+        submit=True,
+        reason=reason,
+    )
+
+
+def action_update_save(*, user, action, period, values, version, submit=False, reason=""):
+    """Save (or with ``submit``, submit) an action's update for the period."""
+    return return_save(
+        user=user,
+        item=action,
+        period=period,
+        values=values,
+        version=version,
+        submit=submit,
+        reason=reason,
+    )
+
+
+def _item_of(ret: Result | ActionUpdate) -> Measure | Action:
+    return ret.measure if isinstance(ret, Result) else ret.action
+
+
+def _decide(
+    *,
+    user: Any,
+    ret: Result | ActionUpdate,
+    version: int | None,
+    status: str,
+    summary: str,
+    reason: str,
+) -> Result | ActionUpdate:
+    item = _item_of(ret)
+    if not permissions.can_approve(user, item):
+        raise ReturnRefused(f"You may not sign off {item.code}.")
+    if ret.period.is_locked:
+        raise ReturnRefused(f"{ret.period.label}: the period is locked after sign-off.")
+    if ret.status != ReturnStatus.SUBMITTED:
+        raise ReturnRefused(
+            f"{item.code} {ret.period.label} is {ret.get_status_display().lower()}, "
+            "not submitted: only a submitted return can be approved or returned."
+        )
+    now = timezone.now()
+    fields: dict[str, Any] = {"status": status, "updated_at": now, "version": F("version") + 1}
+    if status == ReturnStatus.APPROVED:
+        fields.update(approved_by=user, approved_at=now)
+    query = type(ret).objects.filter(pk=ret.pk, status=ReturnStatus.SUBMITTED)
+    if version is not None:
+        query = query.filter(version=version)
+    if not query.update(**fields):
+        raise _conflict(kind_of(ret), ret)
+    audit_record(
+        user=user,
+        item=ret,
+        summary=f"{summary}: {item.code} {ret.period.label}",
+        changes={"status": [ret.get_status_display(), ReturnStatus(status).label]},
+        reason=reason,
+    )
+    ret.refresh_from_db()
+    return ret
+
+
+@transaction.atomic
+def return_approve(*, user: Any, ret: Result | ActionUpdate, version: int | None = None):
+    """Sign off a submitted return."""
+    return _decide(
+        user=user,
+        ret=ret,
+        version=version,
+        status=ReturnStatus.APPROVED,
+        summary="Approved",
+        reason="",
+    )
+
+
+@transaction.atomic
+def return_send_back(
+    *, user: Any, ret: Result | ActionUpdate, comment: str, version: int | None = None
+):
+    """Return a submitted return to its officer with a comment saying what to change."""
+    if not comment.strip():
+        raise ReturnInvalid({"comment": "say what the officer should change"})
+    return _decide(
+        user=user,
+        ret=ret,
+        version=version,
+        status=ReturnStatus.RETURNED,
+        summary="Returned to the officer",
+        reason=comment.strip(),
+    )
+
+
+def _period_change(
+    *, user: Any, period: ReportingPeriod, summary: str, reason: str = "", **new: Any
+):
+    if not permissions.can_manage_periods(user):
+        raise ReturnRefused("Only the performance team manages periods.")
+    before = {name: getattr(period, name) for name in new}
+    ReportingPeriod.objects.filter(pk=period.pk).update(**new)
+    for name, value in new.items():
+        setattr(period, name, value)
+    changes = changes_between(before, new)
+    if changes:
+        audit_record(
+            user=user,
+            item=period,
+            summary=f"{summary}: {period.label}",
+            changes=changes,
+            reason=reason,
+        )
+    return period
+
+
+@transaction.atomic
+def period_open(*, user: Any, period: ReportingPeriod, deadline: date | None = None):
+    """Open a period for returns (or reopen a closed one), optionally with a new deadline."""
+    if period.is_locked:
+        raise ReturnRefused(f"{period.label} is locked after sign-off; unlock it first.")
+    new: dict[str, Any] = {"state": ReportingPeriod.State.OPEN}
+    if deadline is not None:
+        new["deadline"] = deadline
+    return _period_change(user=user, period=period, summary="Opened", **new)
+
+
+@transaction.atomic
+def period_close(*, user: Any, period: ReportingPeriod):
+    """Close a period: officers may no longer enter returns, except those sent back."""
+    if period.is_locked:
+        raise ReturnRefused(f"{period.label} is locked after sign-off; unlock it first.")
+    return _period_change(
+        user=user, period=period, summary="Closed", state=ReportingPeriod.State.CLOSED
+    )
+
+
+@transaction.atomic
+def period_lock(*, user: Any, period: ReportingPeriod):
+    """Lock a period after sign-off: its returns change only by a reasoned correction."""
+    return _period_change(
+        user=user, period=period, summary="Locked", state=ReportingPeriod.State.LOCKED
+    )
+
+
+@transaction.atomic
+def period_unlock(*, user: Any, period: ReportingPeriod, reason: str):
+    """Unlock a locked period (to closed), giving a reason."""
+    if not reason.strip():
+        raise ReturnInvalid({"reason": "give a reason for unlocking the period"})
+    return _period_change(
+        user=user,
+        period=period,
+        summary="Unlocked",
+        reason=reason.strip(),
+        state=ReportingPeriod.State.CLOSED,
+    )
+
+
+@transaction.atomic
+def period_set_deadline(*, user: Any, period: ReportingPeriod, deadline: date):
+    """Move a period's submission deadline."""
+    return _period_change(user=user, period=period, summary="Deadline set", deadline=deadline)
+
+
+RULE_FIELDS = ("rag_method", "tolerance_amount", "tolerance_is_percent")
+
+
+@transaction.atomic
+def measure_rules_record(
+    *, user: Any, measure: Measure, changes: dict[str, list[str]], reason: str
+) -> None:
+    """Keep a change to a measure's targets, tolerance or RAG method, and re-rate its results.
+
+    The set-up pages save the measure; this keeps who changed its rule, from what to what and
+    why, and brings every stored RAG of the measure in step with the new rule.
+    """
+    if not changes:
+        return
+    if not reason.strip():
+        raise ReturnInvalid({"reason": "give a reason for changing how the measure is rated"})
+    audit_record(
+        user=user,
+        item=measure,
+        summary=f"Changed how {measure.code} is rated",
+        changes=changes,
+        reason=reason.strip(),
+    )
+    results_rerate(measure_ids=[measure.pk])
+
+
+@transaction.atomic
+def period_add(*, user: Any, ref, deadline: date | None = None) -> ReportingPeriod:
+    """Make the period if it does not exist yet, and open it (with a deadline, if given)."""
+    if not permissions.can_manage_periods(user):
+        raise ReturnRefused("Only the performance team manages periods.")
+    from scorecard.services.periods import periods_ensure
+
+    settings = CouncilSettings.load()
+    period = periods_ensure([ref], deadline_days=settings.deadline_days)[ref.label]
+    if period.is_locked:
+        raise ReturnRefused(f"{period.label} is locked after sign-off; unlock it first.")
+    return period_open(user=user, period=period, deadline=deadline)

@@ -1,0 +1,25 @@
+from django.urls import path
+
+from . import views
+
+app_name = "returns"
+
+urlpatterns = [
+    path("", views.my_returns, name="mine"),
+    path("<str:kind>/<int:item_id>/<int:period_id>/", views.return_edit, name="edit"),
+    path("approvals/", views.approvals, name="approvals"),
+    path("approvals/<str:kind>/<int:pk>/approve/", views.approve, name="approve"),
+    path("approvals/<str:kind>/<int:pk>/return/", views.send_back, name="send_back"),
+]
+
+urlpatterns += [
+    path("period/<int:period_id>/all/", views.update_all, name="update_all"),
+    path("period/<int:period_id>/excel/", views.download, name="download"),
+    path("upload/", views.upload, name="upload"),
+    path("upload/confirm/", views.upload_confirm, name="upload_confirm"),
+]
+
+urlpatterns += [
+    path("periods/", views.periods, name="periods"),
+    path("periods/<int:pk>/", views.period_detail, name="period"),
+]

@@ -1,0 +1,505 @@
+"""Pages for returns: thin views that load, check permission, act and redirect."""
+
+from __future__ import annotations
+
+import base64
+import tempfile
+from itertools import groupby
+from pathlib import Path
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from actionplans.models import Action, ActionUpdate
+from scorecard.models import Measure, ReportingPeriod, Result
+from scorecard.rules.returns import edit_refusal
+from scorecard.workbook.errors import WorkbookRefused
+
+from . import excel, permissions, selectors, services
+from .audit import history
+from .forms import (
+    COPY,
+    DRAFT,
+    SUBMIT,
+    ActionUpdateForm,
+    DeadlineForm,
+    DecisionForm,
+    PeriodForm,
+    ResultForm,
+    SendBackForm,
+    UnlockForm,
+    UploadForm,
+)
+
+KINDS = {"measure": (Measure, Result), "action": (Action, ActionUpdate)}
+
+
+def my_returns(request: HttpRequest) -> HttpResponse:
+    """Everything the signed-in officer must update in the open periods."""
+    open_periods = selectors.open_periods()
+    rows = selectors.my_returns(request.user, open_periods)
+    periods = [(period, list(group)) for period, group in groupby(rows, key=lambda row: row.period)]
+    return render(
+        request,
+        "returns/my_returns.html",
+        {
+            "periods": periods,
+            "overdue": sum(row.is_overdue for row in rows),
+            "open_periods": open_periods,
+        },
+    )
+
+
+def _item(kind: str, item_id: int) -> Measure | Action:
+    if kind not in KINDS:
+        raise PermissionDenied
+    model = KINDS[kind][0]
+    return get_object_or_404(model.objects.select_related("directorate"), pk=item_id)
+
+
+def _initial(row: selectors.ReturnRow, form_class) -> dict[str, Any]:
+    current = row.current
+    initial: dict[str, Any] = {"version": row.version}
+    if current is not None:
+        for name in form_class.base_fields:
+            if name not in ("version", "reason") and hasattr(current, name):
+                initial[name] = getattr(current, name)
+    return initial
+
+
+def _form(
+    row,
+    *,
+    data=None,
+    submitting=False,
+    correcting=False,
+    compact=False,
+    prefix=None,
+    default=None,
+):
+    if row.kind == "measure":
+        return ResultForm(
+            data,
+            initial=_initial(row, ResultForm),
+            measure=row.item,
+            period=row.period,
+            submitting=submitting,
+            correcting=correcting,
+            compact=compact,
+            prefix=prefix,
+            default=default,
+        )
+    return ActionUpdateForm(
+        data,
+        initial=_initial(row, ActionUpdateForm),
+        action=row.item,
+        period=row.period,
+        submitting=submitting,
+        correcting=correcting,
+        compact=compact,
+        prefix=prefix,
+    )
+
+
+def _save(request: HttpRequest, row, form, *, submit: bool) -> Any:
+    """Hand a valid form to the service; put what it refuses back on the form."""
+    try:
+        return services.return_save(
+            user=request.user,
+            item=row.item,
+            period=row.period,
+            values=form.values(),
+            version=form.cleaned_data["version"],
+            submit=submit,
+            reason=form.cleaned_data.get("reason") or "",
+        )
+    except services.ReturnInvalid as invalid:
+        form._add_problems(invalid.errors)
+    except services.ReturnRefused as refused:
+        form.add_error(None, str(refused))
+    except services.ReturnConflict as conflict:
+        form.add_error(None, str(conflict))
+        form.conflict = conflict
+        _show_current_version(form, conflict.current)
+    return None
+
+
+def _show_current_version(form, current) -> None:
+    """Let the officer save again over the latest version, having seen what changed."""
+    data = form.data.copy()
+    data[form.add_prefix("version")] = current.version if current is not None else 0
+    form.data = data
+
+
+def return_edit(request: HttpRequest, kind: str, item_id: int, period_id: int) -> HttpResponse:
+    """One item's return for one period: enter, check the RAG, save a draft or submit.
+
+    Everyone signed in may read it; only its updaters, lead officer and the performance team
+    may change it.
+    """
+    item = _item(kind, item_id)
+    period = get_object_or_404(ReportingPeriod, pk=period_id)
+    may_edit = permissions.can_update(request.user, item)
+    if request.method == "POST" and not may_edit:
+        raise PermissionDenied
+    row = selectors.item_row(item, period)
+    earlier = selectors.earlier_returns(item, period)
+    is_team = permissions.is_performance_team(request.user)
+    stored = row.current.status if row.current else None
+    correcting = is_team and period.state != ReportingPeriod.State.OPEN
+    refusal = edit_refusal(state=period.state, stored=stored, is_team=is_team, reason="x")
+
+    form = None
+    if may_edit and not refusal:
+        action = request.POST.get("action") if request.method == "POST" else None
+        if action == COPY:
+            data = request.POST.copy()
+            data["commentary"] = earlier[0].commentary if earlier else ""
+            form = _form(row, data=data, correcting=correcting)
+            form.copied = True
+        elif action:
+            form = _form(row, data=request.POST, submitting=action == SUBMIT, correcting=correcting)
+            if form.is_valid() and action in (DRAFT, SUBMIT):
+                saved = _save(request, row, form, submit=action == SUBMIT)
+                if saved is not None:
+                    done = "submitted for approval" if action == SUBMIT else "saved as a draft"
+                    messages.success(request, f"{item.code} {period.label} {done}.")
+                    return redirect("returns:mine")
+        else:
+            form = _form(row, correcting=correcting)
+    elif request.method == "POST":
+        messages.error(request, f"{item.code} {period.label}: {refusal}.")
+        return redirect(request.path)
+
+    entries = history([item, row.current] if row.current else [item])
+    return render(
+        request,
+        "returns/edit.html",
+        {
+            "row": row,
+            "item": item,
+            "period": period,
+            "form": form,
+            "form_errors": [form] if form is not None and form.is_bound and form.errors else [],
+            "earlier": earlier,
+            "history": entries,
+            "returned_comment": _returned_comment(row, entries),
+            "refusal": refusal if may_edit else "",
+            "may_edit": may_edit,
+        },
+    )
+
+
+def _returned_comment(row, entries) -> str:
+    """The approver's comment, while the return is sent back to its officer."""
+    if row.current is None or row.current.status != "returned":
+        return ""
+    for entry in entries:
+        if entry.changes.get("status", [None, None])[1] == "Returned" and entry.reason:
+            return f"{entry.who}: {entry.reason}"
+    return ""
+
+
+def approvals(request: HttpRequest) -> HttpResponse:
+    """Submitted returns the approver signs off: approve, or return with a comment."""
+    if not (
+        permissions.is_performance_team(request.user)
+        or permissions.approver_directorate_id(request.user)
+    ):
+        raise PermissionDenied
+    queue = selectors.approval_queue(request.user)
+    return render(request, "returns/approvals.html", {"queue": queue})
+
+
+def _submitted(kind: str, pk: int) -> Result | ActionUpdate:
+    if kind not in KINDS:
+        raise PermissionDenied
+    model = KINDS[kind][1]
+    related = "measure__directorate" if model is Result else "action__directorate"
+    return get_object_or_404(model.objects.select_related("period", related), pk=pk)
+
+
+@require_POST
+def approve(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    ret = _submitted(kind, pk)
+    item = ret.measure if kind == "measure" else ret.action
+    if not permissions.can_approve(request.user, item):
+        raise PermissionDenied
+    form = DecisionForm(request.POST)
+    version = form.cleaned_data["version"] if form.is_valid() else None
+    try:
+        services.return_approve(user=request.user, ret=ret, version=version)
+        messages.success(request, f"{item.code} {ret.period.label} approved.")
+    except (services.ReturnRefused, services.ReturnConflict) as problem:
+        messages.error(request, str(problem))
+    return redirect("returns:approvals")
+
+
+def send_back(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    """Return a submitted return to its officer, saying what to change."""
+    ret = _submitted(kind, pk)
+    item = ret.measure if kind == "measure" else ret.action
+    if not permissions.can_approve(request.user, item):
+        raise PermissionDenied
+    form = SendBackForm(request.POST or None, initial={"version": ret.version})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.return_send_back(
+                user=request.user,
+                ret=ret,
+                comment=form.cleaned_data["comment"],
+                version=form.cleaned_data["version"],
+            )
+            messages.success(request, f"{item.code} {ret.period.label} returned to the officer.")
+            return redirect("returns:approvals")
+        except (services.ReturnRefused, services.ReturnConflict) as problem:
+            form.add_error(None, str(problem))
+    return render(
+        request, "returns/send_back.html", {"form": form, "ret": ret, "item": item, "kind": kind}
+    )
+
+
+def item_url(row) -> str:
+    return reverse("returns:edit", args=[row.kind, row.item.pk, row.period.pk])
+
+
+def update_all(request: HttpRequest, period_id: int) -> HttpResponse:
+    """Every return the officer owes in a period, in one table form.
+
+    All or nothing: if any row is wrong, nothing is saved and every error is listed at the top
+    and beside its field, with everything typed kept.
+    """
+    period = get_object_or_404(ReportingPeriod, pk=period_id)
+    rows = selectors.my_returns(request.user, [period])
+    is_team = permissions.is_performance_team(request.user)
+    editable, closed = [], []
+    for row in rows:
+        stored = row.current.status if row.current else None
+        refusal = edit_refusal(state=period.state, stored=stored, is_team=is_team, reason="x")
+        (closed if refusal else editable).append(row)
+    correcting = is_team and period.state != ReportingPeriod.State.OPEN
+    action = request.POST.get("action") if request.method == "POST" else None
+    submitting = action == SUBMIT
+    forms = []
+    default = services.default_method()  # read once, not once per row
+    for row in editable:
+        form = _form(
+            row,
+            data=request.POST if action else None,
+            submitting=False,
+            correcting=correcting,
+            compact=True,
+            prefix=row.key,
+            default=default,
+        )
+        form.row = row
+        form.row_label = f"{row.item.code}"
+        forms.append(form)
+
+    if action in (DRAFT, SUBMIT):
+        to_save = []
+        for form in forms:
+            form.submitting = submitting and _filled(form)
+            if form.is_valid() and (form.has_changed() or form.submitting):
+                if form.submitting and form.row.state.is_done and not form.has_changed():
+                    continue
+                to_save.append(form)
+        if all(form.is_valid() for form in forms):
+            saved = _save_all(request, to_save, submit=submitting)
+            if saved is not None:
+                verb = "submitted" if submitting else "saved"
+                messages.success(request, f"{saved} return{'s' if saved != 1 else ''} {verb}.")
+                return redirect("returns:mine")
+
+    return render(
+        request,
+        "returns/update_all.html",
+        {
+            "period": period,
+            "forms": forms,
+            "closed": closed,
+            "form_errors": [f for f in forms if f.is_bound and f.errors],
+            "correcting": correcting,
+        },
+    )
+
+
+def _filled(form) -> bool:
+    """Whether the officer has given this row a value: only those are submitted."""
+    data = {name: form[name].value() for name in form.fields}
+    return any(data.get(name) not in (None, "") for name in ("actual", "officer_rag", "rag"))
+
+
+def _save_all(request: HttpRequest, forms: list, *, submit: bool) -> int | None:
+    """Save every changed row in one transaction; on any refusal, none of them."""
+    from django.db import transaction
+
+    try:
+        with transaction.atomic():
+            for form in forms:
+                if _save(request, form.row, form, submit=form.submitting) is None:
+                    raise _RowFailed
+    except _RowFailed:
+        return None
+    return len(forms)
+
+
+class _RowFailed(Exception):
+    pass
+
+
+def download(request: HttpRequest, period_id: int) -> HttpResponse:
+    """The signed-in officer's pre-filled Excel return for the period."""
+    period = get_object_or_404(ReportingPeriod, pk=period_id)
+    return excel.download_response(request.user, period)
+
+
+UPLOAD_SESSION_KEY = "returns_upload"
+
+
+def _upload_periods(user):
+    states = ["open", "closed"] if permissions.is_performance_team(user) else ["open"]
+    return ReportingPeriod.objects.filter(state__in=states).order_by("-start")
+
+
+def _run_import(user, period, content: bytes, **options):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "return.xlsx"
+        path.write_bytes(content)
+        return excel.returns_import(path=path, user=user, period=period, **options)
+
+
+def upload(request: HttpRequest) -> HttpResponse:
+    """Upload a completed return: every row is checked, then a preview of what will change."""
+    length = int(request.META.get("CONTENT_LENGTH") or 0)
+    if request.method == "POST" and length > excel.MAX_UPLOAD_BYTES + 64 * 1024:
+        messages.error(request, "The file is too large for a return.")
+        return redirect("returns:upload")
+    form = UploadForm(
+        request.POST or None,
+        request.FILES or None,
+        periods=_upload_periods(request.user),
+        max_bytes=excel.MAX_UPLOAD_BYTES,
+    )
+    context: dict[str, Any] = {"form": form}
+    if request.method == "POST" and form.is_valid():
+        period = form.cleaned_data["period"]
+        content = form.cleaned_data["file"].read()
+        try:
+            changes = _run_import(request.user, period, content, dry_run=True)
+        except WorkbookRefused as refused:
+            context["refused"] = refused
+        else:
+            request.session[UPLOAD_SESSION_KEY] = {
+                "period": period.pk,
+                "content": base64.b64encode(content).decode(),
+                "versions": {change.key: change.version for change in changes},
+            }
+            return render(
+                request, "returns/upload_preview.html", {"period": period, "changes": changes}
+            )
+    return render(request, "returns/upload.html", context)
+
+
+@require_POST
+def upload_confirm(request: HttpRequest) -> HttpResponse:
+    """Apply the previewed upload, if nothing has changed since the preview."""
+    pending = request.session.pop(UPLOAD_SESSION_KEY, None)
+    if pending is None:
+        messages.error(request, "There is no upload waiting: upload the file again.")
+        return redirect("returns:upload")
+    period = get_object_or_404(_upload_periods(request.user), pk=pending["period"])
+    try:
+        changes = _run_import(
+            request.user,
+            period,
+            base64.b64decode(pending["content"]),
+            expected_versions=pending["versions"],
+        )
+    except WorkbookRefused as refused:
+        form = UploadForm(periods=_upload_periods(request.user), max_bytes=excel.MAX_UPLOAD_BYTES)
+        return render(request, "returns/upload.html", {"form": form, "refused": refused})
+    count = len(changes)
+    messages.success(
+        request, f"{count} return{'s' if count != 1 else ''} for {period.label} submitted."
+    )
+    return redirect("returns:mine")
+
+
+def _team_only(request: HttpRequest) -> None:
+    if not permissions.can_manage_periods(request.user):
+        raise PermissionDenied
+
+
+def periods(request: HttpRequest) -> HttpResponse:
+    """The performance team's periods: add one, and see each one's state and deadline."""
+    _team_only(request)
+    form = PeriodForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        period = services.period_add(
+            user=request.user, ref=form.ref, deadline=form.cleaned_data["deadline"]
+        )
+        messages.success(request, f"{period.label} is open for returns.")
+        return redirect("returns:period", period.pk)
+    listed = ReportingPeriod.objects.order_by("-start", "end")
+    return render(request, "returns/periods.html", {"form": form, "periods": listed})
+
+
+PERIOD_ACTIONS = {"open", "close", "lock", "unlock", "deadline"}
+
+
+def period_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Open, close, lock or unlock one period, or move its deadline."""
+    _team_only(request)
+    period = get_object_or_404(ReportingPeriod, pk=pk)
+    op = request.POST.get("op") if request.method == "POST" else None
+    deadline_form = DeadlineForm(
+        request.POST if op == "deadline" else None, initial={"deadline": period.deadline}
+    )
+    unlock_form = UnlockForm(request.POST if op == "unlock" else None)
+    if op is not None and op not in PERIOD_ACTIONS:
+        raise PermissionDenied
+    try:
+        done = None
+        if op == "open":
+            done = services.period_open(user=request.user, period=period)
+        elif op == "close":
+            done = services.period_close(user=request.user, period=period)
+        elif op == "lock":
+            done = services.period_lock(user=request.user, period=period)
+        elif op == "unlock" and unlock_form.is_valid():
+            done = services.period_unlock(
+                user=request.user, period=period, reason=unlock_form.cleaned_data["reason"]
+            )
+        elif op == "deadline" and deadline_form.is_valid():
+            done = services.period_set_deadline(
+                user=request.user, period=period, deadline=deadline_form.cleaned_data["deadline"]
+            )
+        if done is not None:
+            messages.success(
+                request,
+                f"{period.label} is {period.get_state_display().lower()}, "
+                f"due by {period.deadline:%-d %B %Y}.",
+            )
+            return redirect("returns:period", period.pk)
+    except services.ReturnRefused as refused:
+        messages.error(request, str(refused))
+        return redirect("returns:period", period.pk)
+    bound = [f for f in (deadline_form, unlock_form) if f.is_bound and f.errors]
+    return render(
+        request,
+        "returns/period.html",
+        {
+            "period": period,
+            "deadline_form": deadline_form,
+            "unlock_form": unlock_form,
+            "form_errors": bound,
+            "history": history([period]),
+            "counts": selectors.period_counts(period),
+        },
+    )

@@ -1,0 +1,33 @@
+from django import template
+
+from scorecard.rules.units import format_value
+
+register = template.Library()
+
+
+@register.simple_tag
+def measure_value(number, measure) -> str:
+    """A figure as the measure prints it, with its unit and decimal places ("67.5%")."""
+    return format_value(number, measure.unit, measure.decimal_places)
+
+
+@register.inclusion_tag("returns/nav.html", takes_context=True)
+def returns_nav(context) -> dict:
+    """The returns links of the main navigation, by what the signed-in user may do.
+
+    Which links to show is worked out at sign-in and kept in the session
+    (``scorecard.returns.signals``), so the navigation adds no query to every page; the views
+    check permission themselves on every request.
+    """
+    from scorecard.returns.signals import NAV_KEY, nav_flags
+
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    current = getattr(getattr(request, "resolver_match", None), "view_name", "") or ""
+    session = getattr(request, "session", None)
+    shown = session.get(NAV_KEY) if session is not None else None
+    if shown is None or shown.get("user") != getattr(user, "pk", None):
+        shown = nav_flags(user)  # a session begun before this was deployed
+        if session is not None:
+            session[NAV_KEY] = shown
+    return {"current": current, **shown}
