@@ -11,6 +11,19 @@ from django.db import models
 from scorecard.models import Directorate, Objective, Plan, ReportingPeriod
 from scorecard.models.framework import LeadOfficerMixin
 from scorecard.models.results import RAG_CHOICES, ReturnMixin
+from scorecard.rules.rag import RagMethod, Rating, Status, rag_for
+
+
+def judgement_rating(rag: str) -> Rating:
+    """An action's RAG is its officer's judgement; this is how the rules put that in words."""
+    return rag_for(
+        method=RagMethod.JUDGEMENT,
+        polarity="higher",
+        actual=None,
+        target=None,
+        tolerance=None,
+        judgement=Status(rag) if rag else None,
+    )
 
 
 class ActionPlan(LeadOfficerMixin):
@@ -142,3 +155,8 @@ class ActionUpdate(ReturnMixin):
 
     def __str__(self) -> str:
         return f"{self.action.code} {self.period}: {self.rag or '-'}"
+
+    @property
+    def explanation(self) -> str:
+        """The officer's RAG in words, from the one RAG engine."""
+        return judgement_rating(self.rag).explanation

@@ -6,7 +6,7 @@ from datetime import date
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from actionplans.models import Action, ActionUpdate
+from actionplans.models import Action, ActionUpdate, judgement_rating
 from scorecard.models import ReportingPeriod
 from scorecard.rules.rag import Status
 from scorecard.rules.reporting import is_overdue
@@ -26,9 +26,7 @@ class ActionCell:
             return ""
         if self.status is Status.NCI:
             return f"No Current Information: no update for {self.period_label} by the deadline."
-        if self.status is Status.NOT_RATED:
-            return "Not rated: the officer has not set a RAG."
-        return f"{self.status.word}: set by the officer's judgement."
+        return judgement_rating(self.update.rag if self.update else "").explanation
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,11 @@ from django.db.models import Count
 
 from actionplans.models import ActionUpdate
 from scorecard.models import CouncilSettings, Directorate, Perspective, ReportingPeriod, Result
-from scorecard.rules.rag import Status
+from scorecard.rules.rag import Rating, Status
 from scorecard.rules.summaries import (
     RagSummary,
     TravelSummary,
-    overall_status,
+    overall_rating,
     summarise,
     summarise_travel,
 )
@@ -43,7 +43,7 @@ class Dashboard:
     period: ReportingPeriod
     items: list[Item]
     overall: RagSummary
-    overall_status: Status
+    overall_status: Rating
     by_objective: list[Breakdown]
     by_directorate: list[Breakdown]
     by_perspective: list[Breakdown]
@@ -60,13 +60,14 @@ class Dashboard:
         return [item for item in self.items if item.status is Status.NCI]
 
 
-def latest_period_with_results() -> ReportingPeriod | None:
-    """The quarter a dashboard opens on: the latest one with any reported measure result."""
-    return (
-        ReportingPeriod.objects.filter(kind="quarter", results__status__in=REPORTED)
-        .order_by("-start")
-        .first()
-    )
+def latest_period_with_results(*, measures_only: bool = False) -> ReportingPeriod | None:
+    """The quarter a page opens on: the latest with any reported result or action update
+    (the scorecard, which shows measures alone, asks for the latest with results)."""
+    quarters = ReportingPeriod.objects.filter(kind="quarter")
+    found = quarters.filter(results__status__in=REPORTED)
+    if not measures_only:
+        found = found | quarters.filter(action_updates__status__in=REPORTED)
+    return found.order_by("-start").first()
 
 
 def _breakdown(
@@ -113,14 +114,21 @@ def build_dashboard(period: ReportingPeriod, *, today=None) -> Dashboard:
         period=period,
         items=items,
         overall=overall,
-        overall_status=overall_status(overall, CouncilSettings.load().overall_thresholds),
+        overall_status=overall_rating(overall, CouncilSettings.load().overall_thresholds),
         by_objective=by_objective,
         by_directorate=by_directorate,
         by_perspective=by_perspective,
         short_term=summarise_travel(item.short_term for item in measures),
         long_term=summarise_travel(item.long_term for item in measures),
-        trend=green_trend(period),
+        trend=_trend_ending_with(green_trend(period), period, overall),
     )
+
+
+def _trend_ending_with(points: list[TrendPoint], period, overall: RagSummary) -> list[TrendPoint]:
+    """The chosen quarter's point is the dashboard's own count, so the two always agree
+    (it includes annual and monthly measures' values for the quarter)."""
+    last = TrendPoint(period.label, overall.percent(Status.GREEN), overall.rated)
+    return [*points[:-1], last]
 
 
 def green_trend(period: ReportingPeriod, quarters: int = 8) -> list[TrendPoint]:

@@ -2,7 +2,8 @@
 
 import django_filters
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, Value
+from django.db.models.functions import Concat
 
 from scorecard.models import Directorate, Measure, Objective, Perspective, ReportingPeriod
 from scorecard.rules.rag import Status
@@ -27,6 +28,7 @@ class ItemFilter(django_filters.FilterSet):
         queryset=ReportingPeriod.objects.exclude(kind="month").order_by("-start"),
         to_field_name="label",
         method="no_database_filter",
+        label="Period",
         empty_label="Latest with results",
     )
     q = django_filters.CharFilter(method="filter_text", label="Code or title contains")
@@ -98,11 +100,10 @@ class ItemFilter(django_filters.FilterSet):
         return queryset.filter(family=value)
 
     def filter_lead(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return queryset.filter(
-            Q(lead_officer__icontains=value)
-            | Q(lead_user__first_name__icontains=value)
-            | Q(lead_user__last_name__icontains=value)
-        )
+        """The lead officer as the list shows it: the words of the plan, or the user's name."""
+        return queryset.alias(
+            lead_name=Concat("lead_user__first_name", Value(" "), "lead_user__last_name")
+        ).filter(Q(lead_officer__icontains=value) | Q(lead_name__icontains=value))
 
     def keep(self, item: Item) -> bool:
         """Whether an item passes the filters on what the rating found."""

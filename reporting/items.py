@@ -16,6 +16,9 @@ from scorecard.rules.travel import Direction
 from .action_status import ActionRow, action_rows
 from .scorecard import ScorecardRow, scorecard_rows
 
+# Red first, then what is missing: sorting by RAG brings the exceptions to the top.
+STATUS_ORDER = {Status.RED: 0, Status.NCI: 1, Status.AMBER: 2, Status.GREEN: 3, Status.NOT_RATED: 4}
+
 # On a 5 × 5 likelihood × impact grid, 15 and above is the red zone that needs an action plan.
 HIGH_RISK = 15
 
@@ -49,6 +52,10 @@ class Item:
     likelihood: int | None = None
     impact: int | None = None
     objective_pks: tuple[int, ...] = ()  # the item's own objectives, without ancestors
+
+    @property
+    def status_rank(self) -> int:
+        return STATUS_ORDER[self.status]
 
     @property
     def kind_label(self) -> str:

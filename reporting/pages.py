@@ -14,8 +14,8 @@ from scorecard.models import (
     Result,
     Target,
 )
-from scorecard.rules.rag import Status
-from scorecard.rules.summaries import RagSummary, overall_status, summarise
+from scorecard.rules.rag import Rating, Status
+from scorecard.rules.summaries import RagSummary, overall_rating, summarise
 
 from .action_status import ActionRow, action_rows
 from .charts import Series
@@ -26,12 +26,11 @@ from .scorecard import REPORTED
 
 def period_choices() -> list[ReportingPeriod]:
     """Quarters and years that have anything reported, newest first."""
-    return list(
-        ReportingPeriod.objects.exclude(kind="month")
-        .filter(results__status__in=REPORTED)
-        .distinct()
-        .order_by("-start", "end")
+    periods = ReportingPeriod.objects.exclude(kind="month")
+    reported = periods.filter(results__status__in=REPORTED) | periods.filter(
+        action_updates__status__in=REPORTED
     )
+    return list(reported.distinct().order_by("-start", "end"))
 
 
 def trend_series(points: list[TrendPoint]) -> Series:
@@ -107,7 +106,11 @@ class ImprovementPlanTable:
     periods: list[ReportingPeriod]
     groups: list[PlanGroup]
     summary: RagSummary
-    status: Status
+    rating: Rating
+
+    @property
+    def status(self) -> Status:
+        return self.rating.status
 
     @property
     def green_and_amber_percent(self) -> Decimal | None:
@@ -133,7 +136,7 @@ def improvement_plan_table(plan: Plan, labels: list[str]) -> ImprovementPlanTabl
     ordered = sorted(groups.values(), key=lambda g: (g.objective.order, g.objective.code))
     summary = summarise(row.latest.status for row in rows if row.latest.status is not None)
     thresholds = CouncilSettings.load().overall_thresholds
-    return ImprovementPlanTable(periods, ordered, summary, overall_status(summary, thresholds))
+    return ImprovementPlanTable(periods, ordered, summary, overall_rating(summary, thresholds))
 
 
 def plan_quarters(plan: Plan) -> list[ReportingPeriod]:
@@ -175,9 +178,9 @@ def measure_history(measure: Measure) -> list[HistoryRow]:
     targets = {
         t.period_id: t for t in Target.objects.filter(measure=measure).select_related("period")
     }
-    results = {
-        r.period_id: r for r in Result.objects.filter(measure=measure).select_related("period")
-    }
+    # Drafts are the officer's work in progress: only what was submitted is shown.
+    reported = Result.objects.filter(measure=measure, status__in=REPORTED)
+    results = {r.period_id: r for r in reported.select_related("period")}
     periods = {t.period_id: t.period for t in targets.values()}
     periods.update({r.period_id: r.period for r in results.values()})
     ordered = sorted(periods.values(), key=lambda p: (p.start, p.end))

@@ -19,9 +19,6 @@ from scorecard.rules.travel import Direction
 from scorecard.rules.units import NO_VALUE, format_value
 from scorecard.templatetags.scorecard_tags import rag_html
 
-# Red first: sorting by RAG brings the exceptions to the top.
-STATUS_ORDER = {Status.RED: 0, Status.NCI: 1, Status.AMBER: 2, Status.GREEN: 3, Status.NOT_RATED: 4}
-
 
 @dataclass(frozen=True)
 class Col:
@@ -85,19 +82,18 @@ def table_html(columns: Iterable[Col], rows: Iterable, caption: str) -> SafeStri
 class _SpecColumn(tables.Column):
     def __init__(self, col: Col):
         self.col = col
+        # Lists are sorted by an attribute: a RAG by its rank (Red first), not its name.
+        order_by = ("status_rank",) if col.kind == "rag" else None
         super().__init__(
-            verbose_name=col.header, orderable=col.orderable, empty_values=(), accessor=col.name
+            verbose_name=col.header,
+            orderable=col.orderable,
+            empty_values=(),
+            accessor=col.name,
+            order_by=order_by,
         )
 
     def render(self, record):
         return cell_html(self.col, record)
-
-    def order(self, records, is_descending):
-        if self.col.kind == "rag":
-            key = lambda r: STATUS_ORDER[r.status]  # noqa: E731
-        else:
-            key = lambda r: cell_text(self.col, r).lower()  # noqa: E731
-        return sorted(records, key=key, reverse=is_descending), True
 
 
 def list_table(columns: tuple[Col, ...], name: str) -> type[tables.Table]:
@@ -123,8 +119,8 @@ ITEM_COLUMNS = (
     Col("target", "Target", "value", orderable=False),
     Col("actual", "Actual", "value", orderable=False),
     Col("status", "RAG", "rag"),
-    Col("short_term", "Short-term trend", "direction"),
-    Col("long_term", "Long-term trend", "direction"),
+    Col("short_term", "Short-term trend", "direction", orderable=False),
+    Col("long_term", "Long-term trend", "direction", orderable=False),
     Col("directorate", "Directorate"),
     Col("lead_officer", "Lead officer"),
 )

@@ -49,14 +49,14 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "reporting/home.html", {"sections": framework_overview()})
 
 
-def _period(request: HttpRequest) -> ReportingPeriod:
+def _period(request: HttpRequest, *, measures_only: bool = False) -> ReportingPeriod:
     label = request.GET.get("period")
     if label:
         period = ReportingPeriod.objects.filter(label=label).first()
         if period is None:
             raise Http404(f"There is no period {label}.")
         return period
-    period = latest_period_with_results()
+    period = latest_period_with_results(measures_only=measures_only)
     if period is None:
         raise Http404("No results have been reported yet.")
     return period
@@ -123,9 +123,9 @@ def item_list(request: HttpRequest) -> HttpResponse:
 
 
 def balanced_scorecard(request: HttpRequest) -> HttpResponse:
-    if "period" not in request.GET and latest_period_with_results() is None:
+    if "period" not in request.GET and latest_period_with_results(measures_only=True) is None:
         return render(request, "reporting/nothing_yet.html", {"title": "Balanced scorecard"})
-    period = _period(request)
+    period = _period(request, measures_only=True)
     if request.GET.get("download"):
         return _download(request, scorecard_report(period)) or redirect("scorecard")
     items = items_for(period, actions=Action.objects.none())
@@ -172,10 +172,12 @@ def action_plan(request: HttpRequest, code: str) -> HttpResponse:
         .prefetch_related("findings", "further_actions__recommendations")
         .prefetch_related("further_actions__findings")
     )
+    anchors = {f.code: f"finding-{f.code}" for f in plan.findings.all()}
+    anchors.update({r.code: f"rec-{r.code}" for r in recommendations})
     return render(
         request,
         "reporting/action_plan.html",
-        {"plan": plan, "recommendations": recommendations},
+        {"plan": plan, "recommendations": recommendations, "anchors": anchors},
     )
 
 

@@ -44,3 +44,28 @@ def inline_static(path: str) -> str:
     found = finders.find(path)
     with open(found, encoding="utf-8") as handle:
         return mark_safe(handle.read().replace("</", "<\\/"))
+
+
+@register.filter
+def cite_links(text: str, anchors: dict) -> str:
+    """Turn the plans' citations, "(1a) (3)" or "(13,15,16)", into links to what they cite.
+
+    `anchors` maps a recommendation's or finding's code to its anchor on the page; codes it
+    does not know stay as written.
+    """
+    import re
+
+    from django.utils.html import escape, format_html
+    from django.utils.safestring import mark_safe
+
+    def link(code: str) -> str:
+        anchor = anchors.get(code)
+        return format_html('<a href="#{}">{}</a>', anchor, code) if anchor else escape(code)
+
+    def citation(match: re.Match) -> str:
+        codes = re.split(r"(\s*,\s*)", match.group(1))
+        if len(codes) == 1 and codes[0] in anchors:  # "(3)": the whole citation is the link
+            return format_html('<a href="#{}">({})</a>', anchors[codes[0]], codes[0])
+        return "(" + "".join(escape(c) if i % 2 else link(c) for i, c in enumerate(codes)) + ")"
+
+    return mark_safe(re.sub(r"\(([\w.]+(?:\s*,\s*[\w.]+)*)\)", citation, escape(text)))

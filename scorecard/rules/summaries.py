@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from decimal import ROUND_HALF_UP, Decimal
 
-from scorecard.rules.rag import Status
+from scorecard.rules.rag import Rating, Status
 from scorecard.rules.travel import Direction
 
 _HUNDREDTH = Decimal("0.01")
@@ -129,14 +129,28 @@ def overall_status(
     printed "Status Amber" beside 97.96% Green and Amber; the defaults (Green only at 100%,
     Amber from 90%) reproduce that. The thresholds are the council's to configure.
     """
+    return overall_rating(summary, thresholds).status
+
+
+def overall_rating(
+    summary: RagSummary, thresholds: OverallStatusThresholds = DEFAULT_THRESHOLDS
+) -> Rating:
+    """The overall status with its explanation, built by the rule that decides it."""
     share = summary.green_and_amber_percent()
     if share is None:
-        return Status.NOT_RATED
+        return Rating(Status.NOT_RATED, "Not rated: nothing is rated.")
     if share >= thresholds.green_from:
-        return Status.GREEN
-    if share >= thresholds.amber_from:
-        return Status.AMBER
-    return Status.RED
+        status = Status.GREEN
+    elif share >= thresholds.amber_from:
+        status = Status.AMBER
+    else:
+        status = Status.RED
+    return Rating(
+        status,
+        f"{status.word}: {share}% of the {summary.rated} rated items are Green or Amber; "
+        f"the status is Green from {thresholds.green_from.normalize():f}% and Amber from "
+        f"{thresholds.amber_from.normalize():f}%.",
+    )
 
 
 @dataclass(frozen=True)

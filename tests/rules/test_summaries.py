@@ -151,3 +151,12 @@ def test_summarise_travel_counts_each_direction_and_the_unknown():
 
 def test_travel_summary_total_counts_everything():
     assert TravelSummary(improved=2, same=1, worse=1, unknown=1).total == 5
+
+
+def test_the_overall_rating_explains_the_thresholds_behind_it():
+    from scorecard.rules.summaries import overall_rating
+
+    rating = overall_rating(RagSummary(green=36, amber=12, red=1, not_rated=2))
+    assert rating.status is Status.AMBER
+    assert rating.explanation.startswith("Amber: 97.96% of the 49 rated items")
+    assert "Green from 100%" in rating.explanation and "Amber from 90%" in rating.explanation
