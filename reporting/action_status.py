@@ -9,7 +9,7 @@ from django.utils import timezone
 from actionplans.models import Action, ActionUpdate, judgement_rating
 from scorecard.models import ReportingPeriod
 from scorecard.rules.rag import Status
-from scorecard.rules.reporting import is_overdue
+from scorecard.rules.returns import is_past_deadline
 
 from .scorecard import REPORTED
 
@@ -78,7 +78,7 @@ def action_rows(
             update = updates.get((action.pk, period.pk))
             if update is not None:
                 status = Status(update.rag) if update.rag else Status.NOT_RATED
-            elif (action.pk, previous.get(previous_label)) in updates and is_overdue(
+            elif (action.pk, previous.get(previous_label)) in updates and is_past_deadline(
                 period.deadline, today
             ):
                 status = Status.NCI

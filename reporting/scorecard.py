@@ -14,7 +14,8 @@ from django.utils import timezone
 from scorecard.models import CouncilSettings, Measure, ReportingPeriod, Result, ReturnStatus, Target
 from scorecard.rules.periods import PeriodRef, default_deadline
 from scorecard.rules.rag import Status
-from scorecard.rules.reporting import due_period, is_overdue, reported_periods
+from scorecard.rules.reporting import due_period, reported_periods
+from scorecard.rules.returns import is_past_deadline
 from scorecard.rules.travel import Direction, direction_of_travel
 
 # Only returns an officer has submitted count in reports; a draft is work in progress.
@@ -165,7 +166,7 @@ def _missing_row(
     today: date,
     in_force: bool,
 ) -> ScorecardRow:
-    if in_force and is_overdue(deadline, today):
+    if in_force and is_past_deadline(deadline, today):
         status = Status.NCI
         explanation = (
             f"No Current Information: no result for {due.label} was submitted by the deadline "

@@ -1,8 +1,6 @@
-"""Which value a report shows for a measure, and whether a missing one is NCI."""
+"""Which value a report shows for a measure (NCI itself: `scorecard.rules.returns`)."""
 
 from __future__ import annotations
-
-from datetime import date
 
 from scorecard.rules.periods import PeriodKind, PeriodRef, months_of_quarter, year_of
 
@@ -39,12 +37,3 @@ def due_period(frequency: str, period: PeriodRef) -> PeriodRef:
     The last of ``reported_periods``: the one that must be in by now.
     """
     return reported_periods(frequency, period)[-1]
-
-
-def is_overdue(deadline: date | None, today: date) -> bool:
-    """A return is overdue once its period's submission deadline has passed (not on the day).
-
-    After the deadline anything due and not submitted is NCI, No Current Information
-    (Oxfordshire CC Cabinet Q2 2009/10; DOMAIN.md, "RAG ratings").
-    """
-    return deadline is not None and today > deadline

@@ -1,7 +1,5 @@
-from datetime import date
-
 from scorecard.rules.periods import parse_period
-from scorecard.rules.reporting import due_period, is_overdue, reported_periods
+from scorecard.rules.reporting import due_period, reported_periods
 
 
 def labels(refs):
@@ -26,10 +24,3 @@ def test_an_annual_measure_shows_this_year_if_in_else_last_year():
 def test_a_year_report_shows_the_last_quarter_of_a_quarterly_measure():
     assert labels(reported_periods("quarterly", parse_period("2009/10"))) == ["2009/10 Q4"]
     assert labels(reported_periods("annual", parse_period("2009/10"))) == ["2009/10"]
-
-
-def test_overdue_only_after_the_deadline_day():
-    deadline = date(2009, 10, 30)
-    assert not is_overdue(deadline, date(2009, 10, 30))
-    assert is_overdue(deadline, date(2009, 10, 31))
-    assert not is_overdue(None, date(2030, 1, 1))
