@@ -1,15 +1,23 @@
 """What CMT see first: RAG counts for a period, overall and broken down, travel, exceptions."""
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count
+from django.db.models import Q
 
 from actionplans.models import ActionUpdate
-from scorecard.models import CouncilSettings, Directorate, Perspective, ReportingPeriod, Result
+from scorecard.models import (
+    CouncilSettings,
+    Directorate,
+    Measure,
+    Perspective,
+    ReportingPeriod,
+    Result,
+)
 from scorecard.rules.rag import Rating, Status
+from scorecard.rules.reporting import reported_periods
 from scorecard.rules.summaries import (
     RagSummary,
     TravelSummary,
@@ -120,39 +128,55 @@ def build_dashboard(period: ReportingPeriod, *, today=None) -> Dashboard:
         by_perspective=by_perspective,
         short_term=summarise_travel(item.short_term for item in measures),
         long_term=summarise_travel(item.long_term for item in measures),
-        trend=_trend_ending_with(green_trend(period), period, overall),
+        trend=green_trend(period),
     )
 
 
-def _trend_ending_with(points: list[TrendPoint], period, overall: RagSummary) -> list[TrendPoint]:
-    """The chosen quarter's point is the dashboard's own count, so the two always agree
-    (it includes annual and monthly measures' values for the quarter)."""
-    last = TrendPoint(period.label, overall.percent(Status.GREEN), overall.rated)
-    return [*points[:-1], last]
+def green_trend(period: ReportingPeriod, count: int = 8) -> list[TrendPoint]:
+    """The share of rated measures and actions that were Green, for the last `count` periods.
 
-
-def green_trend(period: ReportingPeriod, quarters: int = 8) -> list[TrendPoint]:
-    """The share of rated results and updates that were Green, for the last `quarters` quarters.
-
-    Counted from the stored ratings in two queries; NCI is not a rating, so it is left out here.
+    Each point rates what the dashboard for that period would: a measure's value is the one
+    its report shows (an annual measure's year, a monthly one's latest month, see
+    `reported_periods`), an action's the update for the period; NCI and not rated are left out,
+    as in the dashboard's percentages. So the last point is the dashboard's own figure, and a
+    quarter's point is the same whichever dashboard shows it. Three queries in all.
     """
     refs = [period.ref]
-    while len(refs) < quarters:
+    while len(refs) < count:
         refs.insert(0, refs[0].previous())
-    labels = [ref.label for ref in refs]
-    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for model in (Result, ActionUpdate):
-        rows = (
-            model.objects.filter(period__label__in=labels, status__in=REPORTED)
-            .exclude(rag="")
-            .values("period__label", "rag")
-            .annotate(n=Count("pk"))
-        )
-        for row in rows:
-            counts[row["period__label"]][row["rag"]] += row["n"]
+    frequencies = dict(Measure.objects.values_list("pk", "frequency"))
+    shown = {
+        (frequency, ref): reported_periods(frequency, ref)
+        for frequency in set(frequencies.values())
+        for ref in refs
+    }
+    wanted = {r.label for candidates in shown.values() for r in candidates} | {
+        r.label for r in refs
+    }
+    periods = dict(ReportingPeriod.objects.filter(label__in=wanted).values_list("label", "pk"))
+    rated: dict[tuple[int, int], str] = {}
+    values = Result.objects.filter(period_id__in=periods.values(), status__in=REPORTED).filter(
+        Q(actual__isnull=False) | ~Q(officer_rag="")
+    )
+    for measure_id, period_id, rag in values.values_list("measure_id", "period_id", "rag"):
+        rated[(measure_id, period_id)] = rag
+    updates: dict[int, Counter] = defaultdict(Counter)
+    action_rags = (
+        ActionUpdate.objects.filter(period_id__in=periods.values(), status__in=REPORTED)
+        .exclude(rag="")
+        .values_list("period_id", "rag")
+    )
+    for period_id, rag in action_rags:
+        updates[period_id][rag] += 1
     points = []
-    for label in labels:
-        by_rag = counts[label]
-        summary = RagSummary(green=by_rag["green"], amber=by_rag["amber"], red=by_rag["red"])
-        points.append(TrendPoint(label, summary.percent(Status.GREEN), summary.rated))
+    for ref in refs:
+        tally = Counter(updates[periods.get(ref.label)])
+        for measure_id, frequency in frequencies.items():
+            for candidate in shown[(frequency, ref)]:
+                key = (measure_id, periods.get(candidate.label))
+                if key in rated:
+                    tally[rated[key]] += 1
+                    break
+        summary = RagSummary(green=tally["green"], amber=tally["amber"], red=tally["red"])
+        points.append(TrendPoint(ref.label, summary.percent(Status.GREEN), summary.rated))
     return points

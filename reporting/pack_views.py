@@ -67,6 +67,9 @@ def pack_create(request: HttpRequest) -> HttpResponse:
 def pack_edit(request: HttpRequest, pk: int) -> HttpResponse:
     pack = _pack_for(request, pk, edit=True)
     form = PackForm(request.POST or None, instance=pack)
+    if request.method == "POST" and pack.state == ReportPack.State.FINAL:
+        messages.error(request, "This pack is final: reopen it as a draft to change it.")
+        return redirect("pack_edit", pk=pack.pk)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "Pack saved.")

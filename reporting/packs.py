@@ -5,7 +5,7 @@ import hashlib
 from django.db.models import Count, Max, Sum
 
 from actionplans.models import ActionUpdate
-from scorecard.models import Result, Target
+from scorecard.models import AuditEntry, CouncilSettings, Result, Target
 from scorecard.rules.rag import Status
 from scorecard.rules.travel import Direction
 
@@ -19,6 +19,7 @@ from .reports import (
     exceptions_section,
     improvement_plan_section,
     measure_pages_section,
+    priority_action_plans_section,
     scorecard_section,
 )
 
@@ -121,6 +122,9 @@ def pack_report(pack: ReportPack, items: list[Item] | None = None) -> Report:
     if pack.include_exceptions:
         report.sections.append(exceptions_section(items))
     if pack.include_action_plans:
+        paps = priority_action_plans_section(pack.period, scope)
+        if paps is not None:
+            report.sections.append(paps)
         for plan in scope.plans().filter(recommendations__isnull=False).distinct():
             report.sections.append(action_plan_section(plan))
     if pack.include_measure_pages:
@@ -135,12 +139,26 @@ def pack_fingerprint(pack: ReportPack) -> str:
     for a locked period keeps its fingerprint, so it is built once and served from storage
     until its data changes.
     """
+    settings = CouncilSettings.load()
     parts = [
         str(pack.pk),
         pack.updated_at.isoformat(),
         pack.period.state,
-        str(Result.objects.aggregate(m=Max("updated_at"))["m"]),
-        str(ActionUpdate.objects.aggregate(m=Max("updated_at"))["m"]),
+        str(Result.objects.aggregate(n=Count("pk"), m=Max("updated_at"))),
+        # Re-rating changes a result's RAG without touching it: count the ratings too.
+        str(sorted(Result.objects.values_list("rag").annotate(n=Count("pk")))),
+        str(ActionUpdate.objects.aggregate(n=Count("pk"), m=Max("updated_at"))),
         str(Target.objects.aggregate(n=Count("pk"), total=Sum("value"))),
+        # Changes to measures (titles, rules, tolerances) are audited.
+        str(AuditEntry.objects.aggregate(m=Max("pk"))),
+        str(
+            (
+                settings.council_name,
+                settings.default_rag_method,
+                settings.overall_green_from,
+                settings.overall_amber_from,
+                settings.deadline_days,
+            )
+        ),
     ]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()

@@ -13,9 +13,9 @@ from django.db.models import QuerySet
 from actionplans.models import Action, Recommendation
 from scorecard.models import CouncilSettings, Measure, Plan, ReportingPeriod
 from scorecard.rules.rag import Status
-from scorecard.rules.summaries import RagSummary, summarise
+from scorecard.rules.summaries import RagSummary, overall_rating, summarise
 
-from .action_status import ActionRow
+from .action_status import ActionRow, action_rows
 from .charts import Chart, line_chart
 from .items import Item, items_for
 from .pages import (
@@ -218,22 +218,78 @@ def improvement_plan_section(plan: Plan, labels: list[str], scope: Scope) -> Tab
     def row(r: ActionRow) -> PlanRow:
         return PlanRow(r.action.code, r.action.title, r.comment, "", r.cells)
 
-    groups = [
-        (g.objective.title, [row(r) for r in g.rows if r.action.pk in allowed])
-        for g in table.groups
+    shown = [
+        (g.objective.title, [r for r in g.rows if r.action.pk in allowed]) for g in table.groups
     ]
-    percent = table.green_and_amber_percent
+    # The footer counts the rows shown, so a report narrowed to one objective adds up.
+    summary = summarise(r.latest.status for _, rows in shown for r in rows if r.latest.status)
+    rating = overall_rating(summary, CouncilSettings.load().overall_thresholds)
+    percent = summary.green_and_amber_percent()
     return TableSection(
         title=plan.title,
         columns=columns,
-        groups=[(heading, rows) for heading, rows in groups if rows],
+        groups=[(heading, [row(r) for r in rows]) for heading, rows in shown if rows],
         # The Cherwell plan's footer; the export ends with its two figures.
         footer=[
-            ("Status", table.status.word),
-            ("Number Green and Amber", str(table.summary.green_and_amber)),
+            ("Status", rating.status.word),
+            ("Number Green and Amber", str(summary.green_and_amber)),
             ("Percentage", f"{percent}%" if percent is not None else "–"),
         ],
         sheet=f"Plan {plan.code}",
+    )
+
+
+@dataclass(frozen=True)
+class PapRow:
+    """An action of a priority action plan, with its RAG in the report's period."""
+
+    code: str
+    title: str
+    lead_officer: str
+    timescale: str
+    status: Status | None
+    explanation: str
+    comment: str
+    url: str = ""
+
+
+PAP_COLUMNS = (
+    Col("code", "Code", "code"),
+    Col("title", "Action"),
+    Col("lead_officer", "Lead officer"),
+    Col("timescale", "Timescale"),
+    Col("status", "RAG", "rag"),
+    Col("comment", "Latest update"),
+)
+
+
+def priority_action_plans_section(period: ReportingPeriod, scope: Scope) -> TableSection | None:
+    """The priority action plans (PAPs) in scope, each with its actions' latest RAG."""
+    actions = scope.actions().filter(action_plan__isnull=False).select_related("action_plan")
+    rows = action_rows([period], actions.order_by("action_plan__code", "order", "code"))
+    groups: dict[str, list[PapRow]] = {}
+    for r in rows:
+        a = r.action
+        heading = f"{a.action_plan.code} {a.action_plan.title}"
+        groups.setdefault(heading, []).append(
+            PapRow(
+                code=a.code,
+                title=a.title,
+                lead_officer=a.lead_officer,
+                timescale=a.timescale or (f"{a.due:%-d %b %Y}" if a.due else ""),
+                status=r.latest.status,
+                explanation=r.latest.explanation,
+                comment=r.comment,
+            )
+        )
+    if not groups:
+        return None
+    return TableSection(
+        "Priority action plans",
+        PAP_COLUMNS,
+        list(groups.items()),
+        note="The actions of each priority action plan and their latest RAG.",
+        sheet="Action plans",
     )
 
 
@@ -248,7 +304,7 @@ def action_plan_section(plan: Plan) -> ActionPlanSection:
 
 
 def measure_pages_section(items: list[Item], limit: int = 50) -> MeasurePagesSection:
-    """A page per Red or NCI measure: the ones a committee will ask about."""
+    """A page per Red measure, with its chart: the ones a committee will ask about."""
     codes = [i.code for i in items if i.kind == "measure" and i.status in (Status.RED,)]
     pages = []
     for measure in Measure.objects.filter(code__in=codes[:limit]).order_by("code"):
@@ -294,7 +350,12 @@ def improvement_plan_report(
 
 
 def action_plans_report(period: ReportingPeriod, scope: Scope = Scope()) -> Report:
-    report = _new_report(f"Priority action plans: {period.label}", period, [])
+    """The priority action plans, then each inspection plan's recommendations and actions."""
+    items = items_for(period, measures=Measure.objects.none(), actions=scope.actions())
+    report = _new_report(f"Priority action plans: {period.label}", period, items)
+    paps = priority_action_plans_section(period, scope)
+    if paps is not None:
+        report.sections.append(paps)
     for plan in scope.plans().filter(recommendations__isnull=False).distinct().order_by("code"):
         report.sections.append(action_plan_section(plan))
     return report

@@ -126,9 +126,11 @@ def scorecard_rows(
                 target=targets.get((measure.pk, found.pk)),
                 status=Status(result.rag) if result.rag else Status.NOT_RATED,
                 explanation=result.rag_explanation,
-                short_term=direction_of_travel(
-                    previous=actual_in(measure, shown.previous()), **travel
-                ),
+                # A year-to-date figure grows through the year: only the same point last
+                # year says whether it improved, so a cumulative measure has no short term.
+                short_term=None
+                if measure.cumulative
+                else direction_of_travel(previous=actual_in(measure, shown.previous()), **travel),
                 long_term=direction_of_travel(
                     previous=actual_in(measure, shown.same_period_last_year()), **travel
                 ),

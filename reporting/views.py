@@ -41,6 +41,26 @@ def _download(request: HttpRequest, report: Report) -> HttpResponse | None:
     return response
 
 
+PER_PAGE = 50
+
+
+def _per_page(request: HttpRequest) -> int:
+    """Rows a page: 50, or what the link asks for between 10 and 500."""
+    try:
+        return min(max(10, int(request.GET.get("per_page", PER_PAGE))), 500)
+    except ValueError:
+        return PER_PAGE
+
+
+def _page_number(request: HttpRequest, count: int, per_page: int) -> int:
+    """The page asked for, kept within the pages there are: a bad link shows a page, not 500."""
+    last = max(1, -(-count // per_page))
+    try:
+        return min(max(1, int(request.GET.get("page", 1))), last)
+    except ValueError:
+        return 1
+
+
 def home(request: HttpRequest) -> HttpResponse:
     """Viewers land on the dashboard; everyone else on the framework with its latest ratings."""
     roles = {group.name for group in request.user.groups.all()}
@@ -79,7 +99,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "trend_chart": line_chart(
                 [point.label for point in board.trend],
                 [pages.trend_series(board.trend)],
-                "Share of rated items that were Green, last eight quarters",
+                "Share of rated items that were Green, last eight "
+                + ("years" if period.kind == "year" else "quarters"),
                 unit="%",
                 places=1,
             ),
@@ -114,7 +135,9 @@ def item_list(request: HttpRequest) -> HttpResponse:
         if response is not None:
             return response
     table = ItemTable(items)
-    RequestConfig(request, paginate={"per_page": 50}).configure(table)
+    RequestConfig(request, paginate=False).configure(table)
+    per_page = _per_page(request)
+    table.paginate(page=_page_number(request, len(items), per_page), per_page=per_page)
     return render(
         request,
         "reporting/items.html",
@@ -172,7 +195,10 @@ def action_plan(request: HttpRequest, code: str) -> HttpResponse:
         .prefetch_related("findings", "further_actions__recommendations")
         .prefetch_related("further_actions__findings")
     )
-    anchors = {f.code: f"finding-{f.code}" for f in plan.findings.all()}
+    # Findings are listed under their recommendations: only those have an anchor to link to.
+    anchors = {
+        f.code: f"finding-{f.code}" for f in plan.findings.filter(recommendation__isnull=False)
+    }
     anchors.update({r.code: f"rec-{r.code}" for r in recommendations})
     return render(
         request,

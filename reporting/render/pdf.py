@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.exceptions import SuspiciousFileOperation
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -29,7 +30,10 @@ class StaticFilesOnly(URLFetcher):
     def fetch(self, url: str, headers=None) -> URLFetcherResponse:
         prefix = BASE_URL + settings.STATIC_URL.lstrip("/")
         if url.startswith(prefix) and "?" not in url and ".." not in url:
-            path = finders.find(url.removeprefix(prefix))
+            try:
+                path = finders.find(url.removeprefix(prefix))
+            except SuspiciousFileOperation:
+                path = None
             if path:
                 with open(path, "rb") as handle:
                     body = handle.read()

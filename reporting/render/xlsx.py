@@ -183,7 +183,7 @@ def _summary(wb: Workbook, report: Report) -> None:
     ws.column_dimensions["A"].width = 34
     ws.column_dimensions["B"].width = 14
     ws.column_dimensions["C"].width = 22
-    ws.append([WriteOnlyCell(ws, value=report.title)])
+    ws.append([text_cell(ws, report.title)])
     ws.append([text_cell(ws, report.council), text_cell(ws, report.period.label)])
     ws.append([])
     ws.append([WriteOnlyCell(ws, value=h) for h in ("Status", "Number", "Percentage of rated")])

@@ -2,6 +2,7 @@ from urllib.parse import urlencode
 
 from django import template
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -25,8 +26,12 @@ def query_without_page(context) -> str:
 
 @register.filter
 def css_string(value: str) -> str:
-    """Text as a CSS string literal's content: for the PDF's running header."""
-    return (
+    """Text as a CSS string literal's content, for the PDF's running header.
+
+    Safe as it is for a <style> element: quotes, backslashes and "<" are CSS-escaped, so HTML
+    escaping (which would print "&amp;" in the header) is not wanted.
+    """
+    return mark_safe(
         str(value)
         .replace("\\", "\\\\")
         .replace('"', '\\"')

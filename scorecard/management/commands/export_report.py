@@ -37,5 +37,7 @@ class Command(BaseCommand):
             )
         except LookupError as exc:
             raise CommandError(str(exc)) from None
+        if not output.parent.is_dir():
+            raise CommandError(f"There is no folder {output.parent} to write {output.name} in.")
         output.write_bytes(RENDERERS[format](report))
         self.stdout.write(self.style.SUCCESS(f"Wrote {report.title} to {output}"))

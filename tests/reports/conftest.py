@@ -1,0 +1,80 @@
+"""Fixtures for the committee reports: the demo council, the Cabinet pack, rendered files.
+
+PDFs take about a second each to render, so the files a module reads are rendered once per
+module, inside the module's demo transaction, and shared by its tests.
+"""
+
+from datetime import date
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+
+from reporting.models import ReportPack
+from reporting.packs import pack_items, suggested_narrative
+from scorecard.models import CouncilSettings, ReportingPeriod
+
+CABINET_TITLE = "Q2 Performance Management: July – September 2009"
+
+
+@pytest.fixture(scope="module")
+def demo_council(django_db_setup, django_db_blocker):
+    """The demo council (all five seeds), loaded once for the module and rolled back after.
+
+    Each test runs in its own savepoint inside this transaction, so what a test changes is
+    undone before the next one.
+    """
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            call_command("load_demo", "--force", verbosity=0)
+            CouncilSettings.load()
+            yield
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def in_demo(demo_council, django_db_blocker):
+    """Run a callable against the module's demo council, from a module-scoped fixture."""
+
+    def run(callable_, *args, **kwargs):
+        with django_db_blocker.unblock():
+            return callable_(*args, **kwargs)
+
+    return run
+
+
+def quarter(label: str) -> ReportingPeriod:
+    return ReportingPeriod.objects.get(label=label)
+
+
+def cabinet_pack(**fields) -> ReportPack:
+    """Oxfordshire CC's Cabinet report of 15 December 2009 as a pack, narrative pre-filled."""
+    defaults = {
+        "title": CABINET_TITLE,
+        "committee": "Cabinet",
+        "meeting_date": date(2009, 12, 15),
+        "agenda_item": "EX7",
+        "report_by": "County Council Management Team",
+        "contact_officer": "Christa Brodie-Levinsohn, Corporate Performance",
+        "contact_telephone": "01865 815463",
+        "period": quarter("2009/10 Q2"),
+    }
+    pack = ReportPack.objects.create(**{**defaults, **fields})
+    for field, text in suggested_narrative(pack_items(pack), pack.committee).items():
+        setattr(pack, field, text)
+    pack.save()
+    return pack
+
+
+@pytest.fixture
+def q2(demo_council, db):
+    return quarter("2009/10 Q2")
+
+
+@pytest.fixture
+def q3(demo_council, db):
+    return quarter("2009/10 Q3")

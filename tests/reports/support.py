@@ -1,0 +1,139 @@
+"""Read the files back as their readers would: the PDF's text, pages and outline; the workbook's
+cells, styles and the XML Excel opens."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from functools import cached_property
+
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+
+def words(text: str) -> str:
+    """Text with its whitespace collapsed: line breaks inside table cells do not matter."""
+    return " ".join(text.split())
+
+
+@dataclass
+class Pdf:
+    data: bytes
+
+    @cached_property
+    def reader(self) -> PdfReader:
+        return PdfReader(io.BytesIO(self.data))
+
+    @cached_property
+    def pages(self) -> list[str]:
+        """Each page's text, whitespace collapsed."""
+        return [words(page.extract_text() or "") for page in self.reader.pages]
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.pages)
+
+    def sizes(self) -> list[tuple[float, float]]:
+        """Each page's (width, height) in points, as a viewer shows it."""
+        sizes = []
+        for page in self.reader.pages:
+            width, height = float(page.mediabox.width), float(page.mediabox.height)
+            if (page.get("/Rotate") or 0) % 180:
+                width, height = height, width
+            sizes.append((width, height))
+        return sizes
+
+    def is_landscape(self, index: int) -> bool:
+        width, height = self.sizes()[index]
+        return width > height
+
+    def outline(self) -> list[str]:
+        """Every bookmark's title, depth first."""
+        titles: list[str] = []
+
+        def walk(entries) -> None:
+            for entry in entries:
+                if isinstance(entry, list):
+                    walk(entry)
+                else:
+                    titles.append(entry.title)
+
+        walk(self.reader.outline)
+        return titles
+
+    def pages_with(self, text: str) -> list[int]:
+        return [i for i, page in enumerate(self.pages) if text in page]
+
+    def metadata(self) -> dict:
+        return dict(self.reader.metadata or {})
+
+    def language(self) -> str | None:
+        lang = self.reader.trailer["/Root"].get("/Lang")
+        return str(lang) if lang is not None else None
+
+    def link_targets(self) -> list[str]:
+        """The URIs of every link annotation: what a click in the PDF opens."""
+        found = []
+        for page in self.reader.pages:
+            for annot in page.get("/Annots") or []:
+                action = annot.get_object().get("/A")
+                if action is not None and action.get("/URI") is not None:
+                    found.append(str(action["/URI"]))
+        return found
+
+
+@dataclass
+class Xlsx:
+    data: bytes
+
+    @cached_property
+    def workbook(self):
+        return load_workbook(io.BytesIO(self.data))
+
+    def __getitem__(self, name: str):
+        return self.workbook[name]
+
+    @property
+    def sheetnames(self) -> list[str]:
+        return self.workbook.sheetnames
+
+    def sheet_xml(self) -> dict[str, str]:
+        """Each sheet's XML by sheet name: what Excel reads, formulas included."""
+        archive = zipfile.ZipFile(io.BytesIO(self.data))
+        book = archive.read("xl/workbook.xml").decode()
+        rels = archive.read("xl/_rels/workbook.xml.rels").decode()
+        targets = dict(re.findall(r'Id="([^"]+)"[^>]*Target="([^"]+)"', rels))
+        targets |= {k: v for v, k in re.findall(r'Target="([^"]+)"[^>]*Id="([^"]+)"', rels)}
+        found = {}
+        for name, rid in re.findall(r'<sheet [^>]*name="([^"]+)"[^>]*r:id="([^"]+)"', book):
+            target = targets[rid].lstrip("/")
+            path = target if target.startswith("xl/") else f"xl/{target}"
+            found[_unescape(name)] = archive.read(path).decode()
+        return found
+
+
+def _unescape(name: str) -> str:
+    return name.replace("&amp;", "&").replace("&apos;", "'").replace("&quot;", '"')
+
+
+def table(ws) -> list[dict]:
+    """A sheet's rows under its header row, as {header: cell}, up to the first blank row."""
+    rows = list(ws.iter_rows())
+    headers = [cell.value for cell in rows[0]]
+    found = []
+    for row in rows[1:]:
+        if all(cell.value is None for cell in row):
+            break
+        found.append(dict(zip(headers, row, strict=False)))
+    return found
+
+
+def by_code(ws) -> dict[str, dict]:
+    return {row["Code"].value: row for row in table(ws)}
+
+
+def rgb(colour) -> str:
+    """An openpyxl colour as RRGGBB."""
+    return (colour.rgb or "")[-6:].upper()
