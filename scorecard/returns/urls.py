@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import period_views, views
 
 app_name = "returns"
 
@@ -20,6 +20,6 @@ urlpatterns += [
 ]
 
 urlpatterns += [
-    path("periods/", views.periods, name="periods"),
-    path("periods/<int:pk>/", views.period_detail, name="period"),
+    path("periods/", period_views.periods, name="periods"),
+    path("periods/<int:pk>/", period_views.period_detail, name="period"),
 ]

@@ -1,7 +1,6 @@
 """The list behind every dashboard count: filters in the URL, sorting, pagination, errors."""
 
 import pytest
-from django.core.paginator import EmptyPage
 from django.urls import reverse
 
 from reporting.dashboard import build_dashboard

@@ -16,6 +16,7 @@ from django.test.utils import CaptureQueriesContext
 
 from reporting.bench import bench_dashboards, bench_reports
 from scorecard.generated import write_generated_council
+from scorecard.returns.bench import bench_returns
 from scorecard.workbook.importer import workbook_import
 from scorecard.workbook.writer import workbook_export
 
@@ -55,6 +56,7 @@ class Command(BaseCommand):
         # The pages first, so the import below does not add to the council they show.
         bench_dashboards(measure, self._line, repeat)
         bench_reports(measure, self._line, repeat)
+        bench_returns(measure, self._line, repeat)
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp) / "plan"
             written = write_generated_council(

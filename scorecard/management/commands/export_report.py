@@ -30,7 +30,7 @@ class Command(BaseCommand):
             if found is None:
                 raise CommandError(f"There is no period {period!r}.")
         elif not kind.startswith("pack:"):
-            raise CommandError("Give --period, e.g. --period \"2009/10 Q2\".")
+            raise CommandError('Give --period, e.g. --period "2009/10 Q2".')
         try:
             report = build_report(
                 kind, found, objectives=tuple(objective), directorates=tuple(directorate)

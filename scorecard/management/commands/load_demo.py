@@ -1,3 +1,4 @@
+from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -5,11 +6,15 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
-from scorecard.models import Role
+from scorecard.models import CouncilSettings, ReportingPeriod, Role
+from scorecard.rules.periods import parse_period
+from scorecard.services.periods import periods_ensure
 from scorecard.workbook.errors import WorkbookRefused
 from scorecard.workbook.importer import workbook_import
 
+DEMO_RETURNS_PERIOD = "2009/10 Q3"
 DEMO_DIR = Path(settings.BASE_DIR) / "fixtures" / "demo"
 
 # One demo user per role, and a second officer to show that officers see only their own.
@@ -57,9 +62,32 @@ class Command(BaseCommand):
                 total = sum(counts.values())
                 self.stdout.write(f"Loaded {folder.name}: {total} rows")
             users = self._demo_users()
+            returns_period = self._open_demo_returns()
+        self.stdout.write(f"Open for returns: {returns_period}, due in 30 days")
         self.stdout.write(self.style.SUCCESS("Demo users (username / password / role):"))
         for username, password, role in users:
             self.stdout.write(f"  {username:<12} {password:<22} {role}")
+
+    def _open_demo_returns(self) -> str:
+        """Open 2009/10 Q3 for returns, due 30 days from today, so officers have work to do.
+
+        The demo's history is 2009/10 and earlier: every other period still open with its
+        deadline long past is closed, as the performance team would have done, so "My returns"
+        shows this quarter rather than years of overdue ones. A period the performance team
+        opened with a deadline still ahead is left as it is.
+        """
+        today = timezone.localdate()
+        ref = parse_period(DEMO_RETURNS_PERIOD)
+        period = periods_ensure([ref], deadline_days=CouncilSettings.load().deadline_days)[
+            ref.label
+        ]
+        ReportingPeriod.objects.filter(pk=period.pk).update(
+            state=ReportingPeriod.State.OPEN, deadline=today + timedelta(days=30)
+        )
+        ReportingPeriod.objects.filter(
+            state=ReportingPeriod.State.OPEN, deadline__lt=today
+        ).exclude(pk=period.pk).update(state=ReportingPeriod.State.CLOSED)
+        return ref.label
 
     def _demo_users(self) -> list[tuple[str, str, str]]:
         User = get_user_model()

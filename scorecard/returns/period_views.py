@@ -1,0 +1,90 @@
+"""The performance team's pages for periods: open, close, lock, unlock, deadlines."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from scorecard.models import ReportingPeriod
+
+from . import periods as period_services
+from . import permissions, selectors
+from .audit import history
+from .forms import DeadlineForm, PeriodForm, UnlockForm
+from .services import ReturnRefused
+
+
+def _team_only(request: HttpRequest) -> None:
+    if not permissions.can_manage_periods(request.user):
+        raise PermissionDenied
+
+
+def periods(request: HttpRequest) -> HttpResponse:
+    """The performance team's periods: add one, and see each one's state and deadline."""
+    _team_only(request)
+    form = PeriodForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        period = period_services.period_add(
+            user=request.user, ref=form.ref, deadline=form.cleaned_data["deadline"]
+        )
+        messages.success(request, f"{period.label} is open for returns.")
+        return redirect("returns:period", period.pk)
+    listed = ReportingPeriod.objects.order_by("-start", "end")
+    return render(request, "returns/periods.html", {"form": form, "periods": listed})
+
+
+PERIOD_ACTIONS = {"open", "close", "lock", "unlock", "deadline"}
+
+
+def period_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Open, close, lock or unlock one period, or move its deadline."""
+    _team_only(request)
+    period = get_object_or_404(ReportingPeriod, pk=pk)
+    op = request.POST.get("op") if request.method == "POST" else None
+    deadline_form = DeadlineForm(
+        request.POST if op == "deadline" else None, initial={"deadline": period.deadline}
+    )
+    unlock_form = UnlockForm(request.POST if op == "unlock" else None)
+    if op is not None and op not in PERIOD_ACTIONS:
+        raise PermissionDenied
+    try:
+        done = None
+        if op == "open":
+            done = period_services.period_open(user=request.user, period=period)
+        elif op == "close":
+            done = period_services.period_close(user=request.user, period=period)
+        elif op == "lock":
+            done = period_services.period_lock(user=request.user, period=period)
+        elif op == "unlock" and unlock_form.is_valid():
+            done = period_services.period_unlock(
+                user=request.user, period=period, reason=unlock_form.cleaned_data["reason"]
+            )
+        elif op == "deadline" and deadline_form.is_valid():
+            done = period_services.period_set_deadline(
+                user=request.user, period=period, deadline=deadline_form.cleaned_data["deadline"]
+            )
+        if done is not None:
+            messages.success(
+                request,
+                f"{period.label} is {period.get_state_display().lower()}, "
+                f"due by {period.deadline:%-d %B %Y}.",
+            )
+            return redirect("returns:period", period.pk)
+    except ReturnRefused as refused:
+        messages.error(request, str(refused))
+        return redirect("returns:period", period.pk)
+    bound = [f for f in (deadline_form, unlock_form) if f.is_bound and f.errors]
+    return render(
+        request,
+        "returns/period.html",
+        {
+            "period": period,
+            "deadline_form": deadline_form,
+            "unlock_form": unlock_form,
+            "form_errors": bound,
+            "history": history([period]),
+            "counts": selectors.period_counts(period),
+        },
+    )

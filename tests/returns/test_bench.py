@@ -1,0 +1,28 @@
+"""The returns figures of `make bench` run, and the update-all page's queries do not grow."""
+
+import pytest
+
+from scorecard.management.commands.bench import measure
+from scorecard.models import Result
+from scorecard.returns.bench import bench_returns
+
+pytestmark = pytest.mark.django_db
+
+
+def test_bench_returns_applies_500_rows_and_the_update_all_queries_do_not_grow():
+    lines = []
+    bench_returns(measure, lambda name, took, queries: lines.append((name, queries)), 1)
+    figures = dict(lines)
+    assert set(figures) == {
+        "validate an uploaded return of 500 rows",
+        "validate and apply a return of 500 rows",
+        "page: update all, officer with 10 items",
+        "page: update all, officer with 50 items",
+    }
+    assert Result.objects.filter(status="submitted").count() == 500
+    assert (
+        figures["page: update all, officer with 50 items"]
+        == figures["page: update all, officer with 10 items"]
+    )
+    # Validating 500 rows takes a fixed number of queries, not one or more per row.
+    assert figures["validate an uploaded return of 500 rows"] < 30
