@@ -19,18 +19,14 @@ from scorecard.rules.summaries import RagSummary, overall_rating, summarise
 
 from .action_status import ActionRow, action_rows
 from .charts import Series
-from .dashboard import TrendPoint
+from .dashboard import TrendPoint, reported_periods_qs
 from .items import Item
 from .scorecard import REPORTED
 
 
 def period_choices() -> list[ReportingPeriod]:
     """Quarters and years that have anything reported, newest first."""
-    periods = ReportingPeriod.objects.exclude(kind="month")
-    reported = periods.filter(results__status__in=REPORTED) | periods.filter(
-        action_updates__status__in=REPORTED
-    )
-    return list(reported.distinct().order_by("-start", "end"))
+    return list(reported_periods_qs().exclude(kind="month"))
 
 
 def trend_series(points: list[TrendPoint]) -> Series:

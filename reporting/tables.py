@@ -151,4 +151,12 @@ EXCEPTION_COLUMNS = (
     Col("lead_officer", "Lead officer"),
 )
 
+# What the dashboard lists as missing: the item, the period it is due for, who answers for it.
+MISSING_COLUMNS = (
+    Col("code", "Code", "code"),
+    Col("title", "Title"),
+    Col("period_label", "Due for"),
+    Col("lead_officer", "Lead officer"),
+)
+
 ItemTable = list_table(ITEM_COLUMNS, "ItemTable")

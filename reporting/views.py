@@ -25,7 +25,14 @@ from .reports import (
     scorecard_report,
 )
 from .selectors import framework_overview
-from .tables import ITEM_COLUMNS, SCORECARD_COLUMNS, ItemTable, table_html
+from .tables import (
+    EXCEPTION_COLUMNS,
+    ITEM_COLUMNS,
+    MISSING_COLUMNS,
+    SCORECARD_COLUMNS,
+    ItemTable,
+    table_html,
+)
 
 VIEWER_ROLES = {Role.VIEWER.value, Role.COMMITTEE_CLERK.value}
 
@@ -78,14 +85,19 @@ def _period(request: HttpRequest, *, measures_only: bool = False) -> ReportingPe
         return period
     period = latest_period_with_results(measures_only=measures_only)
     if period is None:
-        raise Http404("No results have been reported yet.")
+        raise NoResultsYet
     return period
 
 
+class NoResultsYet(Exception):
+    """Nothing has been reported, so a page has no period to open on."""
+
+
 def dashboard(request: HttpRequest) -> HttpResponse:
-    if "period" not in request.GET and latest_period_with_results() is None:
+    try:
+        period = _period(request)
+    except NoResultsYet:
         return render(request, "reporting/nothing_yet.html", {"title": "Performance dashboard"})
-    period = _period(request)
     if request.GET.get("download"):
         return _download(request, exceptions_report(period)) or redirect("dashboard")
     board = build_dashboard(period)
@@ -96,6 +108,15 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "board": board,
             "periods": pages.period_choices(),
             "mix_chart": rag_mix_chart(board.overall, f"RAG mix, {period.label}"),
+            # Built from the column definitions in Python: a council may have hundreds of Reds.
+            "reds_table": table_html(
+                EXCEPTION_COLUMNS, board.reds, "Red items and their corrective action"
+            ),
+            "missing_table": table_html(
+                MISSING_COLUMNS,
+                board.missing,
+                "Items with no current information and who is responsible",
+            ),
             "trend_chart": line_chart(
                 [point.label for point in board.trend],
                 [pages.trend_series(board.trend)],
@@ -146,9 +167,10 @@ def item_list(request: HttpRequest) -> HttpResponse:
 
 
 def balanced_scorecard(request: HttpRequest) -> HttpResponse:
-    if "period" not in request.GET and latest_period_with_results(measures_only=True) is None:
+    try:
+        period = _period(request, measures_only=True)
+    except NoResultsYet:
         return render(request, "reporting/nothing_yet.html", {"title": "Balanced scorecard"})
-    period = _period(request, measures_only=True)
     if request.GET.get("download"):
         return _download(request, scorecard_report(period)) or redirect("scorecard")
     items = items_for(period, actions=Action.objects.none())
