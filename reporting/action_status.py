@@ -69,7 +69,7 @@ def action_rows(
         (u.action_id, u.period_id): u
         for u in ActionUpdate.objects.filter(
             period_id__in=wanted, action__in=[a.pk for a in actions], status__in=REPORTED
-        )
+        ).order_by()
     }
     rows = []
     for action in actions:

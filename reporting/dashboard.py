@@ -167,8 +167,10 @@ def green_trend(period: ReportingPeriod, count: int = 8) -> list[TrendPoint]:
     }
     periods = dict(ReportingPeriod.objects.filter(label__in=wanted).values_list("label", "pk"))
     rated: dict[tuple[int, int], str] = {}
-    values = Result.objects.filter(period_id__in=periods.values(), status__in=REPORTED).filter(
-        Q(actual__isnull=False) | ~Q(officer_rag="")
+    values = (
+        Result.objects.filter(period_id__in=periods.values(), status__in=REPORTED)
+        .filter(Q(actual__isnull=False) | ~Q(officer_rag=""))
+        .order_by()
     )
     for measure_id, period_id, rag in values.values_list("measure_id", "period_id", "rag"):
         rated[(measure_id, period_id)] = rag
@@ -176,6 +178,7 @@ def green_trend(period: ReportingPeriod, count: int = 8) -> list[TrendPoint]:
     action_rags = (
         ActionUpdate.objects.filter(period_id__in=periods.values(), status__in=REPORTED)
         .exclude(rag="")
+        .order_by()
         .values_list("period_id", "rag")
     )
     for period_id, rag in action_rags:

@@ -71,7 +71,9 @@ def scorecard_rows(
     }
     period_ids = [p.pk for p in periods.values()]
     measure_ids = [m.pk for m in measures]
-    reported = Result.objects.filter(measure_id__in=measure_ids, status__in=REPORTED)
+    # order_by(): the models' default orderings sort by related fields, which would join the
+    # measures and periods into every one of these reads just to sort rows put into dicts.
+    reported = Result.objects.filter(measure_id__in=measure_ids, status__in=REPORTED).order_by()
     # Whole results for the periods shown; just the actual for those compared with.
     results = {
         (r.measure_id, r.period_id): r
@@ -87,11 +89,13 @@ def scorecard_rows(
         (measure_id, period_id): value
         for measure_id, period_id, value in Target.objects.filter(
             period_id__in=period_ids, measure_id__in=measure_ids
-        ).values_list("measure_id", "period_id", "value")
+        )
+        .order_by()
+        .values_list("measure_id", "period_id", "value")
     }
     # The links themselves, not a prefetch: a thousand related managers cost more than the rows.
     objective_pks: dict[int, list[int]] = {}
-    links = Measure.objectives.through.objects.filter(measure_id__in=measure_ids)
+    links = Measure.objectives.through.objects.filter(measure_id__in=measure_ids).order_by()
     for measure_id, objective_id in links.values_list("measure_id", "objective_id"):
         objective_pks.setdefault(measure_id, []).append(objective_id)
 
