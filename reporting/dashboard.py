@@ -104,9 +104,9 @@ def _breakdown(
 
 def build_dashboard(period: ReportingPeriod, *, today=None) -> Dashboard:
     """Everything on the dashboard for `period`, in a fixed number of queries."""
-    items = items_for(period, today=today)
+    tree = ObjectiveTree()  # loaded once, for the items and for the breakdown by objective
+    items = items_for(period, today=today, tree=tree)
     overall = summarise(item.status for item in items)
-    tree = ObjectiveTree()
     by_objective = _breakdown(
         items,
         (

@@ -167,9 +167,10 @@ def items_for(
     measures: QuerySet | None = None,
     actions: QuerySet | None = None,
     today: date | None = None,
+    tree: ObjectiveTree | None = None,
 ) -> list[Item]:
     """Every measure and every action in the period's cycle, rated for `period`."""
-    tree = ObjectiveTree()
+    tree = tree or ObjectiveTree()
     measures = Measure.objects.all() if measures is None else measures
     actions = Action.objects.all() if actions is None else actions
     measure_url, action_url = _url_maker("measure"), _url_maker("action")
