@@ -108,3 +108,15 @@ def test_q1_scorecard_shows_last_years_gcse_not_the_summers(demo_council, tmp_pa
         Xlsx(render_xlsx(build_report("scorecard", quarter("2009/10 Q4"))))["Scorecard"]
     )
     assert year_end["NI 75"]["Actual"].value == pytest.approx(52.1)
+
+
+def test_the_results_export_stops_at_the_period_and_leaves_out_drafts(demo_council):
+    from scorecard.models import Result
+    from tests.reports.support import table
+
+    Result.objects.filter(measure__code="BV 012", period__label="2009/10 Q1").update(status="draft")
+    ws = Xlsx(render_xlsx(build_report("results", quarter("2009/10 Q2"))))["Results"]
+    rows = [(row["Code"].value, row["Period"].value) for row in table(ws)]
+    assert ("BV 012", "2009/10 Q2") in rows and ("NI 75", "2008/09") in rows
+    assert ("BV 012", "2009/10 Q1") not in rows  # a draft
+    assert all(parse_period(label).end <= quarter("2009/10 Q2").end for _, label in rows)
