@@ -61,10 +61,8 @@ def cell_html(col: Col, row, *, explain: bool = True) -> SafeString:
     """The cell for a page; on paper (`explain=False`) a RAG is its letter and word alone."""
     value = getattr(row, col.name, None)
     if col.kind == "rag":
-        badge = rag_html(value, getattr(row, col.explanation, "") or "" if explain else "")
-        if provisional_note(col, row):
-            return format_html('{} <span class="provisional">{}</span>', badge, PROVISIONAL)
-        return badge
+        explanation = getattr(row, col.explanation, "") or "" if explain else ""
+        return rag_html(value, explanation, provisional=bool(provisional_note(col, row)))
     if col.kind == "direction" and value:
         direction = Direction(value)
         return format_html(

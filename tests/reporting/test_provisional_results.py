@@ -83,3 +83,11 @@ def test_the_home_page_marks_a_provisional_rating_and_never_shows_a_draft(
     assert "Provisional" in " ".join(cells(row(table(page, "under OBJ-B"), "BV 012")))
     draft = cells(row(table(page, "under OBJ-B"), "LPI 301"))
     assert "Red" not in " ".join(draft) and Q2 not in draft
+
+
+def test_the_improvement_plan_page_marks_a_provisional_update(as_viewer, council_q2):
+    update(ActionFactory(code="CIP01.2.1", objective=council_q2.satisfied), Q2, status="submitted")
+    content = as_viewer.get(reverse("improvement_plan", args=["CP"]), {"period": Q2}).content
+    tbl = table(main(content), "Corporate Plan 2009/10")
+    assert "Provisional" in " ".join(cells(row(tbl, "CIP01.2.1")))
+    assert "Provisional" not in " ".join(cells(row(tbl, "CIP01.1.4")))
