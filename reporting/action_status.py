@@ -11,14 +11,15 @@ from scorecard.models import ReportingPeriod
 from scorecard.rules.rag import Status
 from scorecard.rules.returns import is_past_deadline
 
-from .scorecard import REPORTED
+from .scorecard import REPORTED, is_provisional
 
 
 @dataclass(frozen=True)
 class ActionCell:
     period_label: str
     status: Status | None  # None: the action was not being reported then
-    update: ActionUpdate | None
+    update: ActionUpdate | None  # None where nothing may be shown (missing, awaiting approval)
+    provisional: bool = False  # submitted, not yet approved
 
     @property
     def explanation(self) -> str:
@@ -26,6 +27,11 @@ class ActionCell:
             return ""
         if self.status is Status.NCI:
             return f"No Current Information: no update for {self.period_label} by the deadline."
+        if self.status is Status.AWAITING_APPROVAL:
+            return (
+                f"Awaiting approval: the update for {self.period_label} has been submitted and "
+                "is published once it is approved."
+            )
         return judgement_rating(self.update.rag if self.update else "").explanation
 
 
@@ -52,13 +58,19 @@ class ActionRow:
 
 
 def action_rows(
-    periods: list[ReportingPeriod], actions: QuerySet, *, today: date | None = None
+    periods: list[ReportingPeriod],
+    actions: QuerySet,
+    *,
+    today: date | None = None,
+    include_provisional: bool = True,
 ) -> list[ActionRow]:
     """Each action's status in each period, in three queries.
 
     An action counts in a period when its officer sent an update for it. One that had an update
     in the period before but none by this period's deadline is NCI: it was being reported and
     went missing. Otherwise it was not in that period's cycle and is left out of its counts.
+    An update not yet approved is marked provisional, or, in a report of approved figures only
+    (`include_provisional=False`), awaiting approval, with neither its RAG nor its commentary.
     """
     today = today or timezone.localdate()
     actions = list(actions.select_related("objective", "lead_user", "directorate"))
@@ -76,6 +88,9 @@ def action_rows(
         cells = []
         for period, previous_label in zip(periods, previous_labels, strict=True):
             update = updates.get((action.pk, period.pk))
+            if is_provisional(update) and not include_provisional:
+                cells.append(ActionCell(period.label, Status.AWAITING_APPROVAL, None))
+                continue
             if update is not None:
                 status = Status(update.rag) if update.rag else Status.NOT_RATED
             elif (action.pk, previous.get(previous_label)) in updates and is_past_deadline(
@@ -84,6 +99,6 @@ def action_rows(
                 status = Status.NCI
             else:
                 status = None
-            cells.append(ActionCell(period.label, status, update))
+            cells.append(ActionCell(period.label, status, update, is_provisional(update)))
         rows.append(ActionRow(action, tuple(cells)))
     return rows

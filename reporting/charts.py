@@ -21,6 +21,7 @@ RAG_FILL = {
     Status.RED: "#a4171e",
     Status.NCI: "#4a4f52",
     Status.NOT_RATED: "#ffffff",
+    Status.AWAITING_APPROVAL: "#d2e2f1",
 }
 _ids = count(1)
 

@@ -27,9 +27,12 @@ def build_report(
     *,
     objectives: tuple[str, ...] = (),
     directorates: tuple[str, ...] = (),
+    include_provisional: bool = False,
 ) -> Report:
-    """The report `kind` names ("scorecard", …, or "pack:12") for a period and scope.
+    """The report `kind` names ("scorecard", …, "pack" or "pack:12") for a period and scope.
 
+    "pack" is the council's default pack for the period, built without being saved. Reports
+    publish approved figures unless `include_provisional` (a saved pack has its own choice).
     Raises LookupError, with a message for the user, for an unknown objective, directorate or
     pack.
     """
@@ -49,4 +52,9 @@ def build_report(
             raise LookupError(f"There is no report pack {kind.removeprefix('pack:')!r}.")
         return pack_report(pack)
     scope = Scope(objective_codes=objectives, directorate_names=directorates)
-    return KINDS[kind](period, scope)
+    if kind == "pack":
+        from .packs import default_pack, pack_report
+
+        pack = default_pack(period, include_provisional=include_provisional)
+        return pack_report(pack, scope=scope)
+    return KINDS[kind](period, scope, include_provisional=include_provisional)

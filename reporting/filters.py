@@ -11,7 +11,8 @@ from scorecard.rules.travel import Direction
 
 from .items import Item, ObjectiveTree
 
-STATUS_CHOICES = [(s.value, s.word) for s in Status]
+# Lists show provisional figures (marked), so nothing in them is ever awaiting approval.
+STATUS_CHOICES = [(s.value, s.word) for s in Status if s is not Status.AWAITING_APPROVAL]
 DIRECTION_CHOICES = [(d.value, d.word) for d in Direction]
 KIND_CHOICES = [("measure", "Measures"), ("action", "Actions")]
 

@@ -28,6 +28,7 @@ ANNEX_FIELDS = [
     "include_exceptions",
     "include_action_plans",
     "include_measure_pages",
+    "include_provisional",
 ]
 
 

@@ -17,7 +17,14 @@ from .action_status import ActionRow, action_rows
 from .scorecard import ScorecardRow, scorecard_rows
 
 # Red first, then what is missing: sorting by RAG brings the exceptions to the top.
-STATUS_ORDER = {Status.RED: 0, Status.NCI: 1, Status.AMBER: 2, Status.GREEN: 3, Status.NOT_RATED: 4}
+STATUS_ORDER = {
+    Status.RED: 0,
+    Status.NCI: 1,
+    Status.AMBER: 2,
+    Status.GREEN: 3,
+    Status.NOT_RATED: 4,
+    Status.AWAITING_APPROVAL: 5,
+}
 
 # On a 5 × 5 likelihood × impact grid, 15 and above is the red zone that needs an action plan.
 HIGH_RISK = 15
@@ -52,6 +59,7 @@ class Item:
     likelihood: int | None = None
     impact: int | None = None
     objective_pks: tuple[int, ...] = ()  # the item's own objectives, without ancestors
+    provisional: bool = False  # submitted, not yet approved: printed "Provisional"
 
     @property
     def status_rank(self) -> int:
@@ -136,6 +144,7 @@ def measure_item(row: ScorecardRow, tree: ObjectiveTree, url=None) -> Item:
         likelihood=result.risk_likelihood if result else None,
         impact=result.risk_impact if result else None,
         objective_pks=row.objective_pks,
+        provisional=row.provisional,
     )
 
 
@@ -158,6 +167,7 @@ def action_item(row: ActionRow, tree: ObjectiveTree, url=None) -> Item:
         commentary=cell.update.commentary if cell.update else "",
         url=(url or _url_maker("action"))(a.code),
         objective_pks=(a.objective_id,) if a.objective_id else (),
+        provisional=cell.provisional,
     )
 
 
@@ -168,18 +178,28 @@ def items_for(
     actions: QuerySet | None = None,
     today: date | None = None,
     tree: ObjectiveTree | None = None,
+    include_provisional: bool = True,
 ) -> list[Item]:
-    """Every measure and every action in the period's cycle, rated for `period`."""
+    """Every measure and every action in the period's cycle, rated for `period`.
+
+    Figures awaiting approval are shown marked provisional, or, with
+    `include_provisional=False` (a report of approved figures), counted as awaiting approval.
+    """
     tree = tree or ObjectiveTree()
     measures = Measure.objects.all() if measures is None else measures
     actions = Action.objects.all() if actions is None else actions
     measure_url, action_url = _url_maker("measure"), _url_maker("action")
     items = [
-        measure_item(r, tree, measure_url) for r in scorecard_rows(period, measures, today=today)
+        measure_item(r, tree, measure_url)
+        for r in scorecard_rows(
+            period, measures, today=today, include_provisional=include_provisional
+        )
     ]
     items += [
         action_item(r, tree, action_url)
-        for r in action_rows([period], actions, today=today)
+        for r in action_rows(
+            [period], actions, today=today, include_provisional=include_provisional
+        )
         if r.status is not None
     ]
     return items

@@ -44,6 +44,13 @@ class ReportPack(models.Model):
     include_exceptions = models.BooleanField("Exceptions", default=True)
     include_action_plans = models.BooleanField("Priority action plans", default=False)
     include_measure_pages = models.BooleanField("Measure pages with charts", default=False)
+    # A pack publishes approved figures; the clerk may add those still awaiting approval.
+    include_provisional = models.BooleanField(
+        "Include figures awaiting approval, marked Provisional",
+        default=False,
+        help_text="Left unticked, a result or update submitted but not yet approved is counted "
+        "as awaiting approval and its figure is left out.",
+    )
     state = models.CharField(max_length=10, choices=State.choices, default=State.DRAFT)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

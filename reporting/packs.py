@@ -41,9 +41,35 @@ def pack_scope(pack: ReportPack) -> Scope:
     )
 
 
-def pack_items(pack: ReportPack) -> list[Item]:
-    scope = pack_scope(pack)
-    return items_for(pack.period, measures=scope.measures(), actions=scope.actions())
+def pack_items(pack: ReportPack, scope: Scope | None = None) -> list[Item]:
+    """The pack's items for its period: approved figures, unless the clerk included the
+    provisional ones (each then marked)."""
+    scope = pack_scope(pack) if scope is None else scope
+    return items_for(
+        pack.period,
+        measures=scope.measures(),
+        actions=scope.actions(),
+        include_provisional=pack.include_provisional,
+    )
+
+
+def default_pack(period, *, include_provisional: bool = False) -> ReportPack:
+    """The council's pack for a period, unsaved: every annex, the narrative drafted from the
+    facts, for everything the council measures (`export_report pack --period`)."""
+    pack = ReportPack(
+        title=f"Performance report: {period.label}",
+        committee="Cabinet",
+        period=period,
+        include_scorecard=True,
+        include_improvement_plan=True,
+        include_exceptions=True,
+        include_action_plans=True,
+        include_measure_pages=True,
+        include_provisional=include_provisional,
+    )
+    for field, text in suggested_narrative(pack_items(pack, Scope()), pack.committee).items():
+        setattr(pack, field, text)
+    return pack
 
 
 def suggested_narrative(items: list[Item], committee: str = "Cabinet") -> dict[str, str]:
@@ -89,13 +115,20 @@ def suggested_narrative(items: list[Item], committee: str = "Cabinet") -> dict[s
     }
 
 
-def pack_report(pack: ReportPack, items: list[Item] | None = None) -> Report:
-    """The whole pack: cover, narrative, then each annex the clerk chose."""
-    from scorecard.models import CouncilSettings
+def pack_report(
+    pack: ReportPack, items: list[Item] | None = None, *, scope: Scope | None = None
+) -> Report:
+    """The whole pack: cover, narrative, then each annex the clerk chose.
+
+    Everything is for the pack's period and earlier, never later; approved figures only
+    unless the pack includes provisional ones. `scope` for a pack not saved (which has no
+    chosen objectives, directorates, perspectives or plans to read).
+    """
     from scorecard.rules.summaries import summarise
 
-    items = pack_items(pack) if items is None else items
-    scope = pack_scope(pack)
+    scope = pack_scope(pack) if scope is None else scope
+    items = pack_items(pack, scope) if items is None else items
+    provisional = pack.include_provisional
     report = Report(
         title=pack.title,
         council=CouncilSettings.load().council_name,
@@ -106,6 +139,7 @@ def pack_report(pack: ReportPack, items: list[Item] | None = None) -> Report:
         agenda_item=pack.agenda_item,
         report_by=pack.report_by,
         contact=pack.contact,
+        include_provisional=provisional,
     )
     for field, heading in NARRATIVE:
         text = getattr(pack, field)
@@ -116,19 +150,21 @@ def pack_report(pack: ReportPack, items: list[Item] | None = None) -> Report:
     if pack.include_improvement_plan:
         labels = [pack.period.ref.previous().label, pack.period.label]
         for plan in scope.plans().order_by("code"):
-            section = improvement_plan_section(plan, labels, scope)
+            section = improvement_plan_section(plan, labels, scope, include_provisional=provisional)
             if any(cell.status for row in section.rows for cell in row.cells):
                 report.sections.append(section)
     if pack.include_exceptions:
         report.sections.append(exceptions_section(items))
     if pack.include_action_plans:
-        paps = priority_action_plans_section(pack.period, scope)
+        paps = priority_action_plans_section(pack.period, scope, include_provisional=provisional)
         if paps is not None:
             report.sections.append(paps)
         for plan in scope.plans().filter(recommendations__isnull=False).distinct():
             report.sections.append(action_plan_section(plan))
     if pack.include_measure_pages:
-        report.sections.append(measure_pages_section(items))
+        report.sections.append(
+            measure_pages_section(items, until=pack.period, include_provisional=provisional)
+        )
     return report
 
 

@@ -21,7 +21,7 @@ from .action_status import ActionRow, action_rows
 from .charts import Series
 from .dashboard import TrendPoint, reported_periods_qs
 from .items import Item
-from .scorecard import REPORTED
+from .scorecard import REPORTED, is_provisional
 
 
 def period_choices() -> list[ReportingPeriod]:
@@ -113,10 +113,12 @@ class ImprovementPlanTable:
         return self.summary.green_and_amber_percent()
 
 
-def improvement_plan_table(plan: Plan, labels: list[str]) -> ImprovementPlanTable:
+def improvement_plan_table(
+    plan: Plan, labels: list[str], *, include_provisional: bool = True
+) -> ImprovementPlanTable:
     actions = Action.objects.filter(objective__plan=plan).order_by("order", "code")
     periods = _plan_periods(plan, labels)
-    rows = action_rows(periods, actions) if periods else []
+    rows = action_rows(periods, actions, include_provisional=include_provisional) if periods else []
     objectives = {o.pk: o for o in Objective.objects.filter(plan=plan)}
 
     def theme(objective_id: int) -> Objective:
@@ -161,33 +163,57 @@ class HistoryRow:
     period: ReportingPeriod
     target: Decimal | None
     result: Result | None
+    awaiting_approval: bool = False  # submitted, left out of a report of approved figures
 
     @property
     def status(self) -> Status:
+        if self.awaiting_approval:
+            return Status.AWAITING_APPROVAL
         if self.result and self.result.rag:
             return Status(self.result.rag)
         return Status.NOT_RATED
 
+    @property
+    def provisional(self) -> bool:
+        return is_provisional(self.result)
 
-def measure_history(measure: Measure) -> list[HistoryRow]:
-    """Every period with a target or a result for the measure, oldest first, in two queries."""
-    targets = {
-        t.period_id: t for t in Target.objects.filter(measure=measure).select_related("period")
-    }
+
+def measure_history(
+    measure: Measure,
+    *,
+    until: ReportingPeriod | None = None,
+    include_provisional: bool = True,
+) -> list[HistoryRow]:
+    """Every period with a target or a result for the measure, oldest first, in two queries.
+
+    A report for `until` shows that period and earlier ones, never later ones: no later
+    result, target or empty future quarter. A result not yet approved is provisional, or,
+    without `include_provisional`, awaiting approval with neither figure nor commentary.
+    """
+    targets = Target.objects.filter(measure=measure)
     # Drafts are the officer's work in progress: only what was submitted is shown.
     reported = Result.objects.filter(measure=measure, status__in=REPORTED)
+    if until is not None:
+        targets = targets.filter(period__end__lte=until.end)
+        reported = reported.filter(period__end__lte=until.end)
+    targets = {t.period_id: t for t in targets.select_related("period")}
     results = {r.period_id: r for r in reported.select_related("period")}
     periods = {t.period_id: t.period for t in targets.values()}
     periods.update({r.period_id: r.period for r in results.values()})
     ordered = sorted(periods.values(), key=lambda p: (p.start, p.end))
-    return [
-        HistoryRow(
-            period=p,
-            target=targets[p.pk].value if p.pk in targets else None,
-            result=results.get(p.pk),
+    rows = []
+    for p in ordered:
+        result = results.get(p.pk)
+        awaiting = is_provisional(result) and not include_provisional
+        rows.append(
+            HistoryRow(
+                period=p,
+                target=targets[p.pk].value if p.pk in targets else None,
+                result=None if awaiting else result,
+                awaiting_approval=awaiting,
+            )
         )
-        for p in ordered
-    ]
+    return rows
 
 
 def actual_and_target_series(history: list[HistoryRow]) -> list[Series]:

@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 
 from actionplans.models import Action, Recommendation
 from scorecard.models import CouncilSettings, Measure, Plan, ReportingPeriod
+from scorecard.rules.periods import parse_period
 from scorecard.rules.rag import Status
 from scorecard.rules.summaries import RagSummary, overall_rating, summarise
 
@@ -24,6 +25,7 @@ from .pages import (
     measure_history,
     scorecard_sections,
 )
+from .scorecard import REPORTED, is_provisional
 from .tables import EXCEPTION_COLUMNS, SCORECARD_COLUMNS, Col
 
 
@@ -76,6 +78,9 @@ class Report:
     agenda_item: str = ""
     report_by: str = ""
     contact: str = ""
+    # Figures submitted but not yet approved are in, each marked "Provisional"; otherwise
+    # each such item is counted as awaiting approval.
+    include_provisional: bool = False
 
     @property
     def running_header(self) -> str:
@@ -150,12 +155,15 @@ def _with_descendants(codes: tuple[str, ...]) -> list[int]:
     return [pk for pk in parents if under(pk)]
 
 
-def _new_report(title: str, period: ReportingPeriod, items: list[Item]) -> Report:
+def _new_report(
+    title: str, period: ReportingPeriod, items: list[Item], include_provisional: bool
+) -> Report:
     return Report(
         title=title,
         council=CouncilSettings.load().council_name,
         period=period,
         summary=summarise(item.status for item in items),
+        include_provisional=include_provisional,
     )
 
 
@@ -198,18 +206,28 @@ class PlanRow:
             cell = self.cells[int(index)]
             if part == "explanation":
                 return cell.explanation
+            if part == "provisional":
+                return cell.provisional
             return cell.status
         raise AttributeError(name)
 
 
-def improvement_plan_section(plan: Plan, labels: list[str], scope: Scope) -> TableSection:
-    table = improvement_plan_table(plan, labels)
+def improvement_plan_section(
+    plan: Plan, labels: list[str], scope: Scope, *, include_provisional: bool = True
+) -> TableSection:
+    table = improvement_plan_table(plan, labels, include_provisional=include_provisional)
     allowed = set(scope.actions().values_list("pk", flat=True))
     columns = (
         Col("code", "Code", "code"),
         Col("title", "Item"),
         *(
-            Col(f"rag_{i}", p.label, "rag", explanation=f"rag_{i}_explanation")
+            Col(
+                f"rag_{i}",
+                p.label,
+                "rag",
+                explanation=f"rag_{i}_explanation",
+                provisional=f"rag_{i}_provisional",
+            )
             for i, p in enumerate(table.periods)
         ),
         Col("comment", "Comment"),
@@ -251,6 +269,7 @@ class PapRow:
     explanation: str
     comment: str
     url: str = ""
+    provisional: bool = False
 
 
 PAP_COLUMNS = (
@@ -263,10 +282,16 @@ PAP_COLUMNS = (
 )
 
 
-def priority_action_plans_section(period: ReportingPeriod, scope: Scope) -> TableSection | None:
+def priority_action_plans_section(
+    period: ReportingPeriod, scope: Scope, *, include_provisional: bool = True
+) -> TableSection | None:
     """The priority action plans (PAPs) in scope, each with its actions' latest RAG."""
     actions = scope.actions().filter(action_plan__isnull=False).select_related("action_plan")
-    rows = action_rows([period], actions.order_by("action_plan__code", "order", "code"))
+    rows = action_rows(
+        [period],
+        actions.order_by("action_plan__code", "order", "code"),
+        include_provisional=include_provisional,
+    )
     groups: dict[str, list[PapRow]] = {}
     for r in rows:
         a = r.action
@@ -280,6 +305,7 @@ def priority_action_plans_section(period: ReportingPeriod, scope: Scope) -> Tabl
                 status=r.latest.status,
                 explanation=r.latest.explanation,
                 comment=r.comment,
+                provisional=r.latest.provisional,
             )
         )
     if not groups:
@@ -303,12 +329,23 @@ def action_plan_section(plan: Plan) -> ActionPlanSection:
     return ActionPlanSection(f"Action plan: {plan.title}", plan, recommendations)
 
 
-def measure_pages_section(items: list[Item], limit: int = 50) -> MeasurePagesSection:
-    """A page per Red measure, with its chart: the ones a committee will ask about."""
+def measure_pages_section(
+    items: list[Item],
+    limit: int = 50,
+    *,
+    until: ReportingPeriod | None = None,
+    include_provisional: bool = True,
+) -> MeasurePagesSection:
+    """A page per Red measure, with its chart: the ones a committee will ask about.
+
+    Each page's history ends with the report's period `until`: never a later quarter.
+    """
     codes = [i.code for i in items if i.kind == "measure" and i.status in (Status.RED,)]
     pages = []
     for measure in Measure.objects.filter(code__in=codes[:limit]).order_by("code"):
-        history = measure_history(measure)[-12:]
+        history = measure_history(measure, until=until, include_provisional=include_provisional)[
+            -12:
+        ]
         chart = line_chart(
             [row.period.label for row in history],
             actual_and_target_series(history),
@@ -320,40 +357,78 @@ def measure_pages_section(items: list[Item], limit: int = 50) -> MeasurePagesSec
     return MeasurePagesSection("Measures needing attention", pages)
 
 
-def scorecard_report(period: ReportingPeriod, scope: Scope = Scope()) -> Report:
-    items = items_for(period, measures=scope.measures(), actions=Action.objects.none())
-    report = _new_report(f"Balanced scorecard: {period.label}", period, items)
+def scorecard_report(
+    period: ReportingPeriod, scope: Scope = Scope(), *, include_provisional: bool = False
+) -> Report:
+    items = items_for(
+        period,
+        measures=scope.measures(),
+        actions=Action.objects.none(),
+        include_provisional=include_provisional,
+    )
+    report = _new_report(f"Balanced scorecard: {period.label}", period, items, include_provisional)
     report.sections.append(scorecard_section(items))
     return report
 
 
-def exceptions_report(period: ReportingPeriod, scope: Scope = Scope()) -> Report:
-    items = items_for(period, measures=scope.measures(), actions=scope.actions())
-    report = _new_report(f"Exceptions: {period.label}", period, items)
+def exceptions_report(
+    period: ReportingPeriod, scope: Scope = Scope(), *, include_provisional: bool = False
+) -> Report:
+    items = items_for(
+        period,
+        measures=scope.measures(),
+        actions=scope.actions(),
+        include_provisional=include_provisional,
+    )
+    report = _new_report(f"Exceptions: {period.label}", period, items, include_provisional)
     report.sections.append(exceptions_section(items))
     return report
 
 
 def improvement_plan_report(
-    period: ReportingPeriod, scope: Scope = Scope(), labels: list[str] | None = None
+    period: ReportingPeriod,
+    scope: Scope = Scope(),
+    labels: list[str] | None = None,
+    *,
+    include_provisional: bool = False,
 ) -> Report:
     """Each plan's improvement-plan table, the given quarters side by side (default: the
-    period and the quarter before it)."""
-    labels = labels or [period.ref.previous().label, period.label]
-    items = items_for(period, measures=Measure.objects.none(), actions=scope.actions())
-    report = _new_report(f"Improvement plans: {period.label}", period, items)
+    period and the quarter before it); never a quarter after the period."""
+    labels = [
+        label
+        for label in labels or [period.ref.previous().label, period.label]
+        if parse_period(label).end <= period.end
+    ]
+    items = items_for(
+        period,
+        measures=Measure.objects.none(),
+        actions=scope.actions(),
+        include_provisional=include_provisional,
+    )
+    report = _new_report(f"Improvement plans: {period.label}", period, items, include_provisional)
     for plan in scope.plans().order_by("code"):
-        section = improvement_plan_section(plan, labels, scope)
+        section = improvement_plan_section(
+            plan, labels, scope, include_provisional=include_provisional
+        )
         if any(cell.status for row in section.rows for cell in row.cells):
             report.sections.append(section)
     return report
 
 
-def action_plans_report(period: ReportingPeriod, scope: Scope = Scope()) -> Report:
+def action_plans_report(
+    period: ReportingPeriod, scope: Scope = Scope(), *, include_provisional: bool = False
+) -> Report:
     """The priority action plans, then each inspection plan's recommendations and actions."""
-    items = items_for(period, measures=Measure.objects.none(), actions=scope.actions())
-    report = _new_report(f"Priority action plans: {period.label}", period, items)
-    paps = priority_action_plans_section(period, scope)
+    items = items_for(
+        period,
+        measures=Measure.objects.none(),
+        actions=scope.actions(),
+        include_provisional=include_provisional,
+    )
+    report = _new_report(
+        f"Priority action plans: {period.label}", period, items, include_provisional
+    )
+    paps = priority_action_plans_section(period, scope, include_provisional=include_provisional)
     if paps is not None:
         report.sections.append(paps)
     for plan in scope.plans().filter(recommendations__isnull=False).distinct().order_by("code"):
@@ -376,6 +451,7 @@ class ResultRow:
     unit: str
     decimal_places: int
     url: str = ""
+    provisional: bool = False
 
 
 RESULT_COLUMNS = (
@@ -389,12 +465,21 @@ RESULT_COLUMNS = (
 )
 
 
-def results_report(period: ReportingPeriod, scope: Scope = Scope()) -> Report:
-    """Every result up to and including `period`, with its target: the history as data."""
+def results_report(
+    period: ReportingPeriod, scope: Scope = Scope(), *, include_provisional: bool = False
+) -> Report:
+    """Every result up to and including `period`, with its target: the history as data.
+
+    Only periods over by the period's end (never a year still running), and only what was
+    submitted: drafts are private, and a result not yet approved is provisional or awaiting
+    approval as in every report.
+    """
     from scorecard.models import Result, Target
 
     results = (
-        Result.objects.filter(measure__in=scope.measures(), period__start__lte=period.start)
+        Result.objects.filter(
+            measure__in=scope.measures(), period__end__lte=period.end, status__in=REPORTED
+        )
         .select_related("measure", "period")
         .order_by("measure__code", "period__start", "-period__end")
     )
@@ -405,21 +490,32 @@ def results_report(period: ReportingPeriod, scope: Scope = Scope()) -> Report:
         )
     }
     rows = [
-        ResultRow(
-            code=r.measure.code,
-            title=r.measure.title,
-            period_label=r.period.label,
-            target=targets.get((r.measure_id, r.period_id)),
-            actual=r.actual,
-            status=Status(r.rag) if r.rag else Status.NOT_RATED,
-            explanation=r.rag_explanation,
-            commentary=r.commentary,
-            unit=r.measure.unit,
-            decimal_places=r.measure.decimal_places,
-        )
+        _result_row(r, targets.get((r.measure_id, r.period_id)), include_provisional)
         for r in results.iterator(chunk_size=5000)
     ]
-    report = _new_report(f"Results to {period.label}", period, [])
+    report = _new_report(f"Results to {period.label}", period, [], include_provisional)
     report.summary = summarise(row.status for row in rows)
     report.sections.append(TableSection("Results", RESULT_COLUMNS, [("", rows)]))
     return report
+
+
+def _result_row(result, target, include_provisional: bool) -> ResultRow:
+    awaiting = is_provisional(result) and not include_provisional
+    if awaiting:
+        status, explanation = Status.AWAITING_APPROVAL, "Awaiting approval."
+    else:
+        status = Status(result.rag) if result.rag else Status.NOT_RATED
+        explanation = result.rag_explanation
+    return ResultRow(
+        code=result.measure.code,
+        title=result.measure.title,
+        period_label=result.period.label,
+        target=target,
+        actual=None if awaiting else result.actual,
+        status=status,
+        explanation=explanation,
+        commentary="" if awaiting else result.commentary,
+        unit=result.measure.unit,
+        decimal_places=result.measure.decimal_places,
+        provisional=is_provisional(result) and include_provisional,
+    )

@@ -29,6 +29,14 @@ from scorecard.rules.travel import Direction, direction_of_travel
 
 # Only returns an officer has submitted count in reports; a draft is work in progress.
 REPORTED = (ReturnStatus.SUBMITTED, ReturnStatus.APPROVED)
+# Submitted but not yet approved: shown marked "Provisional", or, in a report of approved
+# figures only, counted as awaiting approval (DOMAIN.md, "What a published figure is").
+PROVISIONAL = ReturnStatus.SUBMITTED
+
+
+def is_provisional(record) -> bool:
+    """A result or action update submitted but not yet approved."""
+    return record is not None and record.status == PROVISIONAL
 
 
 @dataclass(frozen=True)
@@ -43,6 +51,7 @@ class ScorecardRow:
     long_term: Direction | None
     result: Result | None
     objective_pks: tuple[int, ...] = ()
+    provisional: bool = False  # submitted, not yet approved
 
     @property
     def code(self) -> str:
@@ -54,9 +63,18 @@ class ScorecardRow:
 
 
 def scorecard_rows(
-    period: ReportingPeriod, measures: QuerySet, *, today: date | None = None
+    period: ReportingPeriod,
+    measures: QuerySet,
+    *,
+    today: date | None = None,
+    include_provisional: bool = True,
 ) -> list[ScorecardRow]:
-    """Rate every measure in `measures` for `period`, with NCI for what is missing and overdue."""
+    """Rate every measure in `measures` for `period`, with NCI for what is missing and overdue.
+
+    Dashboards show results awaiting approval, marked provisional; a report of approved
+    figures only (`include_provisional=False`) shows such a measure as awaiting approval, and
+    judges travel against approved figures alone.
+    """
     today = today or timezone.localdate()
     deadline_days = CouncilSettings.load().deadline_days
     measures = _with_shared_relations(list(measures.defer("definition", "data_quality")))
@@ -79,9 +97,10 @@ def scorecard_rows(
         (r.measure_id, r.period_id): r
         for r in reported.filter(period_id__in=[periods[r].pk for r in shown_refs if r in periods])
     }
+    compared = reported if include_provisional else reported.exclude(status=PROVISIONAL)
     actuals = {
         (measure_id, period_id): actual
-        for measure_id, period_id, actual in reported.filter(period_id__in=period_ids).values_list(
+        for measure_id, period_id, actual in compared.filter(period_id__in=period_ids).values_list(
             "measure_id", "period_id", "actual"
         )
     }
@@ -137,6 +156,10 @@ def scorecard_rows(
             continue
         result = result_in(measure, shown)
         found = periods[shown]
+        if is_provisional(result) and not include_provisional:
+            row = _awaiting_row(measure, shown, targets.get((measure.pk, found.pk)))
+            rows.append(replace(row, objective_pks=tuple(objective_pks.get(measure.pk, ()))))
+            continue
         travel = {
             "polarity": measure.polarity,
             "current": result.actual,
@@ -160,9 +183,26 @@ def scorecard_rows(
                 ),
                 result=result,
                 objective_pks=tuple(objective_pks.get(measure.pk, ())),
+                provisional=is_provisional(result),
             )
         )
     return rows
+
+
+def _awaiting_row(measure: Measure, shown: PeriodRef, target: Decimal | None) -> ScorecardRow:
+    """A result not yet approved, in a report of approved figures: neither figure nor rating."""
+    return ScorecardRow(
+        measure=measure,
+        period_label=shown.label,
+        actual=None,
+        target=target,
+        status=Status.AWAITING_APPROVAL,
+        explanation=f"Awaiting approval: the result for {shown.label} has been submitted and "
+        "is published once it is approved.",
+        short_term=None,
+        long_term=None,
+        result=None,
+    )
 
 
 def _with_shared_relations(measures: list[Measure]) -> list[Measure]:

@@ -9,6 +9,8 @@ from actionplans.models import Action, ActionUpdate
 from scorecard.models import Measure, Objective, Plan, Result
 from scorecard.rules.rag import Status
 
+from .scorecard import PROVISIONAL, REPORTED
+
 
 @dataclass(frozen=True)
 class LatestRating:
@@ -20,6 +22,7 @@ class LatestRating:
     status: Status
     explanation: str
     period_label: str
+    provisional: bool = False  # submitted, not yet approved
 
 
 @dataclass
@@ -44,20 +47,25 @@ def _status(rag: str | None) -> Status:
 
 
 def latest_measure_ratings() -> QuerySet:
-    """Measures annotated with the RAG, explanation and period of their latest result."""
-    latest = Result.objects.filter(measure=OuterRef("pk"))
+    """Measures annotated with the RAG, explanation and period of their latest result.
+
+    Drafts are private to the people who work on them: the latest submitted result counts.
+    """
+    latest = Result.objects.filter(measure=OuterRef("pk"), status__in=REPORTED)
     return Measure.objects.annotate(
         latest_rag=_latest(latest, "rag"),
+        latest_status=_latest(latest, "status"),
         latest_explanation=_latest(latest, "rag_explanation"),
         latest_period=_latest(latest, "period__label"),
     ).prefetch_related("objectives")
 
 
 def latest_action_ratings() -> QuerySet:
-    """Actions annotated with the RAG and period of their latest update."""
-    latest = ActionUpdate.objects.filter(action=OuterRef("pk"))
+    """Actions annotated with the RAG and period of their latest submitted update."""
+    latest = ActionUpdate.objects.filter(action=OuterRef("pk"), status__in=REPORTED)
     return Action.objects.annotate(
         latest_rag=_latest(latest, "rag"),
+        latest_status=_latest(latest, "status"),
         latest_period=_latest(latest, "period__label"),
     )
 
@@ -77,6 +85,7 @@ def framework_overview() -> list[PlanSection]:
             status=_status(measure.latest_rag),
             explanation=measure.latest_explanation or "",
             period_label=measure.latest_period or "",
+            provisional=measure.latest_status == PROVISIONAL,
         )
         for objective in measure.objectives.all():
             items[objective.pk].append(rating)
@@ -91,6 +100,7 @@ def framework_overview() -> list[PlanSection]:
                 status=status,
                 explanation=explanation,
                 period_label=action.latest_period or "",
+                provisional=action.latest_status == PROVISIONAL,
             )
         )
 

@@ -27,6 +27,16 @@ class Col:
     kind: str = "text"  # text, code, value, rag, direction, risk, number
     orderable: bool = True
     explanation: str = "explanation"  # for a RAG: the attribute that explains it
+    provisional: str = "provisional"  # for a RAG: the attribute saying it is not yet approved
+
+
+PROVISIONAL = "Provisional"
+
+
+def provisional_note(col: Col, row) -> str:
+    """ " (Provisional)" after a RAG whose figure is submitted but not yet approved: every
+    format says it in words (DOMAIN.md, "What a published figure is")."""
+    return f" ({PROVISIONAL})" if getattr(row, col.provisional, False) else ""
 
 
 def cell_text(col: Col, row) -> str:
@@ -35,7 +45,8 @@ def cell_text(col: Col, row) -> str:
     if col.kind == "value":
         return format_value(value, row.unit, row.decimal_places)
     if col.kind == "rag":
-        return Status(value).word if value else Status.NOT_RATED.word
+        word = Status(value).word if value else Status.NOT_RATED.word
+        return word + provisional_note(col, row)
     if col.kind == "direction":
         return Direction(value).word if value else NO_VALUE
     if col.kind == "risk":
@@ -50,7 +61,8 @@ def cell_html(col: Col, row, *, explain: bool = True) -> SafeString:
     """The cell for a page; on paper (`explain=False`) a RAG is its letter and word alone."""
     value = getattr(row, col.name, None)
     if col.kind == "rag":
-        return rag_html(value, getattr(row, col.explanation, "") or "" if explain else "")
+        explanation = getattr(row, col.explanation, "") or "" if explain else ""
+        return rag_html(value, explanation, provisional=bool(provisional_note(col, row)))
     if col.kind == "direction" and value:
         direction = Direction(value)
         return format_html(

@@ -24,6 +24,7 @@ from .reports import (
     improvement_plan_section,
     scorecard_report,
 )
+from .scorecard import REPORTED
 from .selectors import framework_overview
 from .tables import (
     EXCEPTION_COLUMNS,
@@ -99,7 +100,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     except NoResultsYet:
         return render(request, "reporting/nothing_yet.html", {"title": "Performance dashboard"})
     if request.GET.get("download"):
-        return _download(request, exceptions_report(period)) or redirect("dashboard")
+        # The download is the page's own figures: provisional ones included, and marked.
+        report = exceptions_report(period, include_provisional=True)
+        return _download(request, report) or redirect("dashboard")
     board = build_dashboard(period)
     return render(
         request,
@@ -151,6 +154,7 @@ def item_list(request: HttpRequest) -> HttpResponse:
             period=period,
             summary=summarise(item.status for item in items),
             sections=[TableSection("Measures and actions", ITEM_COLUMNS, [("", items)])],
+            include_provisional=True,
         )
         response = _download(request, report)
         if response is not None:
@@ -172,7 +176,8 @@ def balanced_scorecard(request: HttpRequest) -> HttpResponse:
     except NoResultsYet:
         return render(request, "reporting/nothing_yet.html", {"title": "Balanced scorecard"})
     if request.GET.get("download"):
-        return _download(request, scorecard_report(period)) or redirect("scorecard")
+        report = scorecard_report(period, include_provisional=True)
+        return _download(request, report) or redirect("scorecard")
     items = items_for(period, actions=Action.objects.none())
     sections = pages.scorecard_sections(items)
     for section in sections:
@@ -199,6 +204,7 @@ def improvement_plan(request: HttpRequest, code: str) -> HttpResponse:
             period=period,
             summary=table.summary,
             sections=[section],
+            include_provisional=True,
         )
         return _download(request, report) or redirect("improvement_plan", code=code)
     table = pages.improvement_plan_table(plan, labels)
@@ -252,7 +258,12 @@ def action_detail(request: HttpRequest, code: str) -> HttpResponse:
     action = get_object_or_404(
         Action.objects.select_related("objective", "recommendation", "action_plan"), code=code
     )
-    updates = action.updates.select_related("period").order_by("-period__start")
+    # Drafts are private to the people who work on them: only what was submitted is shown.
+    updates = (
+        action.updates.filter(status__in=REPORTED)
+        .select_related("period")
+        .order_by("-period__start")
+    )
     return render(request, "reporting/action.html", {"action": action, "updates": updates})
 
 

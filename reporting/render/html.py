@@ -1,7 +1,7 @@
 from django.template.loader import render_to_string
 
 from reporting.reports import ActionPlanSection, MeasurePagesSection, NarrativeSection, Report
-from reporting.tables import cell_text
+from reporting.tables import cell_text, provisional_note
 from scorecard.rules.rag import Status
 
 
@@ -22,7 +22,9 @@ def _print_cell(col, row) -> tuple[str, str]:
     if col.kind == "rag":
         value = getattr(row, col.name, None)
         status = Status(value) if value else Status.NOT_RATED
-        return f"rag rag--{status.value}", f"{status.letter} {status.word}"
+        return f"rag rag--{status.value}", f"{status.letter} {status.word}" + provisional_note(
+            col, row
+        )
     return ("code" if col.kind == "code" else ""), cell_text(col, row)
 
 

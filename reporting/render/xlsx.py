@@ -14,7 +14,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from reporting.reports import ActionPlanSection, Report, TableSection
-from reporting.tables import Col, cell_text
+from reporting.tables import Col, cell_text, provisional_note
 from scorecard.rules.rag import Status
 from scorecard.rules.travel import Direction
 
@@ -107,9 +107,12 @@ def _cell(ws, index: int, col: Col, row, styles: _Styles, cells: _ColumnCells):
         return cells.fill(index, number, styles.number(row.unit, row.decimal_places))
     if col.kind == "rag":
         status = Status(value) if value else Status.NOT_RATED
+        if status is Status.AWAITING_APPROVAL:
+            return status.word  # not a rating: no letter to filter on, so say it
+        text = status.letter + provisional_note(col, row)
         if status in styles.rag:
-            return cells.fill(index, status.letter, styles.rag[status])
-        return status.letter
+            return cells.fill(index, text, styles.rag[status])
+        return text
     if col.kind == "direction":
         return Direction(value).word if value else None
     if col.kind == "risk":
@@ -188,7 +191,10 @@ def _summary(wb: Workbook, report: Report) -> None:
     ws.append([])
     ws.append([WriteOnlyCell(ws, value=h) for h in ("Status", "Number", "Percentage of rated")])
     summary = report.summary
-    for status in (Status.GREEN, Status.AMBER, Status.RED, Status.NCI, Status.NOT_RATED):
+    statuses = [Status.GREEN, Status.AMBER, Status.RED, Status.NCI, Status.NOT_RATED]
+    if summary.awaiting_approval:
+        statuses.append(Status.AWAITING_APPROVAL)
+    for status in statuses:
         percent = summary.percent(status) if status.is_rated else None
         cell = None
         if percent is not None:

@@ -19,6 +19,9 @@ class Status(StrEnum):
     RED = "red"
     NCI = "nci"
     NOT_RATED = "not_rated"
+    # A result or update submitted but not yet approved, in a report that publishes approved
+    # figures only: counted apart, never silently NCI (DOMAIN.md, "What a published figure is").
+    AWAITING_APPROVAL = "awaiting"
 
     @property
     def word(self) -> str:
@@ -40,6 +43,7 @@ _STATUS_TEXT = {
     Status.RED: ("Red", "R"),
     Status.NCI: ("No Current Information", "NCI"),
     Status.NOT_RATED: ("Not rated", "–"),
+    Status.AWAITING_APPROVAL: ("Awaiting approval", "…"),
 }
 
 

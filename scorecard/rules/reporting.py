@@ -11,8 +11,12 @@ def reported_periods(frequency: str, period: PeriodRef) -> tuple[PeriodRef, ...]
     A quarterly report shows the latest value due (DOMAIN.md, "Periods"):
     - a quarterly measure, the quarter itself;
     - a monthly measure, the quarter's last month with a value, latest first;
-    - an annual measure, the financial year of the quarter if its value is in (a GCSE result
-      lands in the autumn of the year it belongs to), else the year before, the latest due.
+    - an annual measure, the last financial year that is over by the quarter's end: the year
+      before until Q4, when the year itself (if its value is in) comes first.
+    A report for a period shows that period and earlier ones, never later ones (DOMAIN.md,
+    "What a published figure is"): a year that ends after the quarter is a later period, so
+    a Q1 report never shows a figure first known in August (summer exams filed under the
+    year they fall in), however late the report is printed.
     For a report on a whole year every measure shows that year (a monthly or quarterly one
     its last month or quarter).
     """
@@ -27,7 +31,7 @@ def reported_periods(frequency: str, period: PeriodRef) -> tuple[PeriodRef, ...]
         return tuple(reversed(months_of_quarter(period)))
     if frequency == "annual":
         year = year_of(period)
-        return (year, year.previous())
+        return (year, year.previous()) if year.end <= period.end else (year.previous(),)
     return (period,)
 
 

@@ -22,11 +22,12 @@ def _check_counts(instance: RagSummary | TravelSummary) -> None:
 
 @dataclass(frozen=True)
 class RagSummary:
-    """How many items are Green, Amber, Red, NCI and not rated.
+    """How many items are Green, Amber, Red, NCI, not rated and awaiting approval.
 
     Percentages are of rated items (Green + Amber + Red); NCI and not rated are counted apart,
     and some councils also quote percentages with NCI in the denominator (DOMAIN.md,
-    "Summaries that reports print").
+    "Summaries that reports print"). A report of approved figures counts what was submitted
+    but not yet approved apart too: it is neither missing nor rated.
     """
 
     green: int = 0
@@ -34,6 +35,7 @@ class RagSummary:
     red: int = 0
     nci: int = 0
     not_rated: int = 0
+    awaiting_approval: int = 0
 
     def __post_init__(self) -> None:
         _check_counts(self)
@@ -44,7 +46,7 @@ class RagSummary:
 
     @property
     def total(self) -> int:
-        return self.rated + self.nci + self.not_rated
+        return self.rated + self.nci + self.not_rated + self.awaiting_approval
 
     @property
     def green_and_amber(self) -> int:
@@ -58,6 +60,7 @@ class RagSummary:
             Status.RED: self.red,
             Status.NCI: self.nci,
             Status.NOT_RATED: self.not_rated,
+            Status.AWAITING_APPROVAL: self.awaiting_approval,
         }[Status(status)]
 
     def percent(self, status: Status, *, include_nci: bool = False) -> Decimal | None:
@@ -68,7 +71,9 @@ class RagSummary:
         and NCI is only a share when it is in the denominator.
         """
         status = Status(status)
-        if status is Status.NOT_RATED or (status is Status.NCI and not include_nci):
+        if status in (Status.NOT_RATED, Status.AWAITING_APPROVAL) or (
+            status is Status.NCI and not include_nci
+        ):
             raise ValueError(f"{status.word} is not a share of the rated items")
         return _percent(self.count(status), self._denominator(include_nci))
 
@@ -98,6 +103,7 @@ def summarise(statuses: Iterable[Status]) -> RagSummary:
         red=counts[Status.RED],
         nci=counts[Status.NCI],
         not_rated=counts[Status.NOT_RATED],
+        awaiting_approval=counts[Status.AWAITING_APPROVAL],
     )
 
 

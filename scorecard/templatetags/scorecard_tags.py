@@ -8,29 +8,35 @@ from scorecard.rules.units import format_value
 register = template.Library()
 
 
-def rag_html(status: Status | str | None, explanation: str = "") -> SafeString:
+def rag_html(
+    status: Status | str | None, explanation: str = "", *, provisional: bool = False
+) -> SafeString:
     """A RAG as colour and word, never colour alone; its explanation one click away.
 
-    Built in Python rather than a template: a scorecard of a thousand measures shows a
-    thousand of these.
+    A rating whose figure is submitted but not yet approved says "Provisional" in words
+    (DOMAIN.md, "What a published figure is"). Built in Python rather than a template: a
+    scorecard of a thousand measures shows a thousand of these.
     """
     status = Status(status) if status else Status.NOT_RATED
     inner = format_html(
         '<span class="rag__letter" aria-hidden="true">{}</span> {}', status.letter, status.word
     )
+    mark = ' <span class="provisional">Provisional</span>' if provisional else ""
     if not explanation:
-        return format_html('<span class="rag rag--{}">{}</span>', status.value, inner)
+        return format_html('<span class="rag rag--{}">{}</span>{}', status.value, inner, mark)
     text = escape(explanation)
     return mark_safe(
         f'<details class="rag-details"><summary class="rag rag--{status.value}" '
         f'title="{text}">{inner}<span class="visually-hidden">, why?</span></summary>'
-        f'<p class="rag-details__text">{text}</p></details>'
+        f'<p class="rag-details__text">{text}</p></details>{mark}'
     )
 
 
 @register.simple_tag
-def rag_badge(status: Status | str | None, explanation: str = "") -> SafeString:
-    return rag_html(status, explanation)
+def rag_badge(
+    status: Status | str | None, explanation: str = "", provisional: bool = False
+) -> SafeString:
+    return rag_html(status, explanation, provisional=provisional)
 
 
 @register.simple_tag

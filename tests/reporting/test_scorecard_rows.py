@@ -113,14 +113,14 @@ def test_a_result_without_a_target_is_reported_but_not_rated(council):
     assert row.target is None
 
 
-def test_an_annual_measure_in_a_quarterly_report_shows_the_years_value(council):
+def test_an_annual_measure_in_the_q4_report_shows_the_years_value(council):
     made = measure(
         frequency="annual",
         targets={"2008/09": "60", "2009/10": "70"},
         results={"2008/09": "58", "2009/10": "72"},
     )
 
-    row = row_for(made)
+    row = row_for(made, "2009/10 Q4")
 
     assert row.period_label == "2009/10"
     assert row.actual == Decimal("72") and row.target == Decimal("70")
@@ -140,6 +140,19 @@ def test_an_annual_measure_shows_last_years_value_until_this_years_is_in(council
     assert row.period_label == "2008/09"
     assert row.actual == Decimal("50") and row.target == Decimal("60")
     assert row.status is Status.RED
+
+
+def test_a_quarterly_report_never_shows_a_year_that_ends_after_it(council):
+    made = measure(
+        frequency="annual",
+        targets={"2008/09": "60", "2009/10": "70"},
+        results={"2008/09": "58", "2009/10": "72"},
+    )
+
+    row = row_for(made, "2009/10 Q1")
+
+    assert row.period_label == "2008/09"
+    assert row.actual == Decimal("58")
 
 
 def test_an_annual_measure_with_neither_year_in_is_nci_for_last_year(council):

@@ -41,11 +41,12 @@ def test_status_words_are_what_reports_print():
         "Red",
         "No Current Information",
         "Not rated",
+        "Awaiting approval",
     ]
 
 
 def test_status_letters_are_what_tables_print():
-    assert [s.letter for s in Status] == ["G", "A", "R", "NCI", "–"]
+    assert [s.letter for s in Status] == ["G", "A", "R", "NCI", "–", "…"]
 
 
 def test_only_green_amber_and_red_are_rated():

@@ -9,21 +9,32 @@ from scorecard.models import ReportingPeriod
 
 class Command(BaseCommand):
     help = (
-        "Export a report: scorecard, improvement-plan, exceptions, action-plans, or pack:ID for "
-        "a saved report pack, as PDF, Excel or HTML."
+        "Export a report: scorecard, improvement-plan, exceptions, action-plans, results, pack "
+        "(the council's default pack for --period, not saved) or pack:ID for a saved report "
+        "pack, as PDF, Excel or HTML. Approved figures only, unless --provisional."
     )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("kind", help=f"one of {', '.join(KINDS)}, or pack:ID")
+        parser.add_argument("kind", help=f"one of {', '.join(KINDS)}, pack, or pack:ID")
         parser.add_argument("--period", help='e.g. "2009/10 Q2" (a pack has its own)')
         parser.add_argument("--format", choices=sorted(RENDERERS), default="pdf")
         parser.add_argument("-o", "--output", type=Path, required=True)
         parser.add_argument("--objective", action="append", default=[], help="objective code")
         parser.add_argument("--directorate", action="append", default=[], help="directorate name")
+        parser.add_argument(
+            "--provisional",
+            action="store_true",
+            help="include figures submitted but not yet approved, each marked Provisional "
+            "(a saved pack:ID keeps its own choice)",
+        )
 
-    def handle(self, *args, kind, period, format, output, objective, directorate, **options):
-        if not kind.startswith("pack:") and kind not in KINDS:
-            raise CommandError(f"Unknown report {kind!r}: use one of {', '.join(KINDS)}, pack:ID")
+    def handle(
+        self, *args, kind, period, format, output, objective, directorate, provisional, **options
+    ):
+        if not kind.startswith("pack:") and kind not in KINDS and kind != "pack":
+            raise CommandError(
+                f"Unknown report {kind!r}: use one of {', '.join(KINDS)}, pack, pack:ID"
+            )
         found = None
         if period:
             found = ReportingPeriod.objects.filter(label=period).first()
@@ -33,7 +44,11 @@ class Command(BaseCommand):
             raise CommandError('Give --period, e.g. --period "2009/10 Q2".')
         try:
             report = build_report(
-                kind, found, objectives=tuple(objective), directorates=tuple(directorate)
+                kind,
+                found,
+                objectives=tuple(objective),
+                directorates=tuple(directorate),
+                include_provisional=provisional,
             )
         except LookupError as exc:
             raise CommandError(str(exc)) from None
