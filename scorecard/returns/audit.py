@@ -13,19 +13,21 @@ from django.db.models import Q
 from django.utils import timezone
 
 from scorecard.models import AuditEntry, ReportingPeriod, ReturnStatus
-from scorecard.rules.rag import Status
+from scorecard.rules.rag import Polarity, Status
 
 # How each audited field is named on the pages.
 FIELD_LABELS = {
     "actual": "Actual",
     "officer_rag": "RAG (officer's judgement)",
     "rag": "RAG",
+    "rag_explanation": "RAG explanation",
     "commentary": "Commentary",
     "corrective_action": "Corrective action",
     "risk_likelihood": "Likelihood",
     "risk_impact": "Impact",
     "status": "Status",
     "rag_method": "RAG method",
+    "polarity": "Polarity",
     "tolerance_amount": "Tolerance",
     "tolerance_is_percent": "Tolerance is a percentage",
     "target": "Target",
@@ -52,6 +54,7 @@ def as_text(value: Any) -> str:
 _CHOICE_LABELS = {
     "status": dict(ReturnStatus.choices),
     "state": dict(ReportingPeriod.State.choices),
+    "polarity": {p.value: p.label for p in Polarity},
 }
 
 

@@ -381,17 +381,18 @@ def return_send_back(
     )
 
 
-RULE_FIELDS = ("rag_method", "tolerance_amount", "tolerance_is_percent")
+RULE_FIELDS = ("rag_method", "polarity", "tolerance_amount", "tolerance_is_percent")
 
 
 @transaction.atomic
 def measure_rules_record(
     *, user: Any, measure: Measure, changes: dict[str, list[str]], reason: str
 ) -> None:
-    """Keep a change to a measure's targets, tolerance or RAG method, and re-rate its results.
+    """Keep a change to a measure's targets, tolerance, polarity or RAG method, and re-rate.
 
     The set-up pages save the measure; this keeps who changed its rule, from what to what and
-    why, and brings every stored RAG of the measure in step with the new rule.
+    why, and brings the stored RAGs of its open periods in step with the new rule. Closed and
+    locked periods keep the ratings they were signed off with (``scorecard.rules.signoff``).
     """
     if not changes:
         return
