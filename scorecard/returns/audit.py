@@ -94,8 +94,8 @@ def audit_record(
     )
 
 
-def history(items: Iterable[models.Model], *, limit: int = 50) -> list[AuditEntry]:
-    """The audit entries of these objects (of any models), newest first, in one query."""
+def entries_about(items: Iterable[models.Model]) -> models.QuerySet[AuditEntry]:
+    """The audit entries of these objects (of any models), newest first."""
     condition = Q(pk__in=[])
     by_type: dict[type, list[int]] = {}
     for item in items:
@@ -104,7 +104,12 @@ def history(items: Iterable[models.Model], *, limit: int = 50) -> list[AuditEntr
     for model, pks in by_type.items():
         content_type = ContentType.objects.get_for_model(model)  # cached after the first call
         condition |= Q(content_type=content_type, object_id__in=pks)
-    entries = list(AuditEntry.objects.filter(condition).select_related("user")[:limit])
+    return AuditEntry.objects.filter(condition)
+
+
+def history(items: Iterable[models.Model], *, limit: int = 50) -> list[AuditEntry]:
+    """The audit entries of these objects (of any models), newest first, in one query."""
+    entries = list(entries_about(items).select_related("user")[:limit])
     for entry in entries:
         entry.rows = [
             (FIELD_LABELS.get(name, name), old, new) for name, (old, new) in entry.changes.items()
