@@ -439,15 +439,16 @@ RULE_FIELDS = ("rag_method", "polarity", "tolerance_amount", "tolerance_is_perce
 @transaction.atomic
 def measure_rules_record(
     *, user: Any, measure: Measure, changes: dict[str, list[str]], reason: str
-) -> None:
+) -> int:
     """Keep a change to a measure's targets, tolerance, polarity or RAG method, and re-rate.
 
     The set-up pages save the measure; this keeps who changed its rule, from what to what and
     why, and brings the stored RAGs of its open periods in step with the new rule. Closed and
     locked periods keep the ratings they were signed off with (``scorecard.rules.signoff``).
+    Returns how many results were re-rated.
     """
     if not changes:
-        return
+        return 0
     if not reason.strip():
         raise ReturnInvalid({"reason": "give a reason for changing how the measure is rated"})
     audit_record(
@@ -457,4 +458,4 @@ def measure_rules_record(
         changes=changes,
         reason=reason.strip(),
     )
-    results_rerate(measure_ids=[measure.pk])
+    return results_rerate(measure_ids=[measure.pk])

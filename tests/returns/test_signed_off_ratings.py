@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
 
 from scorecard.models import Result, Target
 from tests.returns.signoff import measure_form, ratings, save_in_set_up
@@ -71,3 +72,17 @@ def test_saving_a_result_does_not_rerate_the_signed_off_quarters(
     after = ratings(measure)
     assert after["2009/10 Q1"] == ("amber", "As signed off in the quarter.")
     assert after["2009/10 Q2"] == ("amber", "As signed off in the quarter.")
+
+
+def test_set_up_says_the_signed_off_quarters_kept_their_ratings(
+    client, team_member, measure, quarters
+):
+    client.force_login(team_member)
+    response = client.post(
+        reverse("admin:scorecard_measure_change", args=[measure.pk]),
+        measure_form(measure, tolerance_amount="5"),
+        follow=True,
+    )
+    text = response.content.decode()
+    assert "1 result(s) in open periods re-rated" in text
+    assert "keep the ratings they were signed off with" in text
