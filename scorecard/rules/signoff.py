@@ -15,16 +15,20 @@ from collections.abc import Collection
 OPEN = "open"
 
 
-def rating_follows_rule_changes(state: str) -> bool:
-    """Whether a stored rating in a period of this state is re-rated when a measure's rule moves.
+def rerates_automatically(*, state: str, rated: bool = True, figures_written: bool = False) -> bool:
+    """Whether a stored rating is recalculated when a measure's rule or a result moves.
 
     Only an open period's ratings follow a changed target, tolerance, polarity or RAG method.
     A closed period is being signed off and a locked one has been: their results keep the RAG
     and explanation they were approved with, so the CMT and the Cabinet read the same quarter
-    the same way whatever the performance team changes for next year. A closed or locked
-    period is re-rated only when the performance team does it deliberately, with a reason.
+    the same way whatever the performance team changes for next year. Two exceptions are not
+    re-ratings of a signed-off figure: a result never rated yet (``rated`` False) has no
+    signed-off rating to keep, and a result whose own figures were just written
+    (``figures_written``: a correction, an upload) must be rated by what it now says. Otherwise a
+    closed or locked period is re-rated only when the performance team does it deliberately,
+    with a reason.
     """
-    return state == OPEN
+    return state == OPEN or not rated or figures_written
 
 
 def rerate_refusal(*, is_team: bool, reason: str) -> str:

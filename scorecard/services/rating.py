@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from scorecard.models import CouncilSettings, Measure, ReportingPeriod, Result, Target
 from scorecard.rules.periods import PeriodRef
 from scorecard.rules.rag import Rating, Status, rag_for
-from scorecard.rules.signoff import rating_follows_rule_changes
+from scorecard.rules.signoff import rerates_automatically
 
 ResultKey = tuple[int, int]  # (measure pk, period pk)
 
@@ -52,10 +52,10 @@ class Rerated:
 def results_rerate(*, measure_ids: Iterable[int], results: Iterable[ResultKey] = ()) -> int:
     """Recalculate the stored RAG of these measures' results in open periods.
 
-    Results in closed and locked periods keep their signed-off rating, except those named in
-    ``results`` as (measure, period) pairs: results whose own figures were just written, which
-    must be rated by what they now say. Three reads and one write per batch of 500, whatever
-    the number of results. Returns how many results changed.
+    Results in closed and locked periods keep their signed-off rating, except those never rated
+    and those named in ``results`` as (measure, period) pairs: results whose own figures were
+    just written, which must be rated by what they now say. Three reads and one write per batch
+    of 500, whatever the number of results. Returns how many results changed.
     """
     measure_ids = list(measure_ids)
     if not measure_ids:
@@ -65,7 +65,11 @@ def results_rerate(*, measure_ids: Iterable[int], results: Iterable[ResultKey] =
     due = [
         r
         for r in stored
-        if rating_follows_rule_changes(r.period.state) or (r.measure_id, r.period_id) in written
+        if rerates_automatically(
+            state=r.period.state,
+            rated=bool(r.rag_explanation),  # every rating explains itself: blank is never rated
+            figures_written=(r.measure_id, r.period_id) in written,
+        )
     ]
     return len(_rerate(due, last_years=stored))
 

@@ -2,12 +2,22 @@
 
 import pytest
 
-from scorecard.rules.signoff import approval_refusal, rating_follows_rule_changes, rerate_refusal
+from scorecard.rules.signoff import approval_refusal, rerate_refusal, rerates_automatically
 
 
 @pytest.mark.parametrize("state, follows", [("open", True), ("closed", False), ("locked", False)])
 def test_only_open_periods_ratings_follow_a_rule_change(state, follows):
-    assert rating_follows_rule_changes(state) is follows
+    assert rerates_automatically(state=state) is follows
+
+
+@pytest.mark.parametrize("state", ["open", "closed", "locked"])
+def test_a_result_never_rated_is_rated_whatever_the_period(state):
+    assert rerates_automatically(state=state, rated=False)
+
+
+@pytest.mark.parametrize("state", ["open", "closed", "locked"])
+def test_a_result_whose_figures_were_written_is_rated_by_them(state):
+    assert rerates_automatically(state=state, figures_written=True)
 
 
 def test_the_performance_team_re_rates_a_period_with_a_reason():
