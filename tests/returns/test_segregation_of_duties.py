@@ -173,3 +173,19 @@ def test_with_segregation_off_the_queue_offers_the_button_and_the_post_approves(
     )
     result.refresh_from_db()
     assert result.status == "approved"
+
+
+def test_returning_a_return_to_its_officer_does_not_make_the_approver_its_author(
+    approver, officer, measure, q3
+):
+    result = submit_result(officer, measure, q3)
+    services.return_send_back(user=approver, ret=result, comment="Check the tonnage.")
+    resubmitted = submit_result(officer, measure, q3, commentary="Tonnage checked.")
+    assert services.return_approve(user=approver, ret=resubmitted).status == "approved"
+
+
+def test_the_performance_team_finds_the_setting_in_the_council_settings(client, team_member):
+    settings = CouncilSettings.load()
+    client.force_login(team_member)
+    page = client.get(reverse("admin:scorecard_councilsettings_change", args=[settings.pk]))
+    assert "Segregation of duties in sign-off" in page.content.decode()
