@@ -260,11 +260,17 @@ class MeasureAdmin(admin.ModelAdmin):
 
         changes = getattr(request, "_rule_changes", {})
         if change and changes:
-            measure_rules_record(
+            rerated = measure_rules_record(
                 user=request.user,
                 measure=form.instance,
                 changes=changes,
                 reason=form.cleaned_data.get(REASON_FIELD, ""),
+            )
+            self.message_user(
+                request,
+                f"{form.instance.code}: {rerated} result(s) in open periods re-rated. Closed and "
+                "locked periods keep the ratings they were signed off with; the performance "
+                "team re-rates one, with a reason, from its page under Periods.",
             )
 
 

@@ -89,6 +89,11 @@ class CouncilSettings(models.Model):
         validators=[MinValueValidator(0), MaxValueValidator(100)],
         help_text="Overall status is Amber from this % up to the Green threshold, else Red.",
     )
+    segregation_of_duties = models.BooleanField(
+        "segregation of duties in sign-off",
+        default=True,
+        help_text="Nobody approves a return they entered or submitted: a second person must.",
+    )
 
     class Meta:
         verbose_name = "council settings"

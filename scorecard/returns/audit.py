@@ -13,19 +13,21 @@ from django.db.models import Q
 from django.utils import timezone
 
 from scorecard.models import AuditEntry, ReportingPeriod, ReturnStatus
-from scorecard.rules.rag import Status
+from scorecard.rules.rag import Polarity, Status
 
 # How each audited field is named on the pages.
 FIELD_LABELS = {
     "actual": "Actual",
     "officer_rag": "RAG (officer's judgement)",
     "rag": "RAG",
+    "rag_explanation": "RAG explanation",
     "commentary": "Commentary",
     "corrective_action": "Corrective action",
     "risk_likelihood": "Likelihood",
     "risk_impact": "Impact",
     "status": "Status",
     "rag_method": "RAG method",
+    "polarity": "Polarity",
     "tolerance_amount": "Tolerance",
     "tolerance_is_percent": "Tolerance is a percentage",
     "target": "Target",
@@ -52,6 +54,7 @@ def as_text(value: Any) -> str:
 _CHOICE_LABELS = {
     "status": dict(ReturnStatus.choices),
     "state": dict(ReportingPeriod.State.choices),
+    "polarity": {p.value: p.label for p in Polarity},
 }
 
 
@@ -91,8 +94,8 @@ def audit_record(
     )
 
 
-def history(items: Iterable[models.Model], *, limit: int = 50) -> list[AuditEntry]:
-    """The audit entries of these objects (of any models), newest first, in one query."""
+def entries_about(items: Iterable[models.Model]) -> models.QuerySet[AuditEntry]:
+    """The audit entries of these objects (of any models), newest first."""
     condition = Q(pk__in=[])
     by_type: dict[type, list[int]] = {}
     for item in items:
@@ -101,7 +104,12 @@ def history(items: Iterable[models.Model], *, limit: int = 50) -> list[AuditEntr
     for model, pks in by_type.items():
         content_type = ContentType.objects.get_for_model(model)  # cached after the first call
         condition |= Q(content_type=content_type, object_id__in=pks)
-    entries = list(AuditEntry.objects.filter(condition).select_related("user")[:limit])
+    return AuditEntry.objects.filter(condition)
+
+
+def history(items: Iterable[models.Model], *, limit: int = 50) -> list[AuditEntry]:
+    """The audit entries of these objects (of any models), newest first, in one query."""
+    entries = list(entries_about(items).select_related("user")[:limit])
     for entry in entries:
         entry.rows = [
             (FIELD_LABELS.get(name, name), old, new) for name, (old, new) in entry.changes.items()

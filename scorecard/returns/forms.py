@@ -263,6 +263,17 @@ class UnlockForm(forms.Form):
     )
 
 
+class RerateForm(forms.Form):
+    """The performance team's deliberate re-rating of a signed-off period, with its reason."""
+
+    reason = forms.CharField(
+        label="Reason for re-rating",
+        help_text="Kept in the audit trail beside every RAG that changes.",
+        widget=_text(2),
+        error_messages={"required": "Give a reason for re-rating the period."},
+    )
+
+
 class UploadForm(forms.Form):
     period = forms.ModelChoiceField(
         queryset=ReportingPeriod.objects.none(),

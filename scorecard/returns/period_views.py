@@ -12,8 +12,8 @@ from scorecard.models import ReportingPeriod
 from . import periods as period_services
 from . import permissions, selectors
 from .audit import history
-from .forms import DeadlineForm, PeriodForm, UnlockForm
-from .services import ReturnRefused
+from .forms import DeadlineForm, PeriodForm, RerateForm, UnlockForm
+from .services import ReturnInvalid, ReturnRefused
 
 
 def _team_only(request: HttpRequest) -> None:
@@ -35,11 +35,11 @@ def periods(request: HttpRequest) -> HttpResponse:
     return render(request, "returns/periods.html", {"form": form, "periods": listed})
 
 
-PERIOD_ACTIONS = {"open", "close", "lock", "unlock", "deadline"}
+PERIOD_ACTIONS = {"open", "close", "lock", "unlock", "deadline", "rerate"}
 
 
 def period_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """Open, close, lock or unlock one period, or move its deadline."""
+    """Open, close, lock or unlock one period, move its deadline, or re-rate its results."""
     _team_only(request)
     period = get_object_or_404(ReportingPeriod, pk=pk)
     op = request.POST.get("op") if request.method == "POST" else None
@@ -47,8 +47,13 @@ def period_detail(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST if op == "deadline" else None, initial={"deadline": period.deadline}
     )
     unlock_form = UnlockForm(request.POST if op == "unlock" else None)
+    rerate_form = RerateForm(request.POST if op == "rerate" else None, prefix="rerate")
     if op is not None and op not in PERIOD_ACTIONS:
         raise PermissionDenied
+    if op == "rerate":
+        if rerate_form.is_valid():
+            return _rerate(request, period, rerate_form)
+        op = None  # the form shows its error below
     try:
         done = None
         if op == "open":
@@ -75,7 +80,7 @@ def period_detail(request: HttpRequest, pk: int) -> HttpResponse:
     except ReturnRefused as refused:
         messages.error(request, str(refused))
         return redirect("returns:period", period.pk)
-    bound = [f for f in (deadline_form, unlock_form) if f.is_bound and f.errors]
+    bound = [f for f in (deadline_form, unlock_form, rerate_form) if f.is_bound and f.errors]
     return render(
         request,
         "returns/period.html",
@@ -83,8 +88,33 @@ def period_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "period": period,
             "deadline_form": deadline_form,
             "unlock_form": unlock_form,
+            "rerate_form": rerate_form,
             "form_errors": bound,
             "history": history([period]),
             "counts": selectors.period_counts(period),
         },
     )
+
+
+def _rerate(request: HttpRequest, period: ReportingPeriod, form: RerateForm) -> HttpResponse:
+    """Re-rate the period's results by today's rules and say what moved."""
+    try:
+        changed = period_services.period_rerate(
+            user=request.user, period=period, reason=form.cleaned_data["reason"]
+        )
+    except (ReturnRefused, ReturnInvalid) as refused:
+        messages.error(request, str(refused))
+        return redirect("returns:period", period.pk)
+    count = len(changed)
+    messages.success(
+        request,
+        f"{period.label}: {count} result{'s' if count != 1 else ''} re-rated by the current rules.",
+    )
+    unexplained = [c for c in changed if c.result.rag == "red" and not c.result.corrective_action]
+    if unexplained:
+        messages.warning(
+            request,
+            f"{len(unexplained)} of them {'is' if len(unexplained) == 1 else 'are'} now Red "
+            "without a corrective action: ask their officers for one.",
+        )
+    return redirect("returns:period", period.pk)

@@ -1,14 +1,18 @@
-"""Writes for the performance team's periods: open, close, lock, unlock, deadlines."""
+"""Writes for the performance team's periods: open, close, lock, unlock, deadlines, re-rate."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.utils import timezone
 
-from scorecard.models import CouncilSettings, ReportingPeriod
+from scorecard.models import AuditEntry, CouncilSettings, ReportingPeriod, Result
+from scorecard.rules.signoff import rerate_refusal
 from scorecard.services.periods import periods_ensure
+from scorecard.services.rating import Rerated, period_results_rerate
 
 from . import permissions
 from .audit import audit_record, changes_between
@@ -95,3 +99,51 @@ def period_add(*, user: Any, ref, deadline: date | None = None) -> ReportingPeri
     if period.is_locked:
         raise ReturnRefused(f"{period.label} is locked after sign-off; unlock it first.")
     return period_open(user=user, period=period, deadline=deadline)
+
+
+@transaction.atomic
+def period_rerate(*, user: Any, period: ReportingPeriod, reason: str) -> list[Rerated]:
+    """Re-rate every result of a (signed-off) period by today's rules, giving a reason.
+
+    Closed and locked periods keep the ratings they were signed off with when a measure's rule
+    changes (``scorecard.rules.signoff``); this is the performance team's deliberate act that
+    brings them in step. Every result whose RAG or explanation moves gets an audit entry
+    (old → new) with the reason, and the period one saying how many moved.
+    """
+    is_team = permissions.can_manage_periods(user)
+    refusal = rerate_refusal(is_team=is_team, reason=reason)
+    if refusal:
+        if is_team:
+            raise ReturnInvalid({"reason": refusal})
+        raise ReturnRefused(f"{refusal[0].upper()}{refusal[1:]}.")
+    reason = reason.strip()
+    # Serialise with the period's other changes (lock, unlock) while its results are re-rated.
+    ReportingPeriod.objects.select_for_update().filter(pk=period.pk).first()
+    changed = period_results_rerate(period=period)
+    content_type = ContentType.objects.get_for_model(Result)
+    now = timezone.now()
+    AuditEntry.objects.bulk_create(
+        [
+            AuditEntry(
+                content_type=content_type,
+                object_id=c.result.pk,
+                user=user,
+                at=now,
+                summary=f"Re-rated: {c.result.measure.code} {period.label}"[:200],
+                changes=changes_between(
+                    {"rag": c.old_rag, "rag_explanation": c.old_explanation},
+                    {"rag": c.result.rag, "rag_explanation": c.result.rag_explanation},
+                ),
+                reason=reason,
+            )
+            for c in changed
+        ],
+        batch_size=500,
+    )
+    audit_record(
+        user=user,
+        item=period,
+        summary=f"Re-rated {len(changed)} result{'s' if len(changed) != 1 else ''}: {period.label}",
+        reason=reason,
+    )
+    return changed

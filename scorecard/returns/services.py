@@ -7,10 +7,12 @@ keeps an audit entry of what it changed.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -24,10 +26,11 @@ from scorecard.rules.returns import (
     edit_refusal,
     return_problems,
 )
+from scorecard.rules.signoff import approval_refusal
 from scorecard.services.rating import rate, results_rerate
 
 from . import permissions
-from .audit import audit_record, change_sentence, changes_between, latest_entry
+from .audit import audit_record, change_sentence, changes_between, entries_about, latest_entry
 
 RESULT_FIELDS = (
     "actual",
@@ -312,6 +315,51 @@ def _item_of(ret: Result | ActionUpdate) -> Measure | Action:
     return ret.measure if isinstance(ret, Result) else ret.action
 
 
+ReturnKey = tuple[type, int]
+
+
+def return_authors(returns: Iterable[Result | ActionUpdate]) -> dict[ReturnKey, set[int]]:
+    """Who entered or submitted each return, by (model, pk): one query however many returns.
+
+    The last person to save it (``entered_by``) and everyone whose audit entry on it wrote one
+    of its entered fields or submitted it, by the form, the Excel upload or a correction; an
+    approval, a return to the officer or a re-rating writes none of them and makes no author.
+    """
+    returns = list(returns)
+    authors = {(type(r), r.pk): {r.entered_by_id} - {None} for r in returns}
+    fields = {type(r): set(kind_of(r).fields) for r in returns}
+    models_by_type = {ContentType.objects.get_for_model(model).pk: model for model in fields}
+    entries = entries_about(returns).filter(user__isnull=False)
+    for type_id, object_id, user_id, changes in entries.values_list(
+        "content_type_id", "object_id", "user_id", "changes"
+    ):
+        model = models_by_type[type_id]
+        submitted = (changes.get("status") or [None, None])[1] == ReturnStatus.SUBMITTED.label
+        if submitted or fields[model] & set(changes):
+            authors[(model, object_id)].add(user_id)
+    return authors
+
+
+def approval_refusals(
+    *, user: Any, returns: Iterable[Result | ActionUpdate]
+) -> dict[ReturnKey, str]:
+    """Why ``user`` may not approve each of these returns they wrote, by (model, pk).
+
+    Segregation of duties (``scorecard.rules.signoff``): on by default, a council setting. The
+    approvals page reads it to say why a row has no Approve button; ``return_approve`` enforces
+    it, so a forged request is refused just the same.
+    """
+    segregate = CouncilSettings.load().segregation_of_duties
+    if not segregate:
+        return {}
+    refusals = {}
+    for key, author_ids in return_authors(returns).items():
+        refusal = approval_refusal(approver_id=user.pk, author_ids=author_ids, segregate=segregate)
+        if refusal:
+            refusals[key] = refusal
+    return refusals
+
+
 def _decide(
     *,
     user: Any,
@@ -326,6 +374,10 @@ def _decide(
         raise ReturnRefused(f"You may not sign off {item.code}.")
     if ret.period.is_locked:
         raise ReturnRefused(f"{ret.period.label}: the period is locked after sign-off.")
+    if status == ReturnStatus.APPROVED:
+        refusal = approval_refusals(user=user, returns=[ret]).get((type(ret), ret.pk))
+        if refusal:
+            raise ReturnRefused(f"{item.code} {ret.period.label} not approved: {refusal}.")
     if ret.status != ReturnStatus.SUBMITTED:
         raise ReturnRefused(
             f"{item.code} {ret.period.label} is {ret.get_status_display().lower()}, "
@@ -381,20 +433,22 @@ def return_send_back(
     )
 
 
-RULE_FIELDS = ("rag_method", "tolerance_amount", "tolerance_is_percent")
+RULE_FIELDS = ("rag_method", "polarity", "tolerance_amount", "tolerance_is_percent")
 
 
 @transaction.atomic
 def measure_rules_record(
     *, user: Any, measure: Measure, changes: dict[str, list[str]], reason: str
-) -> None:
-    """Keep a change to a measure's targets, tolerance or RAG method, and re-rate its results.
+) -> int:
+    """Keep a change to a measure's targets, tolerance, polarity or RAG method, and re-rate.
 
     The set-up pages save the measure; this keeps who changed its rule, from what to what and
-    why, and brings every stored RAG of the measure in step with the new rule.
+    why, and brings the stored RAGs of its open periods in step with the new rule. Closed and
+    locked periods keep the ratings they were signed off with (``scorecard.rules.signoff``).
+    Returns how many results were re-rated.
     """
     if not changes:
-        return
+        return 0
     if not reason.strip():
         raise ReturnInvalid({"reason": "give a reason for changing how the measure is rated"})
     audit_record(
@@ -404,4 +458,4 @@ def measure_rules_record(
         changes=changes,
         reason=reason.strip(),
     )
-    results_rerate(measure_ids=[measure.pk])
+    return results_rerate(measure_ids=[measure.pk])

@@ -210,6 +210,9 @@ def approvals(request: HttpRequest) -> HttpResponse:
     ):
         raise PermissionDenied
     queue = selectors.approval_queue(request.user)
+    refusals = services.approval_refusals(user=request.user, returns=queue)
+    for ret in queue:
+        ret.approval_refusal = refusals.get((type(ret), ret.pk), "")
     return render(request, "returns/approvals.html", {"queue": queue})
 
 

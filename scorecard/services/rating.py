@@ -1,10 +1,20 @@
-"""Keep every stored RAG equal to what the rules say: re-rate results after any change."""
+"""Keep stored RAGs equal to what the rules say, in the periods whose ratings still follow them.
+
+A rating is signed off with its quarter (``scorecard.rules.signoff``): a change of target,
+tolerance, polarity or method re-rates results in open periods; closed and locked periods keep
+the rating and explanation they were signed off with until the performance team re-rates them
+deliberately (``scorecard.returns.periods.period_rerate``).
+"""
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from scorecard.models import CouncilSettings, Measure, Result, Target
+from scorecard.models import CouncilSettings, Measure, ReportingPeriod, Result, Target
 from scorecard.rules.periods import PeriodRef
 from scorecard.rules.rag import Rating, Status, rag_for
+from scorecard.rules.signoff import rerates_automatically
+
+ResultKey = tuple[int, int]  # (measure pk, period pk)
 
 
 def rate(
@@ -30,27 +40,75 @@ def rate(
     )
 
 
-def results_rerate(*, measure_ids: Iterable[int]) -> int:
-    """Recalculate the stored RAG and explanation of every result of these measures.
+@dataclass(frozen=True)
+class Rerated:
+    """One result whose stored RAG moved: what it was and what it is now."""
 
-    Three reads and one write per batch of 500, whatever the number of results. Returns how many
-    results changed.
+    result: Result
+    old_rag: str
+    old_explanation: str
+
+
+def results_rerate(*, measure_ids: Iterable[int], results: Iterable[ResultKey] = ()) -> int:
+    """Recalculate the stored RAG of these measures' results in open periods.
+
+    Results in closed and locked periods keep their signed-off rating, except those never rated
+    and those named in ``results`` as (measure, period) pairs: results whose own figures were
+    just written, which must be rated by what they now say. Three reads and one write per batch
+    of 500, whatever the number of results. Returns how many results changed.
     """
     measure_ids = list(measure_ids)
     if not measure_ids:
         return 0
+    written = set(results)
+    stored = list(Result.objects.filter(measure_id__in=measure_ids).select_related("period"))
+    due = [
+        r
+        for r in stored
+        if rerates_automatically(
+            state=r.period.state,
+            rated=bool(r.rag_explanation),  # every rating explains itself: blank is never rated
+            figures_written=(r.measure_id, r.period_id) in written,
+        )
+    ]
+    return len(_rerate(due, last_years=stored))
+
+
+def period_results_rerate(*, period: ReportingPeriod) -> list[Rerated]:
+    """Recalculate the stored RAG of every result in ``period``, whatever its state.
+
+    The deliberate re-rating of a signed-off period; the caller checks who asks and keeps the
+    audit trail. Returns the results whose RAG or explanation changed.
+    """
+    due = list(Result.objects.filter(period=period).select_related("period", "measure"))
+    last_year = period.ref.same_period_last_year()
+    earlier = Result.objects.filter(
+        measure_id__in={r.measure_id for r in due},
+        period__kind=last_year.kind.value,
+        period__year=last_year.year,
+        period__number=last_year.number,
+    ).select_related("period")
+    return _rerate(due, last_years=[*due, *earlier])
+
+
+def _rerate(due: list[Result], *, last_years: Iterable[Result]) -> list[Rerated]:
+    """Rate ``due`` and store what changed; ``last_years`` holds their same periods last year."""
+    if not due:
+        return []
+    measure_ids = {r.measure_id for r in due}
     default_method = CouncilSettings.load().default_rag_method
     measures = Measure.objects.in_bulk(measure_ids)
     targets = {
         (t.measure_id, t.period_id): t.value
-        for t in Target.objects.filter(measure_id__in=measure_ids)
+        for t in Target.objects.filter(
+            measure_id__in=measure_ids, period_id__in={r.period_id for r in due}
+        )
     }
-    results = list(Result.objects.filter(measure_id__in=measure_ids).select_related("period"))
     by_period: dict[tuple[int, PeriodRef], Result] = {
-        (r.measure_id, r.period.ref): r for r in results
+        (r.measure_id, r.period.ref): r for r in last_years
     }
     changed = []
-    for result in results:
+    for result in due:
         last_year = by_period.get((result.measure_id, result.period.ref.same_period_last_year()))
         rating = rate(
             measures[result.measure_id],
@@ -61,15 +119,15 @@ def results_rerate(*, measure_ids: Iterable[int]) -> int:
         )
         rag = rating.status.value if rating.status.is_rated else ""
         if (result.rag, result.rag_explanation) != (rag, rating.explanation):
+            changed.append(Rerated(result, result.rag, result.rag_explanation))
             result.rag, result.rag_explanation = rag, rating.explanation
-            changed.append(result)
     # An upsert of loaded rows rather than bulk_update: Django's CASE … WHEN update is slow to
     # build for thousands of rows, and INSERT … ON CONFLICT writes them in a few statements.
     Result.objects.bulk_create(
-        changed,
+        [c.result for c in changed],
         batch_size=500,
         update_conflicts=True,
         unique_fields=["measure", "period"],
         update_fields=["rag", "rag_explanation"],
     )
-    return len(changed)
+    return changed

@@ -31,6 +31,9 @@ class ImportContext:
     period_refs: set[PeriodRef] = field(default_factory=set)
     periods: dict[str, int] = field(default_factory=dict)  # label -> pk, once ensured
     touched_measures: set[int] = field(default_factory=set)
+    # (measure pk, period pk) of results whose figures the import wrote: rated whatever the
+    # period's state, as their signed-off rating no longer describes them.
+    written_results: set[tuple[int, int]] = field(default_factory=set)
     _users: dict[str, int] | None = None
 
     def knows(self, kind: str, key: Any) -> bool:

@@ -83,7 +83,7 @@ def workbook_apply(
         extra = policy.extra_columns if policy is not None else frozenset()
         for handler, sheet in present:
             handler.apply(parsed[handler.name], set(sheet.headers) | extra, ctx)
-        results_rerate(measure_ids=ctx.touched_measures)
+        results_rerate(measure_ids=ctx.touched_measures, results=ctx.written_results)
         if policy is not None:
             policy.after_apply(ctx)
     return {handler.name: len(parsed[handler.name]) for handler, _ in present}

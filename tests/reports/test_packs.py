@@ -15,6 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from reporting.forms import ANNEX_FIELDS, COVER_FIELDS, NARRATIVE_FIELDS
 from reporting.models import PackBuild, ReportPack
 from scorecard.models import Directorate, Measure, ReportingPeriod, Result, Role
+from scorecard.returns.periods import period_rerate
 from scorecard.services.rating import results_rerate
 from tests.reports.conftest import CABINET_TITLE, cabinet_pack
 from tests.reports.support import Pdf, Xlsx, words
@@ -411,8 +412,8 @@ def test_an_edited_pack_in_a_locked_quarter_makes_a_new_build(
     assert Xlsx(download(clerk, again))["Summary"]["A1"].value == "Q2 Performance (revised)"
 
 
-def test_a_rag_changed_by_a_new_tolerance_makes_a_new_build(
-    clerk, q2, django_capture_on_commit_callbacks
+def test_a_locked_quarter_rerated_by_a_new_tolerance_makes_a_new_build(
+    clerk, q2, performance_team, django_capture_on_commit_callbacks
 ):
     pack = cabinet_pack(include_improvement_plan=False)
     pack.directorates.add(Directorate.objects.get(name="Environment & Economy"))
@@ -425,7 +426,8 @@ def test_a_rag_changed_by_a_new_tolerance_makes_a_new_build(
     measure = Measure.objects.get(code="NI 191")
     measure.tolerance_amount = Decimal("1")
     measure.save()
-    results_rerate(measure_ids=[measure.pk])
+    # A locked quarter keeps its signed-off RAG until the performance team re-rates it.
+    period_rerate(period=q2, user=performance_team, reason="The 1% tolerance applies to Q2.")
     assert Result.objects.get(measure=measure, period=q2).rag == "red"
     again = build(clerk, pack, "xlsx", django_capture_on_commit_callbacks)
     assert again.pk != first.pk

@@ -1,10 +1,15 @@
 """A council with one directorate's returns open: officers, approvers and their items."""
 
-import pytest
+from decimal import Decimal
 
-from scorecard.models import Role
-from tests.factories import DirectorateFactory
+import pytest
+from django.contrib.auth.models import Group
+
+from scorecard.models import Result, Role
+from scorecard.services.rating import results_rerate
+from tests.factories import DirectorateFactory, ResultFactory, TargetFactory
 from tests.returns.factories import action_for, in_directorate, measure_for, open_period
+from tests.returns.signoff import SHORT
 
 
 @pytest.fixture
@@ -72,3 +77,25 @@ def action(officer, directorate):
     return action_for(
         officer, code="CIP01.1.3", title="Respond to the Place Survey", directorate=directorate
     )
+
+
+@pytest.fixture
+def team_member(performance_team):
+    performance_team.groups.set([Group.objects.get(name="Performance team")])
+    return performance_team
+
+
+@pytest.fixture
+def quarters(measure, q3):
+    """NI 192 rated Amber in Q1 (now locked), Q2 (now closed) and Q3 (still open)."""
+    q1, q2 = open_period("2009/10 Q1"), open_period("2009/10 Q2")
+    for quarter in (q1, q2):
+        TargetFactory(measure=measure, period=quarter, value=Decimal("50"))
+    for quarter, status in ((q1, "approved"), (q2, "approved"), (q3, "submitted")):
+        ResultFactory(measure=measure, period=quarter, actual=SHORT, status=status)
+    results_rerate(measure_ids=[measure.pk])
+    q1.state, q2.state = "locked", "closed"
+    q1.save()
+    q2.save()
+    assert set(Result.objects.values_list("rag", flat=True)) == {"amber"}
+    return q1, q2, q3

@@ -434,6 +434,29 @@ RESULT_FIELDS = (
 )
 
 
+def _figures_changed(results: list[Result], fields: list[str]) -> set[tuple[int, int]]:
+    """The (measure, period) of each result that is new or whose figures differ from those stored.
+
+    Only these are rated in a closed or locked period: an unchanged row keeps its signed-off
+    rating even if the measure's rule has moved since (``scorecard.rules.signoff``).
+    """
+    rated_by = [name for name in ("actual", "officer_rag") if name in fields]
+    stored = {
+        (r["measure_id"], r["period_id"]): r
+        for r in Result.objects.filter(
+            measure_id__in={r.measure_id for r in results},
+            period_id__in={r.period_id for r in results},
+        ).values("measure_id", "period_id", *rated_by)
+    }
+    changed = set()
+    for result in results:
+        key = (result.measure_id, result.period_id)
+        before = stored.get(key)
+        if before is None or any(before[name] != getattr(result, name) for name in rated_by):
+            changed.add(key)
+    return changed
+
+
 class ResultsSheet(SheetHandler):
     name = "Results"
     kind = "result"
@@ -476,6 +499,7 @@ class ResultsSheet(SheetHandler):
             - ({"status"} if "status" not in present else set())
             | {"updated_at"}
         )
+        ctx.written_results.update(_figures_changed(results, fields))
         upsert(Result, results, unique_fields=["measure", "period"], update_fields=fields)
         ctx.touched_measures.update(measures.values())
 
