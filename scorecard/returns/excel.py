@@ -49,6 +49,7 @@ RESULT_COLUMNS = [
     "Corrective action",
     "Likelihood",
     "Impact",
+    "Value confirmed",  # Yes, for an actual the upload questions (outside 0-100%, 100× target)
 ]
 UPDATE_COLUMNS = ["Code", "Title", "Period", "Previous RAG", "RAG", "Commentary"]
 RAG_LIST = '"Green,Amber,Red"'
@@ -175,6 +176,8 @@ def _read_me(ws, period: ReportingPeriod) -> None:
         "Rows you leave blank or unchanged are not sent.",
         "Every row is checked; if any row has a problem nothing is saved and every problem is "
         "listed by row and column.",
+        "An actual that looks like a slip (a percentage outside 0 to 100, or more than 100 times "
+        "its target) is refused until you write Yes in its Value confirmed column.",
     ]
     for line in lines:
         ws.append([line])
