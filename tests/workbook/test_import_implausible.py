@@ -9,6 +9,8 @@ from decimal import Decimal
 import pytest
 
 from scorecard.models import Result
+from scorecard.workbook.importer import workbook_import
+from scorecard.workbook.writer import workbook_export
 
 pytestmark = pytest.mark.django_db
 
@@ -60,3 +62,13 @@ def test_a_value_100_times_its_target_is_refused_unless_confirmed(refused, impor
 
     import_sheets(workbook("784", unit="days", target="7.5", confirmed="Yes"))
     assert Result.objects.get().actual == Decimal("784")
+
+
+def test_a_confirmed_actual_is_exported_confirmed_and_imports_again(import_sheets, tmp_path):
+    import_sheets(workbook("150", confirmed="Yes"))
+    workbook_export(path=tmp_path / "export")
+    Result.objects.all().delete()
+
+    workbook_import(path=tmp_path / "export")
+
+    assert Result.objects.get().actual == Decimal("150")

@@ -573,7 +573,20 @@ class ResultsSheet(SheetHandler):
         results = Result.objects.select_related("measure", "period").order_by(
             "measure__code", "period__start", "-period__end"
         )
+        targets = {
+            (measure, period): value
+            for measure, period, value in Target.objects.values_list(
+                "measure_id", "period_id", "value"
+            ).order_by()
+        }
         for r in results.iterator(chunk_size=2000):
+            # A stored actual that looks implausible was confirmed: say so, so it imports again.
+            confirmed = r.actual is not None and implausible_actual(
+                r.actual,
+                unit=r.measure.unit,
+                target=targets.get((r.measure_id, r.period_id)),
+                allows_out_of_range=r.measure.allows_out_of_range,
+            )
             yield [
                 r.measure.code,
                 r.period.label,
@@ -584,4 +597,5 @@ class ResultsSheet(SheetHandler):
                 r.risk_likelihood,
                 r.risk_impact,
                 r.get_status_display(),
+                "Yes" if confirmed else None,
             ]
