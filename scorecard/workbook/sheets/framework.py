@@ -286,7 +286,7 @@ class MeasuresSheet(SheetHandler):
         unit, allows = reader.ctx.measures.get(code, ("number", False))
         unit = values.get("unit", unit)
         reader.ctx.measures[code] = (unit, values.get("allows_out_of_range", allows))
-        self._places(reader, code, values)
+        self._decimal_places(reader, code, values)
         if reader.has("Baseline"):
             baseline = reader.figure("Baseline", unit=unit)
             values["baseline"] = baseline.value if baseline else None
@@ -315,7 +315,7 @@ class MeasuresSheet(SheetHandler):
         )
 
     @staticmethod
-    def _places(reader: RowReader, code: str, values: dict) -> None:
+    def _decimal_places(reader: RowReader, code: str, values: dict) -> None:
         """Decimal places as given, or read from the measure's figures when not given.
 
         Not given is a blank "Decimal places" cell, or no such column for a measure the
