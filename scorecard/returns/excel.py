@@ -130,6 +130,10 @@ def _fill_results(ws, rows: list[ReturnRow], default: str) -> None:
             ],
         )
         number = ws.max_row
+        # Figures show at the measure's decimal places, as the forms do: 80.0, not 80.
+        places = measure.decimal_places
+        for letter in "EGI":  # Target, Previous value, Actual
+            ws[f"{letter}{number}"].number_format = f"0.{'0' * places}" if places else "0"
         if method is RagMethod.JUDGEMENT:
             rag_list.add(f"J{number}")
         else:

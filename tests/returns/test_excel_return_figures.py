@@ -76,3 +76,12 @@ def test_the_download_offers_a_value_confirmed_column(client, officer, measure, 
     client.force_login(officer)
 
     assert column(download(client, q3)["Results"], "Value confirmed")
+
+
+def test_the_download_shows_figures_at_the_measures_places(client, officer, measure, q3):
+    client.force_login(officer)
+    ws = download(client, q3)["Results"]
+    row = by_code(ws)["NI 192"]
+
+    for header in ("Target", "Previous value", "Actual"):
+        assert ws.cell(row, column(ws, header)).number_format == "0.0", header
