@@ -18,6 +18,7 @@ from scorecard.models import (
     Service,
     Target,
 )
+from scorecard.rules.units import as_entered, format_value
 
 User = get_user_model()
 
@@ -130,8 +131,30 @@ class TargetFormSet(forms.BaseInlineFormSet):
             )
 
 
+class FigureForm(forms.ModelForm):
+    """Show a stored figure at its measure's decimal places: 80.0, not 80.0000."""
+
+    figure_field: str
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        value = self.initial.get(self.figure_field)
+        measure = getattr(self.instance, "measure", None) if self.instance.measure_id else None
+        if value is not None and measure is not None:
+            self.initial[self.figure_field] = as_entered(value, measure.decimal_places)
+
+
+class TargetForm(FigureForm):
+    figure_field = "value"
+
+
+class ResultForm(FigureForm):
+    figure_field = "actual"
+
+
 class TargetInline(admin.TabularInline):
     model = Target
+    form = TargetForm
     formset = TargetFormSet
     extra = 1
     autocomplete_fields = ["period"]
@@ -201,6 +224,7 @@ class MeasureAdmin(admin.ModelAdmin):
                     "polarity",
                     "unit",
                     "decimal_places",
+                    "allows_out_of_range",
                     "frequency",
                     "cumulative",
                     "baseline",
@@ -301,9 +325,15 @@ class ReportingPeriodAdmin(admin.ModelAdmin):
 
 @admin.register(Result)
 class ResultAdmin(admin.ModelAdmin):
-    list_display = ["measure", "period", "actual", "rag", "status", "updated_at"]
+    form = ResultForm
+    list_display = ["measure", "period", "figure", "rag", "status", "updated_at"]
     list_filter = ["rag", "status", "period__kind", "measure__directorate"]
     search_fields = ["measure__code", "measure__title", "period__label", "commentary"]
     list_select_related = ["measure", "period"]
     autocomplete_fields = ["measure", "period"]
     readonly_fields = ["rag", "rag_explanation", "entered_by", "approved_by", "version"]
+
+    @admin.display(description="Actual", ordering="actual")
+    def figure(self, result: Result) -> str:
+        measure = result.measure
+        return format_value(result.actual, measure.unit, measure.decimal_places)

@@ -114,6 +114,12 @@ class Measure(LeadOfficerMixin):
     )
     unit = models.CharField(max_length=20, default="number", help_text="%, number, £, days, kg…")
     decimal_places = models.PositiveSmallIntegerField(default=0, validators=[MaxValueValidator(4)])
+    allows_out_of_range = models.BooleanField(
+        "Can fall outside 0-100%",
+        default=False,
+        help_text="For a percentage that may be below 0 or above 100 (a growth rate, a "
+        "variance). Otherwise such a result is saved only once the officer confirms it.",
+    )
     frequency = models.CharField(
         max_length=10, choices=Frequency.choices, default=Frequency.QUARTERLY
     )

@@ -49,6 +49,7 @@ RESULT_COLUMNS = [
     "Corrective action",
     "Likelihood",
     "Impact",
+    "Value confirmed",  # Yes, for an actual the upload questions (outside 0-100%, 100× target)
 ]
 UPDATE_COLUMNS = ["Code", "Title", "Period", "Previous RAG", "RAG", "Commentary"]
 RAG_LIST = '"Green,Amber,Red"'
@@ -129,6 +130,10 @@ def _fill_results(ws, rows: list[ReturnRow], default: str) -> None:
             ],
         )
         number = ws.max_row
+        # Figures show at the measure's decimal places, as the forms do: 80.0, not 80.
+        places = measure.decimal_places
+        for letter in "EGI":  # Target, Previous value, Actual
+            ws[f"{letter}{number}"].number_format = f"0.{'0' * places}" if places else "0"
         if method is RagMethod.JUDGEMENT:
             rag_list.add(f"J{number}")
         else:
@@ -175,6 +180,8 @@ def _read_me(ws, period: ReportingPeriod) -> None:
         "Rows you leave blank or unchanged are not sent.",
         "Every row is checked; if any row has a problem nothing is saved and every problem is "
         "listed by row and column.",
+        "An actual that looks like a slip (a percentage outside 0 to 100, or more than 100 times "
+        "its target) is refused until you write Yes in its Value confirmed column.",
     ]
     for line in lines:
         ws.append([line])

@@ -14,10 +14,11 @@ from django import forms
 
 from actionplans.models import Action
 from scorecard.models import Measure, ReportingPeriod
+from scorecard.rules.plausibility import implausible_actual
 from scorecard.rules.rag import RagMethod, Status
-from scorecard.rules.units import format_value
+from scorecard.rules.units import as_entered, format_value
 
-from .services import default_method, entry_problems, result_rating
+from .services import CONFIRM_FIELD, default_method, entry_problems, result_rating, target_of
 
 RAG_CHOICES = [("", "Not set")] + [
     (s.value, s.word) for s in (Status.GREEN, Status.AMBER, Status.RED)
@@ -104,9 +105,12 @@ class ResultForm(_ReturnForm):
         label="Impact of missing the target",
         help_text="1 (negligible) to 5 (severe).",
     )
+    # Shown only beside an implausible actual (asks_confirmation): ticked, the value is saved.
+    confirm_actual = forms.BooleanField(required=False, label="Yes, this value is right")
 
     field_order = [
         "actual",
+        CONFIRM_FIELD,
         "officer_rag",
         "commentary",
         "corrective_action",
@@ -131,6 +135,9 @@ class ResultForm(_ReturnForm):
         if self.method is not RagMethod.JUDGEMENT:
             del self.fields["officer_rag"]
         self.fields["actual"].help_text = _actual_hint(measure)
+        self.asks_confirmation = False
+        if self.initial.get("actual") is not None:
+            self.initial["actual"] = as_entered(self.initial["actual"], measure.decimal_places)
         if compact:
             del self.fields["risk_likelihood"], self.fields["risk_impact"]
             _compact(self, keep_hint="actual")
@@ -148,6 +155,15 @@ class ResultForm(_ReturnForm):
         )
         self.rating = rating
         status = rating.status if rating.status.is_rated else None
+        target = target_of(self.measure, self.period)
+        self.asks_confirmation = bool(
+            implausible_actual(
+                data.get("actual"),
+                unit=self.measure.unit,
+                target=target,
+                allows_out_of_range=self.measure.allows_out_of_range,
+            )
+        )
         self._add_problems(
             entry_problems(
                 item=self.measure,
@@ -155,6 +171,8 @@ class ResultForm(_ReturnForm):
                 rating=status,
                 submitting=self.submitting,
                 default=self.default,
+                target=target,
+                confirmed=bool(data.get(CONFIRM_FIELD)),
             )
         )
         return data
@@ -206,6 +224,8 @@ def _actual_hint(measure: Measure) -> str:
     shape = "a whole number" if places == 0 else f"up to {places} decimal place(s)"
     unit = measure.unit.strip()
     if unit == "%":
+        if measure.allows_out_of_range:
+            return f"A percentage, {shape}."
         return f"A percentage from 0 to 100, {shape}."
     if unit.lower() in ("", "number"):
         return f"A number, {shape}."

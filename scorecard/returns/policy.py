@@ -159,8 +159,15 @@ class ReturnsPolicy:
             return None
 
         status, rating = self._rating(item, current, effective, is_measure)
+        # confirmed: the importer has already asked for an implausible actual to be confirmed,
+        # in the row's "Value confirmed" column (scorecard.workbook.sheets.framework).
         for name, message in entry_problems(
-            item=item, values=effective, rating=status, submitting=True, default=self.default
+            item=item,
+            values=effective,
+            rating=status,
+            submitting=True,
+            default=self.default,
+            confirmed=True,
         ).items():
             reader.error(COLUMN_OF.get(name, name), message)
         if not reader.ok:

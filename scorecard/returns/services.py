@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from actionplans.models import Action, ActionUpdate
 from scorecard.models import CouncilSettings, Measure, ReportingPeriod, Result, ReturnStatus, Target
+from scorecard.rules.plausibility import implausible_actual
 from scorecard.rules.rag import RagMethod, Rating, Status
 from scorecard.rules.returns import (
     ReturnEntry,
@@ -41,6 +42,8 @@ RESULT_FIELDS = (
     "risk_impact",
 )
 UPDATE_FIELDS = ("rag", "commentary")
+# The form's "Yes, this value is right" box: an implausible actual is saved once it is ticked.
+CONFIRM_FIELD = "confirm_actual"
 
 
 class ReturnRefused(Exception):
@@ -98,11 +101,7 @@ def result_rating(
     Rated by ``scorecard.rules.rag.rag_for`` (through ``rate``), with the period's target and the
     same period last year, exactly as the stored rating will be.
     """
-    target = (
-        Target.objects.filter(measure=measure, period=period)
-        .values_list("value", flat=True)
-        .first()
-    )
+    target = target_of(measure, period)
     last_year_ref = period.ref.same_period_last_year()
     last_year = (
         Result.objects.filter(
@@ -124,6 +123,14 @@ def result_rating(
     )
 
 
+def target_of(measure: Measure, period: ReportingPeriod) -> Decimal | None:
+    return (
+        Target.objects.filter(measure=measure, period=period)
+        .values_list("value", flat=True)
+        .first()
+    )
+
+
 def entry_problems(
     *,
     item: Measure | Action,
@@ -131,16 +138,29 @@ def entry_problems(
     rating: Status | None,
     submitting: bool,
     default: str | None = None,
+    target: Decimal | None = None,
+    confirmed: bool = False,
 ) -> dict[str, str]:
-    """Every problem with a return's values: one check for the forms, services and uploads."""
+    """Every problem with a return's values: one check for the forms, services and uploads.
+
+    An implausible actual (``scorecard.rules.plausibility``) is a problem until the officer
+    has ``confirmed`` it is right.
+    """
     problems: dict[str, str] = {}
     if isinstance(item, Measure):
         method = item.effective_rag_method(default or default_method())
-        problem = actual_problem(
-            values.get("actual"), unit=item.unit, decimal_places=item.decimal_places
+        actual = values.get("actual")
+        problem = actual_problem(actual, unit=item.unit, decimal_places=item.decimal_places)
+        doubt = implausible_actual(
+            actual,
+            unit=item.unit,
+            target=target,
+            allows_out_of_range=item.allows_out_of_range,
         )
         if problem:
             problems["actual"] = problem
+        elif doubt and not confirmed:
+            problems["actual"] = f"{doubt}: check it, and tick “Yes, this value is right” if it is"
         entry = ReturnEntry(
             method=method,
             rag=rating,
@@ -207,6 +227,7 @@ def return_save(
     kind = kind_of(item)
     if not permissions.can_update(user, item):
         raise ReturnRefused(f"You may not update {item.code}.")
+    confirmed = bool(values.get(CONFIRM_FIELD))
     current = kind.model.objects.filter(**{kind.item_field: item, "period": period}).first()
     stored = current.status if current else None
     correcting = _check_period(user=user, period=period, stored=stored, reason=reason)
@@ -226,7 +247,14 @@ def return_save(
         status = rating.status if rating.status.is_rated else None
     else:
         status = Status(values["rag"]) if values["rag"] else None
-    problems = entry_problems(item=item, values=values, rating=status, submitting=submit)
+    problems = entry_problems(
+        item=item,
+        values=values,
+        rating=status,
+        submitting=submit,
+        target=target_of(item, period) if kind is RESULT else None,
+        confirmed=confirmed,
+    )
     if problems:
         raise ReturnInvalid(problems)
 

@@ -111,14 +111,13 @@ def commentary_required(*, method: RagMethod | str, rag: Status | None) -> bool:
 def actual_problem(actual: Decimal | None, *, unit: str, decimal_places: int) -> str | None:
     """Why an actual cannot be accepted for a measure, or None.
 
-    Percentages lie from 0 to 100, and an actual has no more decimal places than the measure
-    reports (a figure of 67.55 for a measure shown to 1 place would be rated on 67.6 and then
-    printed as something the officer never typed).
+    An actual has no more decimal places than the measure reports (a figure of 67.55 for a
+    measure shown to 1 place would be rated on 67.6 and then printed as something the officer
+    never typed). A percentage outside 0 to 100 is not refused here: it may be right, so the
+    officer is asked to confirm it (``scorecard.rules.plausibility``).
     """
     if actual is None:
         return None
-    if unit.strip() == "%" and not Decimal(0) <= actual <= Decimal(100):
-        return "a percentage must be from 0 to 100"
     exponent = actual.normalize().as_tuple().exponent
     places = max(0, -exponent) if isinstance(exponent, int) else 0
     if places > decimal_places:

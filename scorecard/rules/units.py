@@ -24,6 +24,17 @@ def quantize(value: Decimal, decimal_places: int) -> Decimal:
     return abs(rounded) if rounded == 0 else rounded
 
 
+def as_entered(value: Decimal, decimal_places: int) -> Decimal:
+    """A stored value as an entry form shows it: at the measure's places, 80.0000 → 80.0.
+
+    Values are stored to four places, so a form would otherwise show "80.0000" for a figure
+    typed as 80.0. A value holding more places than the measure's keeps them all, so a form
+    saved unchanged never rounds what is stored.
+    """
+    shown = value.quantize(Decimal(1).scaleb(-decimal_places))
+    return shown if shown == value else value.normalize()
+
+
 def format_number(value: Decimal, decimal_places: int = 0) -> str:
     """The value rounded half-up to ``decimal_places`` with thousands separators: "1,200.5"."""
     return f"{quantize(value, decimal_places):,.{decimal_places}f}"

@@ -2,13 +2,14 @@
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any, ClassVar
 
 from django.db import models
 
 from scorecard.rules.periods import PeriodRef
 
-from .cells import CellError, text
+from .cells import CellError, Figure, figure, text
 from .errors import WorkbookError
 from .reader import Cell, Row, Sheet
 
@@ -34,7 +35,43 @@ class ImportContext:
     # (measure pk, period pk) of results whose figures the import wrote: rated whatever the
     # period's state, as their signed-off rating no longer describes them.
     written_results: set[tuple[int, int]] = field(default_factory=set)
+    # Measure code -> (unit, may fall outside 0-100%), from the database overlaid by the
+    # Measures sheet: how its figures are read and checked.
+    measures: dict[str, tuple[str, bool]] = field(default_factory=dict)
+    stored_measures: set[str] = field(default_factory=set)
+    # Measures whose decimal places are read from their figures, and the most places typed.
+    places_from_data: set[str] = field(default_factory=set)
+    typed_places: dict[str, int] = field(default_factory=dict)
+    # (measure code, period label) -> target given in this workbook (None: removed).
+    targets: dict[tuple[str, str], Decimal | None] = field(default_factory=dict)
+    _stored_targets: dict[tuple[str, str], Decimal] | None = None
     _users: dict[str, int] | None = None
+
+    def unit_of(self, code: str) -> str:
+        return self.measures.get(code, ("number", False))[0]
+
+    def note_places(self, code: str, found: Figure | None) -> None:
+        """Keep the most places any of the measure's figures was reported with."""
+        if code and found is not None:
+            self.typed_places[code] = max(self.typed_places.get(code, 0), found.places)
+
+    def target_for(self, code: str, ref: PeriodRef | None) -> Decimal | None:
+        """The measure's target for the period: this workbook's, else the stored one."""
+        if ref is None:
+            return None
+        key = (code, ref.label)
+        if key in self.targets:
+            return self.targets[key]
+        if self._stored_targets is None:
+            from scorecard.models import Target
+
+            self._stored_targets = {
+                (code, label): value
+                for code, label, value in Target.objects.values_list(
+                    "measure__code", "period__label", "value"
+                ).order_by()
+            }
+        return self._stored_targets.get(key)
 
     def knows(self, kind: str, key: Any) -> bool:
         return key in self.known.setdefault(kind, set())
@@ -121,6 +158,14 @@ class RowReader:
         except ValueError as exc:  # the rules' parsers raise ValueError with a user's message
             self.error(header, str(exc))
             return None
+
+    def figure(self, header: str, *, unit: str) -> Figure | None:
+        """A figure of a measure in ``unit``, read with its cell's number format."""
+        number_format = self.row.formats.get(header.lower(), "")
+        percent = unit.strip() == "%"
+        return self.get(
+            header, lambda cell: figure(cell, number_format=number_format, percent=percent)
+        )
 
     def ref(self, header: str, kind: str, key: Any, what: str) -> Any:
         """Check a reference resolves to something in the workbook or the database."""

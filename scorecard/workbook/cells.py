@@ -1,7 +1,10 @@
 """Turn a cell into a value, or say in plain words why it cannot be one."""
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from scorecard.rules.precision import MAX_PLACES, is_percent_format, places_of, places_shown
 
 from .reader import Cell
 
@@ -47,6 +50,38 @@ def _storable(value: Decimal, cell: Cell) -> Decimal:
     if value.as_tuple().exponent < -4:
         return value.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
     return value
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A measure's figure, and the decimal places it was reported with."""
+
+    value: Decimal
+    places: int
+
+
+def figure(cell: Cell, *, number_format: str = "", percent: bool = False) -> Figure | None:
+    """A target, result or baseline, with its places as typed or as Excel showed them.
+
+    Text keeps what was typed ("80.0" has one place); an .xlsx number has the places its
+    number format shows ("0.0" → one), or else its own digits (7.84 → two). A number Excel
+    shows as a percentage (0.675 in a "0.0%" cell reads "67.5%") is that percentage for a
+    ``percent`` measure, as the officer saw and typed it; for any other measure it stays the
+    number in the cell. Blank is None.
+    """
+    value = decimal(cell)
+    if value is None:
+        return None
+    typed = places_of(value.normalize() if isinstance(cell, float) else value)
+    shown = places_shown(number_format)
+    if is_percent_format(number_format):
+        if percent:
+            value = _storable(value * 100, cell)
+            typed = max(0, typed - 2)
+        elif shown is not None:
+            shown += 2  # 67.5% of one is 0.675: two more places as a plain number
+    places = shown if shown is not None else typed
+    return Figure(value=value, places=min(places, MAX_PLACES))
 
 
 def whole_number(cell: Cell, *, low: int, high: int) -> int | None:

@@ -5,7 +5,7 @@ from typing import Any, Protocol
 
 from django.db import transaction
 
-from scorecard.models import CouncilSettings, Objective
+from scorecard.models import CouncilSettings, Measure, Objective
 from scorecard.services.periods import periods_ensure
 from scorecard.services.rating import results_rerate
 
@@ -83,6 +83,11 @@ def workbook_apply(
         extra = policy.extra_columns if policy is not None else frozenset()
         for handler, sheet in present:
             handler.apply(parsed[handler.name], set(sheet.headers) | extra, ctx)
+        for handler, _ in present:
+            # After every sheet is written: a measure's places follow all its figures.
+            finish = getattr(handler, "finish", None)
+            if finish is not None:
+                finish(ctx)
         results_rerate(measure_ids=ctx.touched_measures, results=ctx.written_results)
         if policy is not None:
             policy.after_apply(ctx)
@@ -93,6 +98,11 @@ def _context() -> ImportContext:
     ctx = ImportContext()
     for handler in SHEETS:
         ctx.known[handler.kind] = set(handler().existing_keys())
+    for code, unit, allows in Measure.objects.values_list(
+        "code", "unit", "allows_out_of_range"
+    ).order_by():
+        ctx.measures[code] = (unit, allows)
+    ctx.stored_measures = set(ctx.measures)
     ctx.objectives = {
         code: (parent or "", plan or "")
         for code, parent, plan in Objective.objects.values_list(

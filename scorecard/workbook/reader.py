@@ -21,6 +21,9 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 class Row:
     number: int  # Excel's row number
     cells: dict[str, Cell]
+    # An .xlsx number's format, where it is not "General": how many places Excel showed, and
+    # whether it showed a percentage (0.675 in a "0.0%" cell reads "67.5%").
+    formats: dict[str, str] = field(default_factory=dict)
 
     def __getitem__(self, key: str) -> Cell:
         return self.cells.get(key)
@@ -52,11 +55,12 @@ def read_workbook(path: Path) -> tuple[dict[str, Sheet], list[WorkbookError]]:
         return {}, [WorkbookError(path.name, 0, "", f"this is not an .xlsx workbook ({exc})")]
 
 
-def _sheet(name: str, raw_rows: Iterator[tuple]) -> Sheet:
+def _sheet(name: str, raw_rows: Iterator[tuple[tuple, tuple]]) -> Sheet:
+    """A sheet from its rows, each (values, number formats); formats may be empty (CSV)."""
     headers: dict[str, str] = {}
     positions: list[str | None] = []
     rows: list[Row] = []
-    for number, values in enumerate(raw_rows, start=1):
+    for number, (values, formats) in enumerate(raw_rows, start=1):
         if number == 1:
             for value in values:
                 header = str(value).strip() if value is not None else ""
@@ -71,7 +75,12 @@ def _sheet(name: str, raw_rows: Iterator[tuple]) -> Sheet:
             if key is not None
         }
         if any(value not in (None, "") for value in cells.values()):
-            rows.append(Row(number, cells))
+            shown = {
+                key: fmt
+                for key, fmt in zip(positions, formats, strict=False)
+                if key is not None and fmt
+            }
+            rows.append(Row(number, cells, shown))
     return Sheet(name=name, headers=headers, rows=rows)
 
 
@@ -86,11 +95,26 @@ def _read_xlsx(path: Path) -> dict[str, Sheet]:
     workbook = load_workbook(path, read_only=True, data_only=True)
     try:
         return {
-            ws.title.strip().lower(): _sheet(ws.title, ws.iter_rows(values_only=True))
+            ws.title.strip().lower(): _sheet(
+                ws.title,
+                (
+                    (tuple(cell.value for cell in row), tuple(_number_format(c) for c in row))
+                    for row in ws.iter_rows()
+                ),
+            )
             for ws in workbook.worksheets
         }
     finally:
         workbook.close()
+
+
+def _number_format(cell) -> str:
+    """A number cell's format where it says more than "General"; "" otherwise."""
+    value = getattr(cell, "value", None)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return ""
+    number_format = getattr(cell, "number_format", None) or ""
+    return "" if number_format == "General" else number_format
 
 
 def _unquote(value: str) -> str:
@@ -105,7 +129,7 @@ def _read_csv_folder(folder: Path) -> dict[str, Sheet]:
     sheets = {}
     for csv_path in sorted(p for p in folder.iterdir() if p.suffix.lower() == ".csv"):
         text = _decode(csv_path.read_bytes())
-        rows = (tuple(_unquote(v) for v in row) for row in csv.reader(io.StringIO(text)))
+        rows = ((tuple(_unquote(v) for v in row), ()) for row in csv.reader(io.StringIO(text)))
         sheets[csv_path.stem.strip().lower()] = _sheet(csv_path.stem, rows)
     return sheets
 

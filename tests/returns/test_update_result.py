@@ -71,8 +71,8 @@ def test_a_draft_may_be_incomplete_even_when_red(client, officer, measure, q3):
     "actual, message",
     [
         ("abc", "Enter a number"),
-        ("101", "a percentage must be from 0 to 100"),
-        ("-1", "a percentage must be from 0 to 100"),
+        ("101", "101% is outside 0 to 100%: check it"),  # until confirmed
+        ("-1", "-1% is outside 0 to 100%: check it"),
         ("45.25", "at most 1 decimal place"),
     ],
 )

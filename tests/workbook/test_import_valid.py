@@ -127,7 +127,8 @@ def test_blank_optional_cells_take_their_defaults(imported):
     assert sickness.frequency == Measure.Frequency.QUARTERLY
     assert sickness.family == Measure.Family.LOCAL
     assert sickness.unit == "number"
-    assert sickness.decimal_places == 0
+    # Decimal places not given: read from its figures (target 9.5, result 10.2).
+    assert sickness.decimal_places == 1
     assert sickness.cumulative is False
     assert sickness.published is False
     assert sickness.rag_method == ""  # the council's default

@@ -15,6 +15,8 @@ from scorecard.models import (
     Target,
 )
 from scorecard.rules.periods import PeriodRef, parse_period
+from scorecard.rules.plausibility import implausible_actual
+from scorecard.rules.precision import infer_decimal_places, places_of
 from scorecard.rules.rag import (
     RagMethod,
     parse_polarity,
@@ -32,7 +34,7 @@ from ..base import (
     replace_links,
     upsert,
 )
-from ..cells import choice, code_list, decimal, text, whole_number, yes_no
+from ..cells import choice, code_list, text, whole_number, yes_no
 from ..numbers import export_number
 
 FAMILIES = {label: value for value, label in Measure.Family.choices}
@@ -204,6 +206,10 @@ class MeasureRecord:
     baseline_period: PeriodRef | None = None
 
 
+OUT_OF_RANGE = "Can fall outside 0-100%"
+VALUE_CONFIRMED = "Value confirmed"
+
+
 # Measure columns that map straight onto one field: (header, field, converter).
 def _family(cell):
     return choice(cell, FAMILIES, "family")
@@ -230,14 +236,13 @@ MEASURE_FIELDS = (
     ("Family", "family", _family, Measure.Family.LOCAL),
     ("Polarity", "polarity", _polarity, "higher"),
     ("Unit", "unit", text, "number"),
-    ("Decimal places", "decimal_places", _places, 0),
     ("Frequency", "frequency", _frequency, Measure.Frequency.QUARTERLY),
     ("Cumulative", "cumulative", yes_no, False),
-    ("Baseline", "baseline", decimal, None),
     ("RAG method", "rag_method", _method, ""),
     ("Published", "published", yes_no, False),
     ("Data quality", "data_quality", text, ""),
     ("Lead officer", "lead_officer", text, ""),
+    (OUT_OF_RANGE, "allows_out_of_range", yes_no, False),
 )
 
 
@@ -265,17 +270,27 @@ class MeasuresSheet(SheetHandler):
         Column("Tolerance"),
         Column("Published"),
         Column("Data quality"),
+        Column(OUT_OF_RANGE),
     )
 
     def existing_keys(self):
         return Measure.objects.values_list("code", flat=True)
 
     def parse(self, reader: RowReader) -> MeasureRecord:
+        code = reader.get("Code")
         values = {"title": reader.get("Title")}
         for header, field_name, convert, default in MEASURE_FIELDS:
             if reader.has(header):
                 value = reader.get(header, convert)
                 values[field_name] = default if value in (None, "") else value
+        unit, allows = reader.ctx.measures.get(code, ("number", False))
+        unit = values.get("unit", unit)
+        reader.ctx.measures[code] = (unit, values.get("allows_out_of_range", allows))
+        self._decimal_places(reader, code, values)
+        if reader.has("Baseline"):
+            baseline = reader.figure("Baseline", unit=unit)
+            values["baseline"] = baseline.value if baseline else None
+            reader.ctx.note_places(code, baseline)
         if reader.has("Tolerance"):
             tolerance = reader.get("Tolerance", lambda c: parse_tolerance(text(c)))
             values["tolerance_amount"] = tolerance.amount if tolerance else None
@@ -286,17 +301,60 @@ class MeasuresSheet(SheetHandler):
                 reader.ref(header, kind, name, kind)
                 values[kind] = name
         objectives = reader.get("Objective", code_list) or []
-        for code in objectives:
-            reader.ref("Objective", "objective", code, "objective")
+        for objective in objectives:
+            reader.ref("Objective", "objective", objective, "objective")
         updaters = reader.get("Updaters", code_list) or []
         for username in updaters:
             reader.ref("Updaters", "officer", username, "officer with username")
         return MeasureRecord(
-            code=reader.get("Code"),
+            code=code,
             values=values,
             objectives=objectives,
             updaters=updaters,
             baseline_period=period_cell(reader, "Baseline period"),
+        )
+
+    @staticmethod
+    def _decimal_places(reader: RowReader, code: str, values: dict) -> None:
+        """Decimal places as given, or read from the measure's figures when not given.
+
+        Not given is a blank "Decimal places" cell, or no such column for a measure the
+        database does not hold yet; a measure already stored keeps its places when the column
+        is left out, as any field does.
+        """
+        if reader.has("Decimal places"):
+            places = reader.get("Decimal places", _places)
+            if places is not None:
+                values["decimal_places"] = places
+                return
+        elif code in reader.ctx.stored_measures:
+            return
+        reader.ctx.places_from_data.add(code)
+
+    def finish(self, ctx: ImportContext) -> None:
+        """Give each measure whose places were not given the most places its figures use."""
+        if not ctx.places_from_data:
+            return
+        pks = ctx.measure_pks(ctx.places_from_data)
+        places = {code: [ctx.typed_places.get(code, 0)] for code in pks}
+        # Figures stored before this import count too; stored values have lost any typed
+        # trailing zeros, so they count by their significant places.
+        earlier = [pks[code] for code in pks if code in ctx.stored_measures]
+        code_of = {pk: code for code, pk in pks.items()}
+        for model, field_name in ((Target, "value"), (Result, "actual"), (Measure, "baseline")):
+            item = "pk" if model is Measure else "measure_id"
+            rows = model.objects.filter(**{f"{item}__in": earlier}).exclude(
+                **{f"{field_name}__isnull": True}
+            )
+            for pk, value in rows.values_list(item, field_name).order_by():
+                places[code_of[pk]].append(places_of(value.normalize()))
+        Measure.objects.bulk_update(
+            [
+                Measure(pk=pk, decimal_places=infer_decimal_places(places[c]))
+                for c, pk in pks.items()
+            ],
+            ["decimal_places"],
+            batch_size=500,
         )
 
     def apply(self, records: list[MeasureRecord], present, ctx: ImportContext) -> None:
@@ -373,6 +431,7 @@ class MeasuresSheet(SheetHandler):
                 export_text(str(m.tolerance) if m.tolerance else ""),
                 "Yes" if m.published else "No",
                 export_text(m.data_quality),
+                "Yes" if m.allows_out_of_range else "No",
             ]
 
 
@@ -387,7 +446,13 @@ class TargetsSheet(SheetHandler):
 
     def parse(self, reader: RowReader) -> tuple[str, PeriodRef | None, Decimal | None]:
         code = reader.ref("Code", "measure", reader.get("Code"), "measure")
-        return (code, period_cell(reader, "Period"), reader.get("Target", decimal))
+        ref = period_cell(reader, "Period")
+        target = reader.figure("Target", unit=reader.ctx.unit_of(code))
+        reader.ctx.note_places(code, target)
+        value = target.value if target else None
+        if ref is not None:
+            reader.ctx.targets[(code, ref.label)] = value
+        return (code, ref, value)
 
     def apply(self, records, present, ctx: ImportContext) -> None:
         measures = ctx.measure_pks({code for code, _, _ in records})
@@ -425,7 +490,6 @@ def _label(cell) -> str:
 
 
 RESULT_FIELDS = (
-    ("Actual", "actual", decimal, None),
     ("Commentary", "commentary", text, ""),
     ("Corrective action", "corrective_action", text, ""),
     ("Likelihood", "risk_likelihood", lambda c: whole_number(c, low=1, high=5), None),
@@ -470,13 +534,17 @@ class ResultsSheet(SheetHandler):
         Column("Likelihood"),
         Column("Impact"),
         Column("Status"),
+        Column(VALUE_CONFIRMED),
     )
     key_columns = ("Code", "Period")
     row_key = TargetsSheet.row_key
 
     def parse(self, reader: RowReader) -> tuple[str, PeriodRef | None, dict]:
         code = reader.ref("Code", "measure", reader.get("Code"), "measure")
+        ref = period_cell(reader, "Period")
         values = {}
+        if reader.has("Actual"):
+            values["actual"] = self._actual(reader, code, ref)
         for header, field_name, convert, default in RESULT_FIELDS:
             if reader.has(header) or field_name == "status":
                 value = reader.get(header, convert)
@@ -484,7 +552,29 @@ class ResultsSheet(SheetHandler):
         if reader.has("RAG"):
             rag = reader.get("RAG", parse_rag)
             values["officer_rag"] = rag.value if rag else ""
-        return (code, period_cell(reader, "Period"), values)
+        return (code, ref, values)
+
+    @staticmethod
+    def _actual(reader: RowReader, code: str, ref: PeriodRef | None) -> Decimal | None:
+        """The actual, refused while it looks like a slip and the row does not confirm it."""
+        unit, allows = reader.ctx.measures.get(code, ("number", False))
+        actual = reader.figure("Actual", unit=unit)
+        reader.ctx.note_places(code, actual)
+        if actual is None:
+            return None
+        doubt = implausible_actual(
+            actual.value,
+            unit=unit,
+            target=reader.ctx.target_for(code, ref),
+            allows_out_of_range=allows,
+        )
+        if doubt and not reader.get(VALUE_CONFIRMED, yes_no):
+            reader.error(
+                "Actual",
+                f"{doubt}: check it, and if it is right write Yes in a "
+                f'"{VALUE_CONFIRMED}" column for this row',
+            )
+        return actual.value
 
     def apply(self, records, present, ctx: ImportContext) -> None:
         measures = ctx.measure_pks({code for code, _, _ in records})
@@ -507,7 +597,20 @@ class ResultsSheet(SheetHandler):
         results = Result.objects.select_related("measure", "period").order_by(
             "measure__code", "period__start", "-period__end"
         )
+        targets = {
+            (measure, period): value
+            for measure, period, value in Target.objects.values_list(
+                "measure_id", "period_id", "value"
+            ).order_by()
+        }
         for r in results.iterator(chunk_size=2000):
+            # A stored actual that looks implausible was confirmed: say so, so it imports again.
+            confirmed = r.actual is not None and implausible_actual(
+                r.actual,
+                unit=r.measure.unit,
+                target=targets.get((r.measure_id, r.period_id)),
+                allows_out_of_range=r.measure.allows_out_of_range,
+            )
             yield [
                 r.measure.code,
                 r.period.label,
@@ -518,4 +621,5 @@ class ResultsSheet(SheetHandler):
                 r.risk_likelihood,
                 r.risk_impact,
                 r.get_status_display(),
+                "Yes" if confirmed else None,
             ]
