@@ -1,6 +1,7 @@
 from django import forms
 
 from scorecard.models import Directorate, Objective, Perspective, Plan, ReportingPeriod
+from scorecard.widgets import DateInput
 
 from .models import ReportPack
 
@@ -38,7 +39,7 @@ class PackForm(forms.ModelForm):
         model = ReportPack
         fields = [*COVER_FIELDS, *SCOPE_FIELDS, *ANNEX_FIELDS, *NARRATIVE_FIELDS]
         widgets = {
-            "meeting_date": forms.DateInput(attrs={"type": "date"}),
+            "meeting_date": DateInput,
             **dict.fromkeys(SCOPE_FIELDS, forms.CheckboxSelectMultiple),
             **{name: forms.Textarea(attrs={"rows": 6}) for name in NARRATIVE_FIELDS},
         }

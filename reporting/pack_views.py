@@ -71,8 +71,12 @@ def pack_edit(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, "This pack is final: reopen it as a draft to change it.")
         return redirect("pack_edit", pk=pack.pk)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, "Pack saved.")
+        if form.has_changed():
+            form.save()
+            messages.success(request, "Pack saved.")
+        else:
+            # Not saved, so the built files stay current (their fingerprint has the pack's time).
+            messages.info(request, "Nothing to save: the pack is as it was.")
         return redirect("pack_edit", pk=pack.pk)
     builds = pack.builds.all()[:6]
     return render(

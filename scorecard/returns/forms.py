@@ -16,6 +16,7 @@ from actionplans.models import Action
 from scorecard.models import Measure, ReportingPeriod
 from scorecard.rules.rag import RagMethod, Status
 from scorecard.rules.units import format_value
+from scorecard.widgets import DateInput
 
 from .services import default_method, entry_problems, result_rating
 
@@ -238,7 +239,7 @@ class PeriodForm(forms.Form):
     deadline = forms.DateField(
         required=False,
         help_text="Returns are due by this date (YYYY-MM-DD). Blank: the council's default.",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
 
     def clean_label(self) -> str:
@@ -252,7 +253,7 @@ class PeriodForm(forms.Form):
 
 
 class DeadlineForm(forms.Form):
-    deadline = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    deadline = forms.DateField(widget=DateInput())
 
 
 class UnlockForm(forms.Form):

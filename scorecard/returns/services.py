@@ -184,6 +184,11 @@ def _conflict(kind: _Kind, current: models.Model | None) -> ReturnConflict:
     )
 
 
+def _same_explanation(current: models.Model, new: dict[str, Any]) -> bool:
+    """Whether the stored RAG explanation still holds (a moved target rewrites it)."""
+    return new.get("rag_explanation", "") == getattr(current, "rag_explanation", "")
+
+
 @transaction.atomic
 def return_save(
     *,
@@ -236,6 +241,11 @@ def return_save(
     before = {name: getattr(current, name) for name in new} if current else {}
     changes = changes_between(before, {k: v for k, v in new.items() if k != "rag_explanation"})
     changes.pop("submitted_at", None)
+    if current is not None and not changes and _same_explanation(current, new):
+        # Saving what is stored is not a change: no new version, no audit entry.
+        if current.version != version:
+            raise _conflict(kind, current)
+        return current
 
     if current is None:
         if version != 0:

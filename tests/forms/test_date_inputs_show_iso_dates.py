@@ -1,0 +1,56 @@
+"""Every date box in the app shows its date as the browser's date picker reads it: 2009-12-15.
+
+In en-GB Django writes 15/12/2009, which an <input type="date"> shows blank and sends back blank.
+The test walks every form class of the app, so a new form with a date field is checked too.
+"""
+
+import importlib
+from datetime import date
+
+import pytest
+from django import forms
+
+FORM_MODULES = ["reporting.forms", "scorecard.returns.forms"]
+
+
+def app_forms() -> list[type[forms.BaseForm]]:
+    modules = {importlib.import_module(name).__name__ for name in FORM_MODULES}
+    found, todo = [], [forms.BaseForm]
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        if cls.__module__ in modules:
+            found.append(cls)
+    return found
+
+
+def date_fields() -> list:
+    return [
+        pytest.param(form.__name__, name, field, id=f"{form.__name__}.{name}")
+        for form in app_forms()
+        for name, field in form.base_fields.items()
+        if isinstance(field, forms.DateField)
+    ]
+
+
+def test_the_app_has_date_fields_to_check():
+    names = {param.values[:2] for param in date_fields()}
+    assert {
+        ("PackForm", "meeting_date"),
+        ("DeadlineForm", "deadline"),
+        ("PeriodForm", "deadline"),
+    } <= names
+
+
+@pytest.mark.parametrize(("form", "name", "field"), date_fields())
+def test_a_date_box_shows_its_date_in_iso_form(settings, form, name, field):
+    settings.LANGUAGE_CODE = "en-gb"
+    html = field.widget.render(name, date(2009, 12, 15))
+    assert 'type="date"' in html
+    assert 'value="2009-12-15"' in html
+
+
+@pytest.mark.parametrize(("form", "name", "field"), date_fields())
+def test_a_date_box_reads_back_what_it_shows(form, name, field):
+    shown = field.widget.format_value(date(2009, 12, 15))
+    assert field.clean(shown) == date(2009, 12, 15)
