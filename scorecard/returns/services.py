@@ -19,6 +19,7 @@ from actionplans.models import Action, ActionUpdate
 from scorecard.models import CouncilSettings, Measure, ReportingPeriod, Result, ReturnStatus, Target
 from scorecard.rules.rag import RagMethod, Rating, Status
 from scorecard.rules.returns import (
+    HANDED_IN,
     ReturnEntry,
     actual_problem,
     edit_refusal,
@@ -228,12 +229,15 @@ def return_save(
         status = rating.status if rating.status.is_rated else None
     else:
         status = Status(values["rag"]) if values["rag"] else None
-    problems = entry_problems(item=item, values=values, rating=status, submitting=submit)
+    after = _status_after(submit=submit, correcting=correcting, stored=stored)
+    # A correction keeps a handed-in return handed in: it must stay as complete as submitted.
+    complete = submit or after in HANDED_IN
+    problems = entry_problems(item=item, values=values, rating=status, submitting=complete)
     if problems:
         raise ReturnInvalid(problems)
 
     now = timezone.now()
-    new = dict(values, status=_status_after(submit=submit, correcting=correcting, stored=stored))
+    new = dict(values, status=after)
     if submit and not correcting:
         new.update(submitted_at=now)
     if kind is RESULT:
