@@ -54,7 +54,9 @@ def test_a_correction_to_red_needs_a_corrective_action(client, performance_team,
 def test_a_correction_cannot_drop_a_judged_amber_actions_commentary(
     client, performance_team, action, q3
 ):
-    ActionUpdateFactory(action=action, period=q3, rag="amber", status="submitted", commentary="Late.")
+    ActionUpdateFactory(
+        action=action, period=q3, rag="amber", status="submitted", commentary="Late."
+    )
     closed(q3)
     client.force_login(performance_team)
     form = {"action": "draft", "version": 1, "rag": "amber", "commentary": ""}
