@@ -1,7 +1,7 @@
 from django import forms
 
 from scorecard.models import Directorate, Objective, Perspective, Plan, ReportingPeriod
-from scorecard.widgets import DateInput
+from scorecard.widgets import DateInput, Textarea
 
 from .models import ReportPack
 
@@ -41,7 +41,7 @@ class PackForm(forms.ModelForm):
         widgets = {
             "meeting_date": DateInput,
             **dict.fromkeys(SCOPE_FIELDS, forms.CheckboxSelectMultiple),
-            **{name: forms.Textarea(attrs={"rows": 6}) for name in NARRATIVE_FIELDS},
+            **{name: Textarea(attrs={"rows": 6}) for name in NARRATIVE_FIELDS},
         }
         help_texts = {
             "objectives": "Leave all unticked to cover everything.",

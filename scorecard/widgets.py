@@ -17,3 +17,18 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs: dict | None = None, format: str | None = None):
         super().__init__(attrs, format=format or ISO_DATE)
+
+
+class Textarea(forms.Textarea):
+    """A text box whose line breaks are stored as typed, not as the browser sends them.
+
+    Browsers send a text box's line breaks as CRLF whatever the user typed, so text saved
+    unchanged would come back different ("\\r\\n" for "\\n"): a false change in the audit trail,
+    a new version, a stale pack. Line breaks are stored as "\\n".
+    """
+
+    def value_from_datadict(self, data, files, name):
+        value = super().value_from_datadict(data, files, name)
+        if isinstance(value, str):
+            return value.replace("\r\n", "\n").replace("\r", "\n")
+        return value

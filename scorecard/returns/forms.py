@@ -16,7 +16,7 @@ from actionplans.models import Action
 from scorecard.models import Measure, ReportingPeriod
 from scorecard.rules.rag import RagMethod, Status
 from scorecard.rules.units import format_value
-from scorecard.widgets import DateInput
+from scorecard.widgets import DateInput, Textarea
 
 from .services import default_method, entry_problems, result_rating
 
@@ -30,7 +30,7 @@ CHECK, COPY, DRAFT, SUBMIT = "check", "copy", "draft", "submit"
 
 
 def _text(rows: int) -> forms.Textarea:
-    return forms.Textarea(attrs={"rows": rows, "cols": 60})
+    return Textarea(attrs={"rows": rows, "cols": 60})
 
 
 class _ReturnForm(forms.Form):

@@ -65,7 +65,7 @@ def council():
         version=0,
         values={
             "actual": Decimal("7.84"),
-            "commentary": "Long-term sickness in two depots.",
+            "commentary": "Long-term sickness in two depots.\nShort-term absence is down.",
             "corrective_action": "Occupational health referrals within a week.",
             "risk_likelihood": 3,
             "risk_impact": 4,
@@ -88,7 +88,7 @@ def council():
         contact_officer="Christa Brodie-Levinsohn",
         contact_telephone="01865 815463",
         period=q2,
-        going_well="Level 3 of the Equality Standard.",
+        going_well="Level 3 of the Equality Standard:\n- assessed by IDeA\n\nInvoices paid.",
         recommendation="The Cabinet is RECOMMENDED to note this report.",
     )
     pack.directorates.add(directorate)

@@ -25,11 +25,16 @@ def app_forms() -> list[type[forms.BaseForm]]:
 
 
 def date_fields() -> list:
+    return fields_of(forms.DateField)
+
+
+def fields_of(kind: type, widget: type = forms.Widget) -> list:
+    """Every field of that kind (and widget) in the app's forms, as test parameters."""
     return [
         pytest.param(form.__name__, name, field, id=f"{form.__name__}.{name}")
         for form in app_forms()
         for name, field in form.base_fields.items()
-        if isinstance(field, forms.DateField)
+        if isinstance(field, kind) and isinstance(field.widget, widget)
     ]
 
 
