@@ -45,6 +45,9 @@ class PackForm(forms.ModelForm):
         }
         help_texts = {
             "objectives": "Leave all unticked to cover everything.",
+            # How reporting/narrative.py reads the text: said once, on the first box.
+            "going_well": "A blank line starts a new numbered paragraph; a line starting "
+            "with “- ” is an item of a list.",
         }
 
     def __init__(self, *args, creating: bool = False, **kwargs):

@@ -49,6 +49,15 @@ def text_of(html: str) -> str:
     return words(re.sub(r"<[^>]+>", " ", html))
 
 
+def test_the_edit_page_says_how_to_write_paragraphs_and_lists(clerk, q2):
+    page = clerk.get(f"/packs/{cabinet_pack().pk}/").content.decode()
+    assert "A blank line starts a new numbered paragraph" in page
+    assert "a line starting with “- ” is an item of a list" in page
+    # The hint is the box's description, read out with it.
+    assert 'aria-describedby="id_going_well_helptext"' in page
+    assert '<p class="hint" id="id_going_well_helptext">' in page
+
+
 def test_the_drafted_narrative_summarises_rather_than_repeating_each_rule(q2):
     pack = cabinet_pack()
     narrative = "\n".join(
