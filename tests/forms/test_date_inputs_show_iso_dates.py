@@ -38,24 +38,16 @@ def fields_of(kind: type, widget: type = forms.Widget) -> list:
     ]
 
 
-def test_the_app_has_date_fields_to_check():
-    names = {param.values[:2] for param in date_fields()}
+def test_every_date_box_shows_its_date_in_iso_form_and_reads_it_back(settings):
+    settings.LANGUAGE_CODE = "en-gb"
+    found = {param.values[:2]: param.values[2] for param in date_fields()}
     assert {
         ("PackForm", "meeting_date"),
         ("DeadlineForm", "deadline"),
         ("PeriodForm", "deadline"),
-    } <= names
-
-
-@pytest.mark.parametrize(("form", "name", "field"), date_fields())
-def test_a_date_box_shows_its_date_in_iso_form(settings, form, name, field):
-    settings.LANGUAGE_CODE = "en-gb"
-    html = field.widget.render(name, date(2009, 12, 15))
-    assert 'type="date"' in html
-    assert 'value="2009-12-15"' in html
-
-
-@pytest.mark.parametrize(("form", "name", "field"), date_fields())
-def test_a_date_box_reads_back_what_it_shows(form, name, field):
-    shown = field.widget.format_value(date(2009, 12, 15))
-    assert field.clean(shown) == date(2009, 12, 15)
+    } <= set(found), "the walk over the app's forms missed a date field"
+    for (form, name), field in found.items():
+        html = field.widget.render(name, date(2009, 12, 15))
+        assert 'type="date"' in html, (form, name)
+        assert 'value="2009-12-15"' in html, (form, name, html)
+        assert field.clean(field.widget.format_value(date(2009, 12, 15))) == date(2009, 12, 15)

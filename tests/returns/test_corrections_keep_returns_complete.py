@@ -41,7 +41,9 @@ def test_a_correction_cannot_drop_a_red_results_corrective_action(
     assert Result.objects.get().corrective_action == "Recovery plan agreed with the contractor."
 
 
-def test_a_correction_to_red_needs_a_corrective_action(client, performance_team, measure, q3):
+def test_a_correction_to_red_needs_a_corrective_action_unless_the_return_is_a_draft(
+    client, performance_team, measure, q3
+):
     ResultFactory(measure=measure, period=q3, actual=Decimal("55"), rag="green", status="submitted")
     closed(q3)
     client.force_login(performance_team)
@@ -49,6 +51,12 @@ def test_a_correction_to_red_needs_a_corrective_action(client, performance_team,
     page = client.post(edit_url(measure, q3), form).content.decode()
     assert "A Red result needs a corrective action" in page
     assert Result.objects.get().actual == Decimal("55")
+
+    # A draft is the officer's work in progress: it may be incomplete, corrected or not.
+    Result.objects.update(status="draft")
+    response = client.post(edit_url(measure, q3), form)
+    assert response.status_code == 302
+    assert Result.objects.get().actual == Decimal("20")
 
 
 def test_a_correction_cannot_drop_a_judged_amber_actions_commentary(
@@ -63,12 +71,3 @@ def test_a_correction_cannot_drop_a_judged_amber_actions_commentary(
     page = client.post(edit_url(action, q3), form).content.decode()
     assert "Say why the item is Amber" in page
     assert ActionUpdate.objects.get().commentary == "Late."
-
-
-def test_a_correction_of_a_draft_may_stay_incomplete(client, performance_team, measure, q3):
-    ResultFactory(measure=measure, period=q3, actual=Decimal("55"), rag="green", status="draft")
-    closed(q3)
-    client.force_login(performance_team)
-    response = client.post(edit_url(measure, q3), result_form("draft", version=1, actual="20"))
-    assert response.status_code == 302
-    assert Result.objects.get().actual == Decimal("20")
