@@ -1,6 +1,7 @@
 from django import forms
 
 from scorecard.models import Directorate, Objective, Perspective, Plan, ReportingPeriod
+from scorecard.widgets import DateInput, Textarea
 
 from .models import ReportPack
 
@@ -39,12 +40,15 @@ class PackForm(forms.ModelForm):
         model = ReportPack
         fields = [*COVER_FIELDS, *SCOPE_FIELDS, *ANNEX_FIELDS, *NARRATIVE_FIELDS]
         widgets = {
-            "meeting_date": forms.DateInput(attrs={"type": "date"}),
+            "meeting_date": DateInput,
             **dict.fromkeys(SCOPE_FIELDS, forms.CheckboxSelectMultiple),
-            **{name: forms.Textarea(attrs={"rows": 6}) for name in NARRATIVE_FIELDS},
+            **{name: Textarea(attrs={"rows": 6}) for name in NARRATIVE_FIELDS},
         }
         help_texts = {
             "objectives": "Leave all unticked to cover everything.",
+            # How reporting/narrative.py reads the text: said once, on the first box.
+            "going_well": "A blank line starts a new numbered paragraph; a line starting "
+            "with “- ” is an item of a list.",
         }
 
     def __init__(self, *args, creating: bool = False, **kwargs):

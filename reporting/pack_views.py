@@ -10,8 +10,8 @@ from scorecard.models import Role
 
 from .forms import PackForm
 from .models import PackBuild, ReportPack
-from .packs import pack_items, pack_report, suggested_narrative
-from .render.html import section_kind, table_rows_html
+from .packs import pack_narrative_draft, pack_report
+from .render.html import section_entries
 from .services import pack_build_request
 
 EDITORS = {Role.COMMITTEE_CLERK.value, Role.PERFORMANCE_TEAM.value}
@@ -56,7 +56,7 @@ def pack_create(request: HttpRequest) -> HttpResponse:
         pack.created_by = request.user
         pack.save()
         form.save_m2m()
-        for field, text in suggested_narrative(pack_items(pack), pack.committee).items():
+        for field, text in pack_narrative_draft(pack).items():
             setattr(pack, field, text)
         pack.save()
         messages.success(request, "Pack created. The narrative is drafted from the facts: edit it.")
@@ -71,8 +71,12 @@ def pack_edit(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, "This pack is final: reopen it as a draft to change it.")
         return redirect("pack_edit", pk=pack.pk)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, "Pack saved.")
+        if form.has_changed():
+            form.save()
+            messages.success(request, "Pack saved.")
+        else:
+            # Not saved, so the built files stay current (their fingerprint has the pack's time).
+            messages.info(request, "Nothing to save: the pack is as it was.")
         return redirect("pack_edit", pk=pack.pk)
     builds = pack.builds.all()[:6]
     return render(
@@ -95,14 +99,7 @@ def pack_state(request: HttpRequest, pk: int) -> HttpResponse:
 def pack_preview(request: HttpRequest, pk: int) -> HttpResponse:
     pack = _pack_for(request, pk, edit=False)
     report = pack_report(pack)
-    sections = [
-        {
-            "section": s,
-            "kind": section_kind(s),
-            "rows": table_rows_html(s) if section_kind(s) == "table" else [],
-        }
-        for s in report.sections
-    ]
+    sections = section_entries(report)
     return render(
         request,
         "reporting/packs/preview.html",

@@ -1,13 +1,24 @@
 """Report packs as documents: the narrative, then the chosen annexes, for one period and scope."""
 
 import hashlib
+from collections.abc import Mapping
 
 from django.db.models import Count, Max, Sum
 
 from actionplans.models import ActionUpdate
 from scorecard.models import AuditEntry, CouncilSettings, Result, Target
+from scorecard.rules.narrative import (
+    amber_sentence,
+    improvement_sentence,
+    nci_sentence,
+    ratings_sentence,
+    red_sentence,
+    see_annex,
+)
 from scorecard.rules.rag import Status
+from scorecard.rules.summaries import summarise
 from scorecard.rules.travel import Direction
+from scorecard.rules.units import format_value
 
 from .items import Item, items_for
 from .models import ReportPack
@@ -67,52 +78,148 @@ def default_pack(period, *, include_provisional: bool = False) -> ReportPack:
         include_measure_pages=True,
         include_provisional=include_provisional,
     )
-    for field, text in suggested_narrative(pack_items(pack, Scope()), pack.committee).items():
+    for field, text in pack_narrative_draft(pack, scope=Scope()).items():
         setattr(pack, field, text)
     return pack
 
 
-def suggested_narrative(items: list[Item], committee: str = "Cabinet") -> dict[str, str]:
+LISTED = 10  # items named in a drafted list; the annex has the rest
+
+
+def _fact(item: Item, *, trend: bool = True) -> str:
+    """An item as the narrative names it: its figures against target and a year ago, not the
+    rule that rated it (the annex prints that)."""
+    text = f"{item.code} {item.title}"
+    if item.actual is None:
+        return f"{text}: {item.commentary}" if item.commentary else text
+    actual = format_value(item.actual, item.unit, item.decimal_places)
+    text += f": {actual}"
+    if item.target is not None:
+        text += f" against a target of {format_value(item.target, item.unit, item.decimal_places)}"
+    compared = {
+        Direction.IMPROVED: "better than",
+        Direction.SAME: "the same as",
+        Direction.WORSE: "worse than",
+    }.get(item.long_term)
+    return f"{text}, {compared} a year ago" if trend and compared else text
+
+
+def _list(lines: list[str], annex: int | None = None) -> str:
+    shown = [f"- {line}" for line in lines[:LISTED]]
+    if len(lines) > LISTED:
+        shown.append(f"- and {len(lines) - LISTED} more{see_annex(annex)}")
+    return "\n".join(shown)
+
+
+def _text(*paragraphs: str) -> str:
+    """Paragraphs as the clerk edits them: a blank line between each (see narrative.py)."""
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def suggested_narrative(
+    items: list[Item], committee: str = "Cabinet", *, annexes: Mapping[str, int] | None = None
+) -> dict[str, str]:
     """Facts to start the narrative from, for the clerk to edit.
 
     The headings and the closing recommendation follow Oxfordshire CC's Cabinet report of
     15 December 2009: what is going well, what requires attention, what is being done about
-    it, what needs to develop.
+    it, what needs to develop. Like that report it summarises in sentences ("11 are showing
+    improvement, albeit not to targeted levels"), names the items that matter and points to
+    the annexes for the rest. ``annexes`` numbers the pack's annexes by kind.
     """
+    annexes = annexes or {}
+    scorecard = annexes.get("scorecard")
+    exceptions = annexes.get("exceptions") or scorecard
     measures = [i for i in items if i.kind == "measure"]
-    greens = [i for i in measures if i.status is Status.GREEN]
-    improved = [i for i in greens if i.long_term is Direction.IMPROVED]
+    actions = [i for i in items if i.kind == "action"]
+    improved = [i for i in measures if i.long_term is Direction.IMPROVED]
+    short = [i for i in improved if i.status in (Status.AMBER, Status.RED)]
+    good = [i for i in improved if i.status is Status.GREEN]
     reds = [i for i in items if i.status is Status.RED]
+    ambers = [i for i in items if i.status is Status.AMBER]
     missing = [i for i in items if i.status is Status.NCI]
 
-    def lines(rows: list[Item], what) -> str:
-        return "\n".join(f"- {i.code} {i.title}: {what(i)}" for i in rows)
-
-    going_well = f"{len(greens)} measures are Green."
-    if improved:
-        going_well += " Improved on the same period last year and on target:\n" + lines(
-            improved[:10], lambda i: i.explanation or i.status.word
+    ratings = ratings_sentence(summarise(i.status for i in measures), annex=scorecard)
+    if actions:
+        ratings += " " + ratings_sentence(summarise(i.status for i in actions), noun="action")
+    trend = improvement_sentence(
+        improved=len(improved), still_short=len(short), against="the same period last year"
+    )
+    if good:
+        trend += " Green and better than a year ago:\n" + _list(
+            [_fact(i, trend=False) for i in good], scorecard
         )
-    attention = f"{len(reds)} items are Red."
+    attention = red_sentence(
+        measures=sum(i.kind == "measure" for i in reds),
+        actions=sum(i.kind == "action" for i in reds),
+        annex=exceptions,
+    )
     if reds:
-        attention += "\n" + lines(reds, lambda i: i.explanation or "Red")
-    being_done = (
-        lines([i for i in reds if i.corrective_action], lambda i: i.corrective_action)
-        or "Corrective actions will be reported by the lead officers."
-    )
-    develop = (
-        f"{len(missing)} items have No Current Information (NCI): their results were not "
-        "submitted by the deadline."
-        if missing
-        else "Every item due has reported."
-    )
+        attention += "\n" + _list([_fact(i) for i in reds], exceptions)
+    done = [f"{i.code} {i.title}: {i.corrective_action}" for i in reds if i.corrective_action]
     return {
-        "going_well": going_well,
-        "requires_attention": attention,
-        "being_done": being_done,
-        "needs_to_develop": develop,
+        "going_well": _text(ratings, trend),
+        "requires_attention": _text(attention, amber_sentence(len(ambers))),
+        "being_done": _list(done, exceptions)
+        or "Corrective actions will be reported by the lead officers.",
+        "needs_to_develop": nci_sentence([i.code for i in missing], named=LISTED),
         "recommendation": f"The {committee or 'Committee'} is RECOMMENDED to note this report.",
     }
+
+
+def pack_annexes(
+    pack: ReportPack, items: list[Item], scope: Scope | None = None
+) -> list[tuple[str, object]]:
+    """The annexes the clerk chose, in the order the pack prints them, each with its kind.
+
+    Everything is for the pack's period and earlier, never later; approved figures only
+    unless the pack includes provisional ones.
+    """
+    scope = pack_scope(pack) if scope is None else scope
+    provisional = pack.include_provisional
+    annexes: list[tuple[str, object]] = []
+    if pack.include_scorecard:
+        annexes.append(("scorecard", scorecard_section(items)))
+    if pack.include_improvement_plan:
+        labels = [pack.period.ref.previous().label, pack.period.label]
+        for plan in scope.plans().order_by("code"):
+            section = improvement_plan_section(plan, labels, scope, include_provisional=provisional)
+            if any(cell.status for row in section.rows for cell in row.cells):
+                annexes.append(("improvement_plan", section))
+    if pack.include_exceptions:
+        annexes.append(("exceptions", exceptions_section(items)))
+    if pack.include_action_plans:
+        paps = priority_action_plans_section(pack.period, scope, include_provisional=provisional)
+        if paps is not None:
+            annexes.append(("action_plans", paps))
+        for plan in scope.plans().filter(recommendations__isnull=False).distinct():
+            annexes.append(("action_plans", action_plan_section(plan)))
+    if pack.include_measure_pages:
+        annexes.append(
+            (
+                "measure_pages",
+                measure_pages_section(items, until=pack.period, include_provisional=provisional),
+            )
+        )
+    return annexes
+
+
+def annex_numbers(annexes: list[tuple[str, object]]) -> dict[str, int]:
+    """The number of the first annex of each kind, as the document numbers its annexes."""
+    numbers: dict[str, int] = {}
+    for number, (kind, _) in enumerate(annexes, start=1):
+        numbers.setdefault(kind, number)
+    return numbers
+
+
+def pack_narrative_draft(
+    pack: ReportPack, items: list[Item] | None = None, *, scope: Scope | None = None
+) -> dict[str, str]:
+    """The narrative drafted for a pack, citing its annexes by number."""
+    scope = pack_scope(pack) if scope is None else scope
+    items = pack_items(pack, scope) if items is None else items
+    numbers = annex_numbers(pack_annexes(pack, items, scope))
+    return suggested_narrative(items, pack.committee, annexes=numbers)
 
 
 def pack_report(
@@ -120,15 +227,11 @@ def pack_report(
 ) -> Report:
     """The whole pack: cover, narrative, then each annex the clerk chose.
 
-    Everything is for the pack's period and earlier, never later; approved figures only
-    unless the pack includes provisional ones. `scope` for a pack not saved (which has no
-    chosen objectives, directorates, perspectives or plans to read).
+    `scope` for a pack not saved (which has no chosen objectives, directorates, perspectives
+    or plans to read).
     """
-    from scorecard.rules.summaries import summarise
-
     scope = pack_scope(pack) if scope is None else scope
     items = pack_items(pack, scope) if items is None else items
-    provisional = pack.include_provisional
     report = Report(
         title=pack.title,
         council=CouncilSettings.load().council_name,
@@ -139,32 +242,13 @@ def pack_report(
         agenda_item=pack.agenda_item,
         report_by=pack.report_by,
         contact=pack.contact,
-        include_provisional=provisional,
+        include_provisional=pack.include_provisional,
     )
     for field, heading in NARRATIVE:
         text = getattr(pack, field)
         if text:
             report.sections.append(NarrativeSection(heading, text))
-    if pack.include_scorecard:
-        report.sections.append(scorecard_section(items))
-    if pack.include_improvement_plan:
-        labels = [pack.period.ref.previous().label, pack.period.label]
-        for plan in scope.plans().order_by("code"):
-            section = improvement_plan_section(plan, labels, scope, include_provisional=provisional)
-            if any(cell.status for row in section.rows for cell in row.cells):
-                report.sections.append(section)
-    if pack.include_exceptions:
-        report.sections.append(exceptions_section(items))
-    if pack.include_action_plans:
-        paps = priority_action_plans_section(pack.period, scope, include_provisional=provisional)
-        if paps is not None:
-            report.sections.append(paps)
-        for plan in scope.plans().filter(recommendations__isnull=False).distinct():
-            report.sections.append(action_plan_section(plan))
-    if pack.include_measure_pages:
-        report.sections.append(
-            measure_pages_section(items, until=pack.period, include_provisional=provisional)
-        )
+    report.sections.extend(section for _, section in pack_annexes(pack, items, scope))
     return report
 
 

@@ -40,4 +40,3 @@ def test_results_are_listed_and_edited_at_their_measures_places(client, team_mem
 
     assert "7.84 days" in listing
     assert change.find("input", name="actual").get("value") == "7.84"
-

@@ -1,7 +1,7 @@
 """Settings shared by every environment; read from the environment, twelve-factor style.
 
 `DATABASE_URL` chooses the database (SQLite file by default, PostgreSQL in production),
-`SECRET_KEY`, `DEBUG` and `ALLOWED_HOSTS` come from the environment too.
+`SECRET_KEY`, `DEBUG`, `ALLOWED_HOSTS` and `SITE_URL` come from the environment too.
 """
 
 import os
@@ -29,6 +29,9 @@ INSECURE_SECRET_KEY = "django-insecure-development-only-never-use-in-production"
 SECRET_KEY = os.environ.get("SECRET_KEY", INSECURE_SECRET_KEY)
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
+# The site's address as officers reach it, for links in emails (which have no page to be
+# relative to). Production refuses to start without one (see production.py).
+SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000")
 
 INSTALLED_APPS = [
     "django.contrib.admin",

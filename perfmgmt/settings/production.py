@@ -1,10 +1,11 @@
 """Production settings: secure by default, so that `manage.py check --deploy` reports nothing.
 
-Requires SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL in the environment. The app is served over
-HTTPS behind the council's proxy, which sets X-Forwarded-Proto.
+Requires SECRET_KEY, SITE_URL, ALLOWED_HOSTS and DATABASE_URL in the environment. The app is
+served over HTTPS behind the council's proxy, which sets X-Forwarded-Proto.
 """
 
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -15,6 +16,14 @@ DEBUG = False
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY or SECRET_KEY == INSECURE_SECRET_KEY:
     raise ImproperlyConfigured("Set SECRET_KEY to a long random value for production.")
+
+# Reminder emails link to returns by absolute address; a wrong one sends officers nowhere.
+SITE_URL = os.environ.get("SITE_URL", "")
+if urlsplit(SITE_URL).scheme not in ("http", "https") or not urlsplit(SITE_URL).netloc:
+    raise ImproperlyConfigured(
+        "Set SITE_URL to the site's address as officers reach it, "
+        "for example https://performance.council.example"
+    )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

@@ -1,5 +1,6 @@
 from django.template.loader import render_to_string
 
+from reporting.narrative import numbered_count, paragraphs
 from reporting.reports import ActionPlanSection, MeasurePagesSection, NarrativeSection, Report
 from reporting.tables import cell_text, provisional_note
 from scorecard.rules.rag import Status
@@ -36,16 +37,37 @@ def table_rows_html(section) -> list[tuple[str, list[list[tuple[str, str]]]]]:
     ]
 
 
+def section_entries(report: Report) -> list[dict]:
+    """Each section as the document template shows it.
+
+    Narrative paragraphs are numbered through the whole narrative; where a report has a
+    narrative, the sections after it are its annexes, numbered in order ("see Annex 1"), and
+    the contact officer signs off after the last narrative section, before the annexes.
+    """
+    entries, number, annex = [], 1, 0
+    has_narrative = any(isinstance(s, NarrativeSection) for s in report.sections)
+    for section in report.sections:
+        kind = section_kind(section)
+        entry = {"section": section, "kind": kind, "rows": [], "paragraphs": [], "annex": None}
+        if kind == "narrative":
+            entry["paragraphs"] = paragraphs(section.text, start=number)
+            number += numbered_count(entry["paragraphs"])
+        else:
+            if kind == "table":
+                entry["rows"] = table_rows_html(section)
+            if has_narrative:
+                annex += 1
+                entry["annex"] = annex
+        entries.append(entry)
+    narrative = [e for e in entries if e["kind"] == "narrative"]
+    if narrative:
+        narrative[-1]["sign_off"] = True
+    return entries
+
+
 def render_html(report: Report, *, for_pdf: bool = False) -> bytes:
     """The report as one standalone HTML document: what the PDF prints and `--format html`."""
-    sections = [
-        {
-            "section": section,
-            "kind": section_kind(section),
-            "rows": table_rows_html(section) if section_kind(section) == "table" else [],
-        }
-        for section in report.sections
-    ]
+    sections = section_entries(report)
     html = render_to_string(
         "reporting/report/document.html",
         {"report": report, "sections": sections, "for_pdf": for_pdf},

@@ -17,6 +17,7 @@ from scorecard.models import Measure, ReportingPeriod
 from scorecard.rules.plausibility import implausible_actual
 from scorecard.rules.rag import RagMethod, Status
 from scorecard.rules.units import as_entered, format_value
+from scorecard.widgets import DateInput, Textarea
 
 from .services import CONFIRM_FIELD, default_method, entry_problems, result_rating, target_of
 
@@ -30,7 +31,7 @@ CHECK, COPY, DRAFT, SUBMIT = "check", "copy", "draft", "submit"
 
 
 def _text(rows: int) -> forms.Textarea:
-    return forms.Textarea(attrs={"rows": rows, "cols": 60})
+    return Textarea(attrs={"rows": rows, "cols": 60})
 
 
 class _ReturnForm(forms.Form):
@@ -258,7 +259,7 @@ class PeriodForm(forms.Form):
     deadline = forms.DateField(
         required=False,
         help_text="Returns are due by this date (YYYY-MM-DD). Blank: the council's default.",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
 
     def clean_label(self) -> str:
@@ -272,7 +273,7 @@ class PeriodForm(forms.Form):
 
 
 class DeadlineForm(forms.Form):
-    deadline = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    deadline = forms.DateField(widget=DateInput())
 
 
 class UnlockForm(forms.Form):

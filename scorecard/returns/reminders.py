@@ -36,7 +36,7 @@ class Digest:
     def body(self) -> str:
         name = self.user.get_full_name() or self.user.get_username()
         lines = [f"Dear {name},", ""]
-        base = getattr(settings, "SITE_URL", "").rstrip("/")
+        base = settings.SITE_URL.rstrip("/")  # emails need absolute links
         for title, rows in (
             ("Overdue: shown as No Current Information (NCI) until submitted", self.overdue),
             ("Due soon", self.due),

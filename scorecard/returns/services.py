@@ -22,6 +22,7 @@ from scorecard.models import CouncilSettings, Measure, ReportingPeriod, Result, 
 from scorecard.rules.plausibility import implausible_actual
 from scorecard.rules.rag import RagMethod, Rating, Status
 from scorecard.rules.returns import (
+    HANDED_IN,
     ReturnEntry,
     actual_problem,
     edit_refusal,
@@ -207,6 +208,11 @@ def _conflict(kind: _Kind, current: models.Model | None) -> ReturnConflict:
     )
 
 
+def _same_explanation(current: models.Model, new: dict[str, Any]) -> bool:
+    """Whether the stored RAG explanation still holds (a moved target rewrites it)."""
+    return new.get("rag_explanation", "") == getattr(current, "rag_explanation", "")
+
+
 @transaction.atomic
 def return_save(
     *,
@@ -247,11 +253,14 @@ def return_save(
         status = rating.status if rating.status.is_rated else None
     else:
         status = Status(values["rag"]) if values["rag"] else None
+    after = _status_after(submit=submit, correcting=correcting, stored=stored)
+    # A correction keeps a handed-in return handed in: it must stay as complete as submitted.
+    complete = submit or after in HANDED_IN
     problems = entry_problems(
         item=item,
         values=values,
         rating=status,
-        submitting=submit,
+        submitting=complete,
         target=target_of(item, period) if kind is RESULT else None,
         confirmed=confirmed,
     )
@@ -259,7 +268,7 @@ def return_save(
         raise ReturnInvalid(problems)
 
     now = timezone.now()
-    new = dict(values, status=_status_after(submit=submit, correcting=correcting, stored=stored))
+    new = dict(values, status=after)
     if submit and not correcting:
         new.update(submitted_at=now)
     if kind is RESULT:
@@ -267,6 +276,11 @@ def return_save(
     before = {name: getattr(current, name) for name in new} if current else {}
     changes = changes_between(before, {k: v for k, v in new.items() if k != "rag_explanation"})
     changes.pop("submitted_at", None)
+    if current is not None and not changes and _same_explanation(current, new):
+        # Saving what is stored is not a change: no new version, no audit entry.
+        if current.version != version:
+            raise _conflict(kind, current)
+        return current
 
     if current is None:
         if version != 0:

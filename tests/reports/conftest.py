@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.db import transaction
 
 from reporting.models import ReportPack
-from reporting.packs import pack_items, suggested_narrative
+from reporting.packs import pack_narrative_draft
 from scorecard.models import CouncilSettings, ReportingPeriod
 
 CABINET_TITLE = "Q2 Performance Management: July – September 2009"
@@ -64,7 +64,7 @@ def cabinet_pack(**fields) -> ReportPack:
         "period": quarter("2009/10 Q2"),
     }
     pack = ReportPack.objects.create(**{**defaults, **fields})
-    for field, text in suggested_narrative(pack_items(pack), pack.committee).items():
+    for field, text in pack_narrative_draft(pack).items():
         setattr(pack, field, text)
     pack.save()
     return pack

@@ -165,10 +165,10 @@ def test_a_new_pack_drafts_the_narrative_from_the_quarters_facts(clerk, q2):
     # What requires attention: the Red items, with why.
     for code in ("BV 012", "LOC-FIN04", "NI 117"):
         assert code in pack.requires_attention
-    assert re.match(r"\d+ items are Red\.", pack.requires_attention)
+    assert re.match(r"\d+ items are Red: ", pack.requires_attention)
     # What is going well: Green and better than last year.
     assert "NI 192" in pack.going_well
-    assert "Improved on the same period last year" in pack.going_well
+    assert "improved on the same period last year" in pack.going_well
     # What is being done: the Red items' corrective actions.
     assert "Managing Attendance policy" in pack.being_done
     # What needs to develop: No Current Information.

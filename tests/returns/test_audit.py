@@ -57,7 +57,13 @@ def test_a_locked_correction_keeps_its_reason(client, performance_team, measure,
     client.force_login(performance_team)
     client.post(
         edit_url(measure, q3),
-        result_form("draft", version=result.version, actual="42", reason="Revised by source."),
+        result_form(
+            "draft",
+            version=result.version,
+            actual="42",
+            corrective_action="Recovery plan.",  # still submitted, and now Red
+            reason="Revised by source.",
+        ),
     )
     entry = AuditEntry.objects.get()
     assert entry.reason == "Revised by source." and entry.summary.startswith("Corrected")
