@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import tempfile
+from dataclasses import replace
 from itertools import groupby
 from pathlib import Path
 from typing import Any
@@ -16,12 +17,12 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from actionplans.models import Action, ActionUpdate
-from scorecard.models import Measure, ReportingPeriod, Result
+from scorecard.models import Measure, ReportingPeriod, Result, ReturnStatus
 from scorecard.rules.returns import edit_refusal
 from scorecard.workbook.errors import WorkbookRefused
 
 from . import excel, permissions, selectors, services
-from .audit import history
+from .audit import history, without_drafts
 from .forms import (
     COPY,
     DRAFT,
@@ -174,6 +175,8 @@ def return_edit(request: HttpRequest, kind: str, item_id: int, period_id: int) -
         return redirect(request.path)
 
     entries = history([item, row.current] if row.current else [item])
+    if not permissions.can_see_drafts(request.user, item):
+        row, earlier, entries = _handed_in_only(row, earlier, entries)
     return render(
         request,
         "returns/edit.html",
@@ -190,6 +193,14 @@ def return_edit(request: HttpRequest, kind: str, item_id: int, period_id: int) -
             "may_edit": may_edit,
         },
     )
+
+
+def _handed_in_only(row, earlier, entries):
+    """What someone who may not read drafts sees: the return once handed in, never a draft."""
+    if row.current is not None and row.current.status == ReturnStatus.DRAFT:
+        row = replace(row, current=None)
+    earlier = [r for r in earlier if r.status != ReturnStatus.DRAFT]
+    return row, earlier, without_drafts(entries)
 
 
 def _returned_comment(row, entries) -> str:
