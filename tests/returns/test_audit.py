@@ -81,6 +81,8 @@ def measure_change_form(measure, **changes) -> dict:
         "rag_method": measure.rag_method,
         "tolerance_amount": str(measure.tolerance_amount),
         "tolerance_is_percent": "on",
+        "directorate": measure.directorate_id or "",
+        "updaters": [str(pk) for pk in measure.updaters.values_list("pk", flat=True)],
         "targets-TOTAL_FORMS": "0",
         "targets-INITIAL_FORMS": "0",
         "targets-MIN_NUM_FORMS": "0",
