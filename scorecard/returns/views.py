@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import secrets
 import tempfile
 from dataclasses import replace
 from itertools import groupby
@@ -398,18 +399,25 @@ def upload(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         period = form.cleaned_data["period"]
         content = form.cleaned_data["file"].read()
+        seen: dict[str, int] = {}
         try:
-            changes = _run_import(request.user, period, content, dry_run=True)
+            changes = _run_import(request.user, period, content, dry_run=True, versions_seen=seen)
         except WorkbookRefused as refused:
             context["refused"] = refused
         else:
+            # A preview is confirmed once: its token is spent by the first confirm, and the
+            # versions it saw are claimed by the import itself (ReturnsPolicy.before_apply).
+            token = secrets.token_urlsafe(16)
             request.session[UPLOAD_SESSION_KEY] = {
+                "token": token,
                 "period": period.pk,
                 "content": base64.b64encode(content).decode(),
-                "versions": {change.key: change.version for change in changes},
+                "versions": seen,
             }
             return render(
-                request, "returns/upload_preview.html", {"period": period, "changes": changes}
+                request,
+                "returns/upload_preview.html",
+                {"period": period, "changes": changes, "token": token},
             )
     return render(request, "returns/upload.html", context)
 
@@ -418,8 +426,12 @@ def upload(request: HttpRequest) -> HttpResponse:
 def upload_confirm(request: HttpRequest) -> HttpResponse:
     """Apply the previewed upload, if nothing has changed since the preview."""
     pending = request.session.pop(UPLOAD_SESSION_KEY, None)
-    if pending is None:
-        messages.error(request, "There is no upload waiting: upload the file again.")
+    if pending is None or pending.get("token") != request.POST.get("token"):
+        messages.error(
+            request,
+            "There is no upload waiting (it was confirmed already, or replaced by a newer "
+            "upload): check My returns, or upload the file again.",
+        )
         return redirect("returns:upload")
     period = get_object_or_404(_upload_periods(request.user), pk=pending["period"])
     try:

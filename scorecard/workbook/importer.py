@@ -41,6 +41,9 @@ class ImportPolicy(Protocol):
 
     def check_row(self, handler: SheetHandler, reader: RowReader, record: Any) -> Any: ...
 
+    def before_apply(self, ctx: ImportContext) -> None:
+        """Inside the transaction, before anything is written: claim rows or refuse."""
+
     def after_apply(self, ctx: ImportContext) -> None: ...
 
 
@@ -80,6 +83,10 @@ def workbook_apply(
                 ctx.period_refs, deadline_days=settings.deadline_days
             ).items()
         }
+        if policy is not None:
+            # What the checks read may have changed since: the policy re-checks under the
+            # transaction (raising WorkbookRefused rolls everything back).
+            policy.before_apply(ctx)
         extra = policy.extra_columns if policy is not None else frozenset()
         for handler, sheet in present:
             handler.apply(parsed[handler.name], set(sheet.headers) | extra, ctx)
