@@ -11,21 +11,24 @@ from scorecard.services.rating import results_rerate
 
 from .base import ImportContext, RowReader, SheetHandler
 from .errors import WorkbookError, WorkbookRefused
+from .locked import LockedPeriodsPolicy
 from .reader import Sheet, read_workbook
 from .sheets import SHEETS
 
 
-def workbook_import(*, path: Path) -> dict[str, int]:
+def workbook_import(*, path: Path, user: Any = None, reason: str = "") -> dict[str, int]:
     """Import the workbook at `path` (.xlsx or a folder of .csv) and return rows per sheet.
 
     All or nothing (docs/plan-workbook.md): every error in the file is collected and
     `WorkbookRefused` raised before anything is written; a valid file is applied in one
     transaction with bulk statements, and the RAG of every result it touches is recalculated.
+    Changes to a locked period are refused unless ``user`` is of the performance team and
+    gives a ``reason``, which the audit trail keeps for each row (``LockedPeriodsPolicy``).
     """
     sheets, errors = read_workbook(path)
     if errors:
         raise WorkbookRefused(errors)
-    return workbook_apply(sheets=sheets)
+    return workbook_apply(sheets=sheets, policy=LockedPeriodsPolicy(user=user, reason=reason))
 
 
 class ImportPolicy(Protocol):
@@ -56,6 +59,8 @@ def workbook_apply(
     also pass its checks; a dry run validates everything and writes nothing, so the policy can
     show what would change.
     """
+    if policy is None:
+        policy = LockedPeriodsPolicy()  # a plan import by no one in particular corrects nothing
     ctx = _context()
     handlers = [handler() for handler in SHEETS]
     present = [(h, sheets[h.name.lower()]) for h in handlers if h.name.lower() in sheets]
