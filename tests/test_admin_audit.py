@@ -245,3 +245,36 @@ def test_deleting_in_set_up_is_audited_with_what_was_deleted(client, superuser):
     entry = AuditEntry.objects.get()
     assert entry.summary.startswith("Deleted in set-up") and entry.user == superuser
     assert entry.changes["Title"] == ["Corporate Plan 2009/10", ""]
+
+
+def test_a_password_reset_is_audited_without_the_password(client, superuser):
+    colleague = UserFactory(username="colleague")
+    client.force_login(superuser)
+    response = client.post(
+        admin_url(type(colleague), "password_change", colleague.pk),
+        {"password1": "a-new-Pass-9731", "password2": "a-new-Pass-9731"},
+    )
+    assert response.status_code == 302
+    entry = AuditEntry.objects.get(object_id=colleague.pk)
+    assert entry.user == superuser
+    assert "a-new-Pass-9731" not in str(entry.changes)
+    assert list(entry.changes.values()) == [["(not shown)", "(changed)"]]
+
+
+def test_editing_in_a_list_is_audited(client, superuser):
+    customer = Perspective.objects.get(name="Customer")
+    client.force_login(superuser)
+    perspectives = list(Perspective.objects.order_by("pk"))
+    data = {
+        "form-TOTAL_FORMS": str(len(perspectives)),
+        "form-INITIAL_FORMS": str(len(perspectives)),
+        "_save": "Save",
+    }
+    for index, p in enumerate(perspectives):
+        data[f"form-{index}-id"] = str(p.pk)
+        data[f"form-{index}-order"] = str(p.order + (10 if p == customer else 0))
+    response = client.post(admin_url(Perspective, "changelist"), data)
+    assert response.status_code == 302
+    entry = AuditEntry.objects.get()
+    assert entry.object_id == customer.pk
+    assert entry.changes == {"Order": [str(customer.order), str(customer.order + 10)]}
