@@ -4,7 +4,9 @@ The importer reads and converts every cell (unknown codes, non-numbers and bad R
 errors); ``ReturnsPolicy`` adds what a return must also satisfy, with the same rules as the
 forms (``services.entry_problems``): the item is the user's, the period is the one being
 returned and is open, and the return is complete (a Red result has a corrective action, a
-judged Amber or Red says why). A dry run collects the changes, old → new, for the preview.
+judged Amber or Red says why). A dry run collects the changes, old → new, for the preview;
+the import itself first claims each row at the version its checks read (``before_apply``), so
+a return saved by someone else meanwhile is never overwritten.
 """
 
 from __future__ import annotations
@@ -129,16 +131,8 @@ class ReturnsPolicy:
         self._load()
         code, ref, values = record
         is_measure = handler.name == "Results"
-        item = (self.measures if is_measure else self.actions).get(code)
+        item = self._item(reader, code, ref, is_measure)
         if item is None:
-            reader.error("Code", f"{code} is not yours to update")
-            return None
-        if ref is not None and ref != self.period.ref:
-            reader.error("Period", f"this return is for {self.period.label}, not {ref.label}")
-            return None
-        frequency = item.frequency if is_measure else "action"
-        if not is_due(frequency, self.period.kind):
-            reader.error("Code", f"{code} is not collected in a period like {self.period.label}")
             return None
         current = (self.results if is_measure else self.updates).get(item.pk)
         key = f"{'m' if is_measure else 'a'}{item.pk}"
@@ -176,7 +170,8 @@ class ReturnsPolicy:
         if not reader.ok:
             return None
 
-        status_after = current.status if self.correcting and current else "submitted"
+        kept = self.correcting and current is not None  # a correction keeps the sign-off
+        status_after = current.status if kept else "submitted"
         new = dict(effective, status=status_after)
         if is_measure:
             new["rag"] = status.value if status else ""
@@ -193,12 +188,26 @@ class ReturnsPolicy:
                 code_column=reader.sheet.header("Code"),
             )
         )
-        values.update(effective)
-        values.update(status=status_after, entered_by=self.user)
+        submitted_at = current.submitted_at if kept else self.now
         values.update(
-            submitted_at=current.submitted_at if self.correcting and current else self.now
+            effective, status=status_after, entered_by=self.user, submitted_at=submitted_at
         )
         return record
+
+    def _item(self, reader: RowReader, code: str, ref: Any, is_measure: bool):
+        """The row's item, if it is the user's and due in the period; else None, with errors."""
+        item = (self.measures if is_measure else self.actions).get(code)
+        if item is None:
+            reader.error("Code", f"{code} is not yours to update")
+            return None
+        if ref is not None and ref != self.period.ref:
+            reader.error("Period", f"this return is for {self.period.label}, not {ref.label}")
+            return None
+        frequency = item.frequency if is_measure else "action"
+        if not is_due(frequency, self.period.kind):
+            reader.error("Code", f"{code} is not collected in a period like {self.period.label}")
+            return None
+        return item
 
     def _rating(self, item, current, effective, is_measure: bool):
         if not is_measure:
@@ -299,8 +308,9 @@ def _model_of(kind: str) -> tuple[type, str]:
 
 def _changed_since_preview(code: str, current: Any) -> str:
     """Why a row of a confirmed upload is refused: who changed the return since the preview."""
-    sentence = change_sentence(latest_entry(current) if current is not None else None)
+    entry = latest_entry(current) if current is not None else None
+    who = f" ({change_sentence(entry).rstrip('.')})" if entry is not None else ""
     return (
-        f"{code} was changed by someone else since your preview ({sentence.rstrip('.')}); "
+        f"{code} was changed by someone else since your preview{who}; "
         "nothing was saved: upload the file again to see the changes"
     )
