@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from actionplans.models import Action, ActionPlan, ActionUpdate, Finding, Recommendation
+from scorecard.admin_mixins import AuditedAdmin, ReadOnlyAdmin
 
 
 class ActionInline(admin.TabularInline):
@@ -11,7 +12,7 @@ class ActionInline(admin.TabularInline):
 
 
 @admin.register(ActionPlan)
-class ActionPlanAdmin(admin.ModelAdmin):
+class ActionPlanAdmin(AuditedAdmin):
     list_display = ["code", "title", "objective", "lead_officer", "directorate"]
     list_filter = ["directorate", "objective__plan"]
     search_fields = ["code", "title", "lead_officer"]
@@ -26,7 +27,7 @@ class FindingInline(admin.TabularInline):
 
 
 @admin.register(Recommendation)
-class RecommendationAdmin(admin.ModelAdmin):
+class RecommendationAdmin(AuditedAdmin):
     list_display = ["code", "plan", "text", "objective"]
     list_filter = ["plan"]
     search_fields = ["code", "text"]
@@ -35,13 +36,15 @@ class RecommendationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Finding)
-class FindingAdmin(admin.ModelAdmin):
+class FindingAdmin(AuditedAdmin):
     list_display = ["code", "text", "category", "recommendation", "plan"]
     list_filter = ["plan", "category"]
     search_fields = ["code", "text", "category"]
 
 
-class ActionUpdateInline(admin.TabularInline):
+class ActionUpdateInline(ReadOnlyAdmin, admin.TabularInline):
+    """Updates are entered on the return pages, lock-checked and audited there."""
+
     model = ActionUpdate
     fields = ["period", "rag", "commentary", "status"]
     extra = 0
@@ -49,7 +52,7 @@ class ActionUpdateInline(admin.TabularInline):
 
 
 @admin.register(Action)
-class ActionAdmin(admin.ModelAdmin):
+class ActionAdmin(AuditedAdmin):
     list_display = ["code", "title", "objective", "lead_officer", "timescale", "due"]
     list_filter = ["objective__plan", "directorate", "action_plan"]
     search_fields = ["code", "title", "lead_officer", "further_action", "current_position"]
@@ -67,7 +70,9 @@ class ActionAdmin(admin.ModelAdmin):
 
 
 @admin.register(ActionUpdate)
-class ActionUpdateAdmin(admin.ModelAdmin):
+class ActionUpdateAdmin(ReadOnlyAdmin, admin.ModelAdmin):
+    """Action updates are entered on the return pages, lock-checked and audited there."""
+
     list_display = ["action", "period", "rag", "status", "updated_at"]
     list_filter = ["rag", "status", "period", "action__objective__plan"]
     search_fields = ["action__code", "action__title", "period__label", "commentary"]

@@ -3,7 +3,8 @@
 from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model
-from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group
 
 from scorecard.models import (
     CouncilSettings,
@@ -18,11 +19,12 @@ from scorecard.models import (
     Service,
     Target,
 )
+from scorecard.returns.services import RULE_FIELDS
 from scorecard.rules.units import as_entered, format_value
 
-User = get_user_model()
+from .admin_mixins import REASON_FIELD, AuditedAdmin, ReadOnlyAdmin, SuperuserOnlyAdmin
 
-REASON_FIELD = "reason_for_change"
+User = get_user_model()
 
 
 def _reason_given(data) -> bool:
@@ -36,10 +38,18 @@ class OfficerProfileInline(admin.StackedInline):
 
 
 admin.site.unregister(User)
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class RoleAdmin(SuperuserOnlyAdmin, AuditedAdmin, GroupAdmin):
+    """Roles and their permissions: superusers only."""
 
 
 @admin.register(User)
-class OfficerAdmin(UserAdmin):
+class OfficerAdmin(SuperuserOnlyAdmin, AuditedAdmin, UserAdmin):
+    """Officers' accounts: superusers manage them; the performance team may look them up."""
+
     inlines = [OfficerProfileInline]
     list_display = ["username", "first_name", "last_name", "email", "job_title", "is_active"]
     list_filter = [*UserAdmin.list_filter, "profile__directorate"]
@@ -53,7 +63,7 @@ class OfficerAdmin(UserAdmin):
 
 
 @admin.register(CouncilSettings)
-class CouncilSettingsAdmin(admin.ModelAdmin):
+class CouncilSettingsAdmin(AuditedAdmin):
     def has_add_permission(self, request) -> bool:
         return not CouncilSettings.objects.exists()
 
@@ -67,21 +77,21 @@ class ServiceInline(admin.TabularInline):
 
 
 @admin.register(Directorate)
-class DirectorateAdmin(admin.ModelAdmin):
+class DirectorateAdmin(AuditedAdmin):
     list_display = ["name", "code"]
     search_fields = ["name", "code"]
     inlines = [ServiceInline]
 
 
 @admin.register(Service)
-class ServiceAdmin(admin.ModelAdmin):
+class ServiceAdmin(AuditedAdmin):
     list_display = ["name", "directorate"]
     list_filter = ["directorate"]
     search_fields = ["name", "directorate__name"]
 
 
 @admin.register(Perspective)
-class PerspectiveAdmin(admin.ModelAdmin):
+class PerspectiveAdmin(AuditedAdmin):
     list_display = ["name", "order"]
     list_editable = ["order"]
 
@@ -96,7 +106,7 @@ class ObjectiveInline(admin.TabularInline):
 
 
 @admin.register(Plan)
-class PlanAdmin(admin.ModelAdmin):
+class PlanAdmin(AuditedAdmin):
     list_display = ["code", "title", "period"]
     search_fields = ["code", "title", "vision"]
     inlines = [ObjectiveInline]
@@ -111,7 +121,7 @@ class MeasureObjectiveInline(admin.TabularInline):
 
 
 @admin.register(Objective)
-class ObjectiveAdmin(admin.ModelAdmin):
+class ObjectiveAdmin(AuditedAdmin):
     list_display = ["code", "title", "plan", "parent", "lead_officer", "directorate"]
     list_filter = ["plan", "directorate"]
     search_fields = ["code", "title", "lead_officer"]
@@ -148,10 +158,6 @@ class TargetForm(FigureForm):
     figure_field = "value"
 
 
-class ResultForm(FigureForm):
-    figure_field = "actual"
-
-
 class TargetInline(admin.TabularInline):
     model = Target
     form = TargetForm
@@ -171,8 +177,6 @@ class MeasureAdminForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        from scorecard.returns.services import RULE_FIELDS
-
         rule_changed = set(self.changed_data) & set(RULE_FIELDS)
         if self.instance.pk and rule_changed and not _reason_given(data):
             self.add_error(REASON_FIELD, "Give a reason for changing how this measure is rated.")
@@ -180,8 +184,10 @@ class MeasureAdminForm(forms.ModelForm):
 
 
 @admin.register(Measure)
-class MeasureAdmin(admin.ModelAdmin):
+class MeasureAdmin(AuditedAdmin):
     form = MeasureAdminForm
+    # Its rule and targets are audited, with the reason, by measure_rules_record.
+    audited_elsewhere = (*RULE_FIELDS, REASON_FIELD, Target)
     list_display = [
         "code",
         "title",
@@ -261,7 +267,6 @@ class MeasureAdmin(admin.ModelAdmin):
     # A change to how a measure is rated is audited with its reason (scorecard.returns).
     def save_model(self, request, obj, form, change) -> None:
         from scorecard.returns.audit import changes_between
-        from scorecard.returns.services import RULE_FIELDS
 
         request._rule_changes = (
             changes_between(
@@ -316,7 +321,9 @@ def _target_changes(formset) -> dict[str, list[str]]:
 
 
 @admin.register(ReportingPeriod)
-class ReportingPeriodAdmin(admin.ModelAdmin):
+class ReportingPeriodAdmin(ReadOnlyAdmin, admin.ModelAdmin):
+    """Periods are opened, closed, locked and given deadlines on the periods page, audited."""
+
     list_display = ["label", "kind", "start", "end", "deadline", "state"]
     list_filter = ["kind", "state"]
     search_fields = ["label"]
@@ -324,14 +331,20 @@ class ReportingPeriodAdmin(admin.ModelAdmin):
 
 
 @admin.register(Result)
-class ResultAdmin(admin.ModelAdmin):
-    form = ResultForm
+class ResultAdmin(ReadOnlyAdmin, admin.ModelAdmin):
+    """Results are entered on the return pages, rated, lock-checked and audited there."""
+
     list_display = ["measure", "period", "figure", "rag", "status", "updated_at"]
     list_filter = ["rag", "status", "period__kind", "measure__directorate"]
     search_fields = ["measure__code", "measure__title", "period__label", "commentary"]
     list_select_related = ["measure", "period"]
     autocomplete_fields = ["measure", "period"]
-    readonly_fields = ["rag", "rag_explanation", "entered_by", "approved_by", "version"]
+    readonly_fields = ["figure", "rag", "rag_explanation", "entered_by", "approved_by", "version"]
+
+    def get_fields(self, request, obj=None):
+        # The figure at its measure's places ("7.84 days"), not the stored "7.8400".
+        fields = [f for f in super().get_fields(request, obj) if f != "figure"]
+        return ["figure" if f == "actual" else f for f in fields]
 
     @admin.display(description="Actual", ordering="actual")
     def figure(self, result: Result) -> str:

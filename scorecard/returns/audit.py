@@ -134,3 +134,34 @@ def change_sentence(entry: AuditEntry | None) -> str:
     what = "; ".join(parts) if parts else entry.summary
     when = f"{timezone.localtime(entry.at):%H:%M on %d %b %Y}"
     return f"{entry.who} changed this return at {when}: {what}."
+
+
+_DRAFT = str(ReturnStatus.DRAFT.label)
+
+
+def without_drafts(entries: list[AuditEntry]) -> list[AuditEntry]:
+    """The history as someone who may not read drafts sees it (entries newest first).
+
+    An entry that left a return as a draft is left out, and where a change starts from a draft
+    its old values are hidden: they were the draft's. Entries of other objects (a measure's
+    rule) are kept as they are.
+    """
+    status: dict[tuple[int, int], str] = {}
+    shown = []
+    for entry in reversed(entries):
+        key = (entry.content_type_id, entry.object_id)
+        changes = entry.changes or {}
+        if "status" not in changes and key not in status:
+            # Not a return's entry (a measure's rule), or its start is beyond the limit.
+            if not entry.summary.startswith("Saved as draft"):
+                shown.append(entry)
+            continue
+        before = status.get(key, "")
+        after = changes["status"][1] if "status" in changes else before
+        status[key] = after
+        if after == _DRAFT:
+            continue
+        if before == _DRAFT:
+            entry.rows = [(label, "", new) for label, _old, new in entry.rows]
+        shown.append(entry)
+    return list(reversed(shown))

@@ -348,16 +348,23 @@ def returns_import(
     period: ReportingPeriod,
     dry_run: bool = False,
     expected_versions: dict[str, int] | None = None,
+    versions_seen: dict[str, int] | None = None,
+    reason: str = "",
 ) -> list[Change]:
     """Validate an uploaded return and, unless ``dry_run``, apply it; return what changes.
 
     All or nothing: any error raises ``WorkbookRefused`` listing every problem by sheet, row
     and column, and nothing is written. Shared by the upload page and ``import_returns``.
+    ``versions_seen`` is filled with the version of every row read (for a preview to carry);
+    ``expected_versions`` are those a confirm must still find. ``reason`` lets the performance
+    team correct a locked period, kept in each row's audit entry.
     """
     sheets, errors = read_return(path, period)
     if not sheets and errors:
         raise WorkbookRefused(errors)
-    policy = ReturnsPolicy(user=user, period=period, expected_versions=expected_versions)
+    policy = ReturnsPolicy(
+        user=user, period=period, expected_versions=expected_versions, reason=reason
+    )
     try:
         if not errors:
             workbook_apply(sheets=sheets, policy=policy, dry_run=dry_run)
@@ -365,6 +372,9 @@ def returns_import(
             workbook_apply(sheets=sheets, policy=policy, dry_run=True)
     except WorkbookRefused as refused:
         raise WorkbookRefused([*errors, *refused.errors]) from None
+    finally:
+        if versions_seen is not None:
+            versions_seen.update(policy.seen)
     if errors:
         raise WorkbookRefused(errors)
     if not any(s.lower() in ("results", "action updates") for s in sheets):

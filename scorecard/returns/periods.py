@@ -95,9 +95,18 @@ def period_add(*, user: Any, ref, deadline: date | None = None) -> ReportingPeri
     if not permissions.can_manage_periods(user):
         raise ReturnRefused("Only the performance team manages periods.")
     settings = CouncilSettings.load()
+    existed = ReportingPeriod.objects.filter(label=ref.label).exists()
     period = periods_ensure([ref], deadline_days=settings.deadline_days)[ref.label]
     if period.is_locked:
         raise ReturnRefused(f"{period.label} is locked after sign-off; unlock it first.")
+    if not existed:
+        # A new period is made open: keep who added it, as opening one is kept.
+        audit_record(
+            user=user,
+            item=period,
+            summary=f"Added: {period.label}",
+            changes=changes_between({}, {"state": period.state, "deadline": period.deadline}),
+        )
     return period_open(user=user, period=period, deadline=deadline)
 
 
@@ -144,6 +153,8 @@ def period_rerate(*, user: Any, period: ReportingPeriod, reason: str) -> list[Re
         user=user,
         item=period,
         summary=f"Re-rated {len(changed)} result{'s' if len(changed) != 1 else ''}: {period.label}",
+        # Which measures moved, so the period's own trail says what the re-rating did.
+        changes={"re-rated": ["", ", ".join(c.result.measure.code for c in changed) or "none"]},
         reason=reason,
     )
     return changed

@@ -84,3 +84,17 @@ def can_approve(user: Any, item: Any) -> bool:
 def can_manage_periods(user: Any) -> bool:
     """Opening, closing and locking periods and setting deadlines is the performance team's."""
     return is_performance_team(user)
+
+
+def can_see_drafts(user: Any, item: Any) -> bool:
+    """May the user read the drafts of ``item``'s returns?
+
+    Drafts are private to the people who work on them (DOMAIN.md, "What a published figure
+    is"): the item's updaters and lead officer, the approvers who sign it off, and the
+    performance team. Everyone else sees only what was handed in.
+    """
+    if is_performance_team(user) or can_approve(user, item):
+        return True
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return is_assigned(user, item)

@@ -4,7 +4,9 @@ The importer reads and converts every cell (unknown codes, non-numbers and bad R
 errors); ``ReturnsPolicy`` adds what a return must also satisfy, with the same rules as the
 forms (``services.entry_problems``): the item is the user's, the period is the one being
 returned and is open, and the return is complete (a Red result has a corrective action, a
-judged Amber or Red says why). A dry run collects the changes, old → new, for the preview.
+judged Amber or Red says why). A dry run collects the changes, old → new, for the preview;
+the import itself first claims each row at the version its checks read (``before_apply``), so
+a return saved by someone else meanwhile is never overwritten.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -22,9 +25,10 @@ from scorecard.rules.rag import Status
 from scorecard.rules.returns import HANDED_IN, edit_refusal, is_due
 from scorecard.services.rating import rate
 from scorecard.workbook.base import ImportContext, RowReader, SheetHandler
+from scorecard.workbook.errors import WorkbookError, WorkbookRefused
 
 from . import permissions
-from .audit import FIELD_LABELS, changes_between
+from .audit import FIELD_LABELS, change_sentence, changes_between, latest_entry
 from .services import RESULT_FIELDS, UPDATE_FIELDS, default_method, entry_problems
 
 TEXT_FIELDS = {"officer_rag", "rag", "commentary", "corrective_action"}
@@ -52,6 +56,7 @@ class Change:
     version: int  # the stored return's version, 0 when there is none yet
     changes: dict[str, list[str]] = field(default_factory=dict)
     stored_pk: int | None = None
+    code_column: str = "Code"  # the Code column's header as the file has it
 
     @property
     def key(self) -> str:
@@ -75,13 +80,18 @@ class ReturnsPolicy:
         user: Any,
         period: ReportingPeriod,
         expected_versions: dict[str, int] | None = None,
+        reason: str = "",
     ):
         self.user, self.period = user, period
         self.expected_versions = expected_versions
+        self.reason = reason.strip()
         self.is_team = permissions.is_performance_team(user)
+        # The performance team correcting a locked period keeps each return's sign-off.
+        self.correcting = self.is_team and period.is_locked
         self.default = default_method()
         self.now = timezone.now()
         self.changes: list[Change] = []
+        self.seen: dict[str, int] = {}  # the version of every row read, for the confirm
         self._loaded = False
 
     def _load(self) -> None:
@@ -121,18 +131,13 @@ class ReturnsPolicy:
         self._load()
         code, ref, values = record
         is_measure = handler.name == "Results"
-        item = (self.measures if is_measure else self.actions).get(code)
+        item = self._item(reader, code, ref, is_measure)
         if item is None:
-            reader.error("Code", f"{code} is not yours to update")
-            return None
-        if ref is not None and ref != self.period.ref:
-            reader.error("Period", f"this return is for {self.period.label}, not {ref.label}")
-            return None
-        frequency = item.frequency if is_measure else "action"
-        if not is_due(frequency, self.period.kind):
-            reader.error("Code", f"{code} is not collected in a period like {self.period.label}")
             return None
         current = (self.results if is_measure else self.updates).get(item.pk)
+        key = f"{'m' if is_measure else 'a'}{item.pk}"
+        version = current.version if current else 0
+        self.seen[key] = version
         fields = RESULT_FIELDS if is_measure else UPDATE_FIELDS
         stored = {name: getattr(current, name) for name in fields} if current else {}
         entered = {name: values[name] for name in fields if name in values}
@@ -148,14 +153,13 @@ class ReturnsPolicy:
             state=self.period.state,
             stored=current.status if current else None,
             is_team=self.is_team,
+            reason=self.reason,
         )
         if refusal:
             reader.error("Period", f"{self.period.label}: {refusal}")
             return None
-        version = current.version if current else 0
-        key = f"{'m' if is_measure else 'a'}{item.pk}"
         if self.expected_versions is not None and self.expected_versions.get(key) != version:
-            reader.error("Code", f"{code} was changed by someone else since your preview")
+            reader.error("Code", _changed_since_preview(code, current))
             return None
 
         status, rating = self._rating(item, current, effective, is_measure)
@@ -173,7 +177,9 @@ class ReturnsPolicy:
         if not reader.ok:
             return None
 
-        new = dict(effective, status="submitted")
+        kept = self.correcting and current is not None  # a correction keeps the sign-off
+        status_after = current.status if kept else "submitted"
+        new = dict(effective, status=status_after)
         if is_measure:
             new["rag"] = status.value if status else ""
         before = dict(stored, status=current.status, rag=current.rag) if current else {}
@@ -186,11 +192,29 @@ class ReturnsPolicy:
                 version=version,
                 changes=changes_between(before, new),
                 stored_pk=current.pk if current else None,
+                code_column=reader.sheet.header("Code"),
             )
         )
-        values.update(effective)
-        values.update(status="submitted", entered_by=self.user, submitted_at=self.now)
+        submitted_at = current.submitted_at if kept else self.now
+        values.update(
+            effective, status=status_after, entered_by=self.user, submitted_at=submitted_at
+        )
         return record
+
+    def _item(self, reader: RowReader, code: str, ref: Any, is_measure: bool):
+        """The row's item, if it is the user's and due in the period; else None, with errors."""
+        item = (self.measures if is_measure else self.actions).get(code)
+        if item is None:
+            reader.error("Code", f"{code} is not yours to update")
+            return None
+        if ref is not None and ref != self.period.ref:
+            reader.error("Period", f"this return is for {self.period.label}, not {ref.label}")
+            return None
+        frequency = item.frequency if is_measure else "action"
+        if not is_due(frequency, self.period.kind):
+            reader.error("Code", f"{code} is not collected in a period like {self.period.label}")
+            return None
+        return item
 
     def _rating(self, item, current, effective, is_measure: bool):
         if not is_measure:
@@ -211,14 +235,48 @@ class ReturnsPolicy:
         )
         return (rating.status if rating.status.is_rated else None), rating
 
+    def before_apply(self, ctx: ImportContext) -> None:
+        """Claim every return the upload changes at the version its checks read, or refuse.
+
+        One conditional write per row, in the import's transaction and before anything else
+        is written: a return saved by someone else since (or by a second confirm of the same
+        preview) makes the claim fail, so the upload is refused instead of overwriting it.
+        Rows are claimed in a fixed order so that two uploads never wait on each other.
+        """
+        conflicts = []
+        for change in sorted(self.changes, key=lambda c: (c.kind, c.item.pk)):
+            if not self._claim(change):
+                model, item_field = _model_of(change.kind)
+                current = model.objects.filter(
+                    **{item_field: change.item, "period": self.period}
+                ).first()
+                message = _changed_since_preview(change.item.code, current)
+                conflicts.append(
+                    WorkbookError(change.sheet, change.row, change.code_column, message)
+                )
+        if conflicts:
+            raise WorkbookRefused(conflicts)
+
+    def _claim(self, change: Change) -> bool:
+        model, item_field = _model_of(change.kind)
+        where = {item_field: change.item, "period": self.period}
+        if change.version:
+            return bool(
+                model.objects.filter(**where, version=change.version).update(
+                    version=F("version") + 1
+                )
+            )
+        try:  # no return yet: make its row now, so that only one writer can
+            with transaction.atomic():
+                model.objects.create(**where, version=1, entered_by=self.user)
+        except IntegrityError:
+            return False
+        return True
+
     def after_apply(self, ctx: ImportContext) -> None:
-        """Bump the versions of the returns replaced, and keep an audit entry of each change."""
+        """Keep an audit entry of each change, with the reason of a correction."""
         measures = [c for c in self.changes if c.kind == "measure"]
         actions = [c for c in self.changes if c.kind == "action"]
-        for model, changed in ((Result, measures), (ActionUpdate, actions)):
-            existing = [c.stored_pk for c in changed if c.stored_pk]
-            if existing:
-                model.objects.filter(pk__in=existing).update(version=F("version") + 1)
         result_pks = dict(
             Result.objects.filter(
                 period=self.period, measure_id__in=[c.item.pk for c in measures]
@@ -234,6 +292,7 @@ class ReturnsPolicy:
             "action": (ContentType.objects.get_for_model(ActionUpdate), update_pks),
         }
         entries = []
+        verb = "Corrected" if self.correcting else "Submitted"
         for change in self.changes:
             content_type, pks = types[change.kind]
             entries.append(
@@ -242,8 +301,23 @@ class ReturnsPolicy:
                     object_id=pks[change.item.pk],
                     user=self.user,
                     at=self.now,
-                    summary=f"Submitted by upload: {change.item.code} {self.period.label}"[:200],
+                    summary=f"{verb} by upload: {change.item.code} {self.period.label}"[:200],
                     changes=change.changes,
+                    reason=self.reason,
                 )
             )
         AuditEntry.objects.bulk_create(entries, batch_size=500)
+
+
+def _model_of(kind: str) -> tuple[type, str]:
+    return (Result, "measure") if kind == "measure" else (ActionUpdate, "action")
+
+
+def _changed_since_preview(code: str, current: Any) -> str:
+    """Why a row of a confirmed upload is refused: who changed the return since the preview."""
+    entry = latest_entry(current) if current is not None else None
+    who = f" ({change_sentence(entry).rstrip('.')})" if entry is not None else ""
+    return (
+        f"{code} was changed by someone else since your preview{who}; "
+        "nothing was saved: upload the file again to see the changes"
+    )

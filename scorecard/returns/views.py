@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import base64
+import secrets
 import tempfile
+from dataclasses import replace
 from itertools import groupby
 from pathlib import Path
 from typing import Any
@@ -16,12 +18,12 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from actionplans.models import Action, ActionUpdate
-from scorecard.models import Measure, ReportingPeriod, Result
+from scorecard.models import Measure, ReportingPeriod, Result, ReturnStatus
 from scorecard.rules.returns import edit_refusal
 from scorecard.workbook.errors import WorkbookRefused
 
 from . import excel, permissions, selectors, services
-from .audit import history
+from .audit import history, without_drafts
 from .forms import (
     COPY,
     DRAFT,
@@ -174,6 +176,8 @@ def return_edit(request: HttpRequest, kind: str, item_id: int, period_id: int) -
         return redirect(request.path)
 
     entries = history([item, row.current] if row.current else [item])
+    if not permissions.can_see_drafts(request.user, item):
+        row, earlier, entries = _handed_in_only(row, earlier, entries)
     return render(
         request,
         "returns/edit.html",
@@ -190,6 +194,14 @@ def return_edit(request: HttpRequest, kind: str, item_id: int, period_id: int) -
             "may_edit": may_edit,
         },
     )
+
+
+def _handed_in_only(row, earlier, entries):
+    """What someone who may not read drafts sees: the return once handed in, never a draft."""
+    if row.current is not None and row.current.status == ReturnStatus.DRAFT:
+        row = replace(row, current=None)
+    earlier = [r for r in earlier if r.status != ReturnStatus.DRAFT]
+    return row, earlier, without_drafts(entries)
 
 
 def _returned_comment(row, entries) -> str:
@@ -390,18 +402,25 @@ def upload(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         period = form.cleaned_data["period"]
         content = form.cleaned_data["file"].read()
+        seen: dict[str, int] = {}
         try:
-            changes = _run_import(request.user, period, content, dry_run=True)
+            changes = _run_import(request.user, period, content, dry_run=True, versions_seen=seen)
         except WorkbookRefused as refused:
             context["refused"] = refused
         else:
+            # A preview is confirmed once: its token is spent by the first confirm, and the
+            # versions it saw are claimed by the import itself (ReturnsPolicy.before_apply).
+            token = secrets.token_urlsafe(16)
             request.session[UPLOAD_SESSION_KEY] = {
+                "token": token,
                 "period": period.pk,
                 "content": base64.b64encode(content).decode(),
-                "versions": {change.key: change.version for change in changes},
+                "versions": seen,
             }
             return render(
-                request, "returns/upload_preview.html", {"period": period, "changes": changes}
+                request,
+                "returns/upload_preview.html",
+                {"period": period, "changes": changes, "token": token},
             )
     return render(request, "returns/upload.html", context)
 
@@ -410,8 +429,12 @@ def upload(request: HttpRequest) -> HttpResponse:
 def upload_confirm(request: HttpRequest) -> HttpResponse:
     """Apply the previewed upload, if nothing has changed since the preview."""
     pending = request.session.pop(UPLOAD_SESSION_KEY, None)
-    if pending is None:
-        messages.error(request, "There is no upload waiting: upload the file again.")
+    if pending is None or pending.get("token") != request.POST.get("token"):
+        messages.error(
+            request,
+            "There is no upload waiting (it was confirmed already, or replaced by a newer "
+            "upload): check My returns, or upload the file again.",
+        )
         return redirect("returns:upload")
     period = get_object_or_404(_upload_periods(request.user), pk=pending["period"])
     try:

@@ -11,21 +11,24 @@ from scorecard.services.rating import results_rerate
 
 from .base import ImportContext, RowReader, SheetHandler
 from .errors import WorkbookError, WorkbookRefused
+from .locked import LockedPeriodsPolicy
 from .reader import Sheet, read_workbook
 from .sheets import SHEETS
 
 
-def workbook_import(*, path: Path) -> dict[str, int]:
+def workbook_import(*, path: Path, user: Any = None, reason: str = "") -> dict[str, int]:
     """Import the workbook at `path` (.xlsx or a folder of .csv) and return rows per sheet.
 
     All or nothing (docs/plan-workbook.md): every error in the file is collected and
     `WorkbookRefused` raised before anything is written; a valid file is applied in one
     transaction with bulk statements, and the RAG of every result it touches is recalculated.
+    Changes to a locked period are refused unless ``user`` is of the performance team and
+    gives a ``reason``, which the audit trail keeps for each row (``LockedPeriodsPolicy``).
     """
     sheets, errors = read_workbook(path)
     if errors:
         raise WorkbookRefused(errors)
-    return workbook_apply(sheets=sheets)
+    return workbook_apply(sheets=sheets, policy=LockedPeriodsPolicy(user=user, reason=reason))
 
 
 class ImportPolicy(Protocol):
@@ -41,6 +44,9 @@ class ImportPolicy(Protocol):
 
     def check_row(self, handler: SheetHandler, reader: RowReader, record: Any) -> Any: ...
 
+    def before_apply(self, ctx: ImportContext) -> None:
+        """Inside the transaction, before anything is written: claim rows or refuse."""
+
     def after_apply(self, ctx: ImportContext) -> None: ...
 
 
@@ -53,6 +59,8 @@ def workbook_apply(
     also pass its checks; a dry run validates everything and writes nothing, so the policy can
     show what would change.
     """
+    if policy is None:
+        policy = LockedPeriodsPolicy()  # a plan import by no one in particular corrects nothing
     ctx = _context()
     handlers = [handler() for handler in SHEETS]
     present = [(h, sheets[h.name.lower()]) for h in handlers if h.name.lower() in sheets]
@@ -80,6 +88,10 @@ def workbook_apply(
                 ctx.period_refs, deadline_days=settings.deadline_days
             ).items()
         }
+        if policy is not None:
+            # What the checks read may have changed since: the policy re-checks under the
+            # transaction (raising WorkbookRefused rolls everything back).
+            policy.before_apply(ctx)
         extra = policy.extra_columns if policy is not None else frozenset()
         for handler, sheet in present:
             handler.apply(parsed[handler.name], set(sheet.headers) | extra, ctx)

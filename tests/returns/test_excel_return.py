@@ -38,6 +38,13 @@ def as_upload(workbook: Workbook, name: str = "return.xlsx") -> SimpleUploadedFi
     return SimpleUploadedFile(name, out.getvalue())
 
 
+def confirm(client):
+    """Press "Confirm and submit" on the preview: the form carries the preview's token."""
+    return client.post(
+        reverse("returns:upload_confirm"), {"token": client.session["returns_upload"]["token"]}
+    )
+
+
 def by_code(ws) -> dict[str, int]:
     return {ws.cell(row=r, column=1).value: r for r in range(2, ws.max_row + 1)}
 
@@ -97,7 +104,7 @@ def test_upload_previews_old_and_new_then_confirm_submits(client, officer, items
     assert "Actual: blank → 55" in page and "Commentary: blank → Recycling up." in page
     assert not Result.objects.filter(period=q3).exists()  # nothing until confirmed
 
-    response = client.post(reverse("returns:upload_confirm"))
+    response = confirm(client)
     assert response.status_code == 302
     result = Result.objects.get(measure=items["measure"], period=q3)
     assert (result.actual, result.status, result.rag) == (Decimal("55"), "submitted", "green")
@@ -117,7 +124,7 @@ def test_uploading_changes_bumps_versions_and_audits_old_values(client, officer,
     workbook = download(client, q3)
     fill(workbook, "NI 192", Actual=52)
     client.post(reverse("returns:upload"), {"period": q3.pk, "file": as_upload(workbook)})
-    client.post(reverse("returns:upload_confirm"))
+    confirm(client)
     stored.refresh_from_db()
     assert stored.version == 2 and stored.actual == Decimal("52")
     entry = AuditEntry.objects.get()
@@ -211,7 +218,7 @@ def test_confirming_after_someone_else_changed_the_return_is_refused(client, off
     fill(workbook, "NI 192", Actual=55)
     client.post(reverse("returns:upload"), {"period": q3.pk, "file": as_upload(workbook)})
     ResultFactory(measure=items["measure"], period=q3, actual=Decimal("30"), status="draft")
-    page = client.post(reverse("returns:upload_confirm")).content.decode()
+    page = confirm(client).content.decode()
     assert "changed by someone else since your preview" in page
     assert Result.objects.get(period=q3).actual == Decimal("30")
 
@@ -268,7 +275,7 @@ def test_the_cherwell_improvement_plan_layout_is_accepted(client, officer, items
     ).content.decode()
     assert "Check what will change" in page, page[page.find("<main") :][:3000]
     assert "CIP01.1.3" in page and "RAG: blank → Amber" in page
-    client.post(reverse("returns:upload_confirm"))
+    confirm(client)
     updates = {u.action.code: u for u in ActionUpdate.objects.filter(period=q3)}
     assert updates["CIP01.1.3"].rag == "amber"
     assert updates["CIP01.1.3"].commentary == "Survey late."

@@ -26,7 +26,9 @@ def test_a_percent_formatted_actual_uploads_as_the_percentage(client, officer, m
         reverse("returns:upload"), {"period": q3.pk, "file": as_upload(workbook)}
     ).content.decode()
     assert "Actual: blank → 67.5" in page
-    client.post(reverse("returns:upload_confirm"))
+    client.post(
+        reverse("returns:upload_confirm"), {"token": client.session["returns_upload"]["token"]}
+    )
 
     assert Result.objects.get(measure=measure, period=q3).actual == Decimal("67.5")
 

@@ -22,8 +22,15 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="check and list the changes; write nothing"
         )
+        parser.add_argument(
+            "--reason",
+            default="",
+            help="why a locked period is corrected (performance team only); audited per row",
+        )
 
-    def handle(self, *args, file: Path, period: str, user: str, dry_run: bool, **options):
+    def handle(
+        self, *args, file: Path, period: str, user: str, dry_run: bool, reason: str, **options
+    ):
         try:
             ref = parse_period(period)
         except ValueError as exc:
@@ -37,7 +44,9 @@ class Command(BaseCommand):
         if person is None:
             raise CommandError(f"There is no active user {user!r}.")
         try:
-            changes = returns_import(path=file, user=person, period=found, dry_run=dry_run)
+            changes = returns_import(
+                path=file, user=person, period=found, dry_run=dry_run, reason=reason
+            )
         except WorkbookRefused as refused:
             raise CommandError(refused.report()) from None
         for change in changes:
@@ -45,5 +54,6 @@ class Command(BaseCommand):
                 f"{label}: {old or 'blank'} → {new or 'blank'}" for label, old, new in change.rows
             )
             self.stdout.write(f"{change.item.code}: {shown}")
-        verb = "would be submitted" if dry_run else "submitted"
+        verb = "submitted" if not found.is_locked else "corrected"
+        verb = f"would be {verb}" if dry_run else verb
         self.stdout.write(self.style.SUCCESS(f"{len(changes)} return(s) for {found.label} {verb}."))

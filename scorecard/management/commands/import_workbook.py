@@ -1,5 +1,6 @@
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from scorecard.workbook.errors import WorkbookRefused
@@ -7,14 +8,29 @@ from scorecard.workbook.importer import workbook_import
 
 
 class Command(BaseCommand):
-    help = "Import a plan workbook (.xlsx, or a folder of .csv files, one per sheet)."
+    help = (
+        "Import a plan workbook (.xlsx, or a folder of .csv files, one per sheet). Changes to a "
+        "locked period are refused unless a member of the performance team (--user) gives a "
+        "reason (--reason), kept in the audit trail of each row changed."
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("path", type=Path, help="the .xlsx file or folder of .csv files")
+        parser.add_argument("--user", help="the username of who runs the import")
+        parser.add_argument(
+            "--reason", default="", help="why a locked period is corrected (performance team)"
+        )
 
-    def handle(self, *args, path: Path, **options) -> None:
+    def handle(self, *args, path: Path, user: str | None, reason: str, **options) -> None:
+        person = None
+        if user is not None:
+            person = get_user_model().objects.filter(username=user, is_active=True).first()
+            if person is None:
+                raise CommandError(f"There is no active user {user!r}.")
+        elif reason.strip():
+            raise CommandError("Say who is correcting the locked period with --user.")
         try:
-            counts = workbook_import(path=path)
+            counts = workbook_import(path=path, user=person, reason=reason)
         except WorkbookRefused as refused:
             raise CommandError(refused.report()) from None
         for sheet, count in counts.items():
