@@ -17,7 +17,7 @@ from .reports import (
     Scope,
     action_plan_section,
     exceptions_section,
-    improvement_plan_section,
+    improvement_plan_sections,
     measure_pages_section,
     priority_action_plans_section,
     scorecard_section,
@@ -115,10 +115,7 @@ def pack_report(pack: ReportPack, items: list[Item] | None = None) -> Report:
         report.sections.append(scorecard_section(items))
     if pack.include_improvement_plan:
         labels = [pack.period.ref.previous().label, pack.period.label]
-        for plan in scope.plans().order_by("code"):
-            section = improvement_plan_section(plan, labels, scope)
-            if any(cell.status for row in section.rows for cell in row.cells):
-                report.sections.append(section)
+        report.sections += improvement_plan_sections(labels, scope)
     if pack.include_exceptions:
         report.sections.append(exceptions_section(items))
     if pack.include_action_plans:

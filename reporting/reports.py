@@ -22,6 +22,7 @@ from .pages import (
     actual_and_target_series,
     improvement_plan_table,
     measure_history,
+    objective_plans,
     scorecard_sections,
 )
 from .tables import EXCEPTION_COLUMNS, SCORECARD_COLUMNS, Col
@@ -108,7 +109,7 @@ class Scope:
         if self.perspective_names:
             qs = qs.filter(perspective__name__in=self.perspective_names)
         if self.plan_codes:
-            qs = qs.filter(objectives__plan__code__in=self.plan_codes).distinct()
+            qs = qs.filter(objectives__in=self._plan_objectives()).distinct()
         return qs
 
     def actions(self) -> QuerySet:
@@ -120,8 +121,13 @@ class Scope:
         if self.perspective_names:
             qs = qs.none()
         if self.plan_codes:
-            qs = qs.filter(objective__plan__code__in=self.plan_codes)
+            qs = qs.filter(objective__in=self._plan_objectives())
         return qs
+
+    def _plan_objectives(self) -> list[int]:
+        """The objectives in the chosen plans, with those under them that inherit the plan."""
+        chosen = set(Plan.objects.filter(code__in=self.plan_codes).values_list("pk", flat=True))
+        return [pk for pk, plan in objective_plans().items() if plan in chosen]
 
     def plans(self) -> QuerySet:
         qs = Plan.objects.all()
@@ -202,7 +208,12 @@ class PlanRow:
         raise AttributeError(name)
 
 
-def improvement_plan_section(plan: Plan, labels: list[str], scope: Scope) -> TableSection:
+NO_PLAN_TITLE = "Not in any plan"
+
+
+def improvement_plan_section(plan: Plan | None, labels: list[str], scope: Scope) -> TableSection:
+    """A plan's improvement-plan table; with None, the actions in no plan, each group headed
+    by its top-level objective, so that every action counted in the summary is shown."""
     table = improvement_plan_table(plan, labels)
     allowed = set(scope.actions().values_list("pk", flat=True))
     columns = (
@@ -218,15 +229,13 @@ def improvement_plan_section(plan: Plan, labels: list[str], scope: Scope) -> Tab
     def row(r: ActionRow) -> PlanRow:
         return PlanRow(r.action.code, r.action.title, r.comment, "", r.cells)
 
-    shown = [
-        (g.objective.title, [r for r in g.rows if r.action.pk in allowed]) for g in table.groups
-    ]
+    shown = [(g.heading, [r for r in g.rows if r.action.pk in allowed]) for g in table.groups]
     # The footer counts the rows shown, so a report narrowed to one objective adds up.
     summary = summarise(r.latest.status for _, rows in shown for r in rows if r.latest.status)
     rating = overall_rating(summary, CouncilSettings.load().overall_thresholds)
     percent = summary.green_and_amber_percent()
     return TableSection(
-        title=plan.title,
+        title=plan.title if plan else NO_PLAN_TITLE,
         columns=columns,
         groups=[(heading, [row(r) for r in rows]) for heading, rows in shown if rows],
         # The Cherwell plan's footer; the export ends with its two figures.
@@ -235,8 +244,21 @@ def improvement_plan_section(plan: Plan, labels: list[str], scope: Scope) -> Tab
             ("Number Green and Amber", str(summary.green_and_amber)),
             ("Percentage", f"{percent}%" if percent is not None else "–"),
         ],
-        sheet=f"Plan {plan.code}",
+        sheet=f"Plan {plan.code}" if plan else NO_PLAN_TITLE,
     )
+
+
+def improvement_plan_sections(labels: list[str], scope: Scope) -> list[TableSection]:
+    """Every plan's table with an update in the quarters shown, then the actions in no plan."""
+    plans = Plan.objects.order_by("code")
+    if scope.plan_codes:
+        plans = plans.filter(code__in=scope.plan_codes)
+    sections = []
+    for plan in [*plans, None]:
+        section = improvement_plan_section(plan, labels, scope)
+        if any(cell.status for row in section.rows for cell in row.cells):
+            sections.append(section)
+    return sections
 
 
 @dataclass(frozen=True)
@@ -342,16 +364,16 @@ def improvement_plan_report(
     labels = labels or [period.ref.previous().label, period.label]
     items = items_for(period, measures=Measure.objects.none(), actions=scope.actions())
     report = _new_report(f"Improvement plans: {period.label}", period, items)
-    for plan in scope.plans().order_by("code"):
-        section = improvement_plan_section(plan, labels, scope)
-        if any(cell.status for row in section.rows for cell in row.cells):
-            report.sections.append(section)
+    report.sections += improvement_plan_sections(labels, scope)
     return report
 
 
 def action_plans_report(period: ReportingPeriod, scope: Scope = Scope()) -> Report:
-    """The priority action plans, then each inspection plan's recommendations and actions."""
-    items = items_for(period, measures=Measure.objects.none(), actions=scope.actions())
+    """The priority action plans, then each inspection plan's recommendations and actions.
+
+    Only the priority action plans' actions are rated rows here, so only they are counted."""
+    actions = scope.actions().filter(action_plan__isnull=False)
+    items = items_for(period, measures=Measure.objects.none(), actions=actions)
     report = _new_report(f"Priority action plans: {period.label}", period, items)
     paps = priority_action_plans_section(period, scope)
     if paps is not None:

@@ -35,7 +35,8 @@ def cell_text(col: Col, row) -> str:
     if col.kind == "value":
         return format_value(value, row.unit, row.decimal_places)
     if col.kind == "rag":
-        return Status(value).word if value else Status.NOT_RATED.word
+        # None: not in that period's cycle (no update due), which is not "Not rated".
+        return Status(value).word if value else NO_VALUE
     if col.kind == "direction":
         return Direction(value).word if value else NO_VALUE
     if col.kind == "risk":
@@ -49,7 +50,7 @@ def cell_text(col: Col, row) -> str:
 def cell_html(col: Col, row, *, explain: bool = True) -> SafeString:
     """The cell for a page; on paper (`explain=False`) a RAG is its letter and word alone."""
     value = getattr(row, col.name, None)
-    if col.kind == "rag":
+    if col.kind == "rag" and value:
         return rag_html(value, getattr(row, col.explanation, "") or "" if explain else "")
     if col.kind == "direction" and value:
         direction = Direction(value)

@@ -22,9 +22,9 @@ def _print_cell(col, row) -> tuple[str, str]:
 
     The cell is `rag-cell`, never `rag`: that is the inline badge, and a table cell laid out
     inline leaves its column, so two quarters' RAGs would stack under the first quarter."""
-    if col.kind == "rag":
-        value = getattr(row, col.name, None)
-        status = Status(value) if value else Status.NOT_RATED
+    value = getattr(row, col.name, None)
+    if col.kind == "rag" and value:
+        status = Status(value)
         return f"rag-cell rag--{status.value}", f"{status.letter} {status.word}"
     return ("code" if col.kind == "code" else ""), cell_text(col, row)
 

@@ -106,7 +106,9 @@ def _cell(ws, index: int, col: Col, row, styles: _Styles, cells: _ColumnCells):
         number = value if isinstance(value, Decimal) else Decimal(value)
         return cells.fill(index, number, styles.number(row.unit, row.decimal_places))
     if col.kind == "rag":
-        status = Status(value) if value else Status.NOT_RATED
+        if not value:
+            return None  # not in that period's cycle: no update was due
+        status = Status(value)
         if status in styles.rag:
             return cells.fill(index, status.letter, styles.rag[status])
         return status.letter

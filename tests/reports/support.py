@@ -243,3 +243,100 @@ def _row(words, boxes, headers, group, number) -> PdfRow:
         assert under, f"{w['text']!r} on page {number + 1} is under no header of {headers}"
         cells[under[0]].append(w["text"])
     return PdfRow({h: " ".join(t) for h, t in cells.items()}, group, number)
+
+
+# Reading a report's RAG counts back from each format: the cover's summary, and the rows.
+STATUS_WORDS = ["Green", "Amber", "Red", "No Current Information", "Not rated"]
+SUMMARY_HEADERS = [
+    *STATUS_WORDS,
+    "Number Green and Amber",
+    "Percentage Green and Amber",
+]
+LETTERS = {
+    "G": "Green",
+    "A": "Amber",
+    "R": "Red",
+    "NCI": "No Current Information",
+    "–": "Not rated",
+}
+
+
+def status_word(text: str) -> str | None:
+    """The status a RAG cell shows ("R Red" is Red), or None for a blank or "–" cell."""
+    text = words_of(text or "")
+    for word in STATUS_WORDS:
+        if text.endswith(word):
+            return word
+    return LETTERS.get(text) if text != "–" else None
+
+
+def tally(statuses) -> dict[str, int]:
+    counts = dict.fromkeys(STATUS_WORDS, 0)
+    for status in statuses:
+        if status is not None:
+            counts[status] += 1
+    return counts
+
+
+def html_summary(root) -> dict[str, int]:
+    """The cover's "Summary of ratings" as printed."""
+    from tests.reporting.support import cells, headers, table
+
+    tbl = table(root, "Summary of ratings")
+    values = cells(tbl.find("tbody").find("tr"))
+    return {h: int(v) for h, v in zip(headers(tbl), values, strict=True) if h in STATUS_WORDS}
+
+
+def html_rows(root) -> list[dict[str, str]]:
+    """Every annex table row as {header: text}, each row's cells counted against its header."""
+    from tests.reporting.support import cells, headers
+
+    found = []
+    for section in root.find_all("section", class_="annex"):
+        if section.find("div", class_="measure-page"):
+            continue  # a measure's history, not a row of the annex
+        for tbl in section.find_all("table"):
+            names = headers(tbl)
+            for tr in (tr for body in tbl.find_all("tbody") for tr in body.find_all("tr")):
+                spans = sum(
+                    int(c.get("colspan") or 1)
+                    for c in tr.children
+                    if getattr(c, "tag", "") in ("td", "th")
+                )
+                assert spans == len(names), f"a row of {spans} cells under {len(names)} headers"
+                if tr.classes & {"group-heading", "footer-row"} or len(cells(tr)) != len(names):
+                    continue
+                found.append(dict(zip(names, cells(tr), strict=True)))
+    return found
+
+
+def pdf_summary(data: bytes) -> dict[str, int]:
+    rows = pdf_table(data, SUMMARY_HEADERS)
+    assert len(rows) == 1, f"the cover's summary was read as {len(rows)} rows"
+    return {word: int(rows[0][word]) for word in STATUS_WORDS}
+
+
+def xlsx_summary(book: Xlsx) -> dict[str, int]:
+    ws = book["Summary"]
+    return {
+        row[0].value: row[1].value
+        for row in ws.iter_rows()
+        if row and row[0].value in STATUS_WORDS and len(row) > 1
+    }
+
+
+def xlsx_rows(book: Xlsx) -> list[dict[str, str]]:
+    """Every annex sheet's rows as {header: text}, RAG letters as their words."""
+    found = []
+    for name in book.sheetnames:
+        if name == "Summary":
+            continue
+        for row in table(book[name]):
+            found.append({h: _xlsx_text(c.value) for h, c in row.items() if h})
+    return found
+
+
+def _xlsx_text(value) -> str:
+    if value is None:
+        return ""
+    return LETTERS.get(str(value), str(value))
