@@ -183,8 +183,8 @@ def exceptions_section(items: list[Item]) -> TableSection:
         title="Exceptions",
         columns=EXCEPTION_COLUMNS,
         groups=[("Red", reds), ("No Current Information", missing)],
-        note="Every Red item with its corrective action, and every item with no current "
-        "information with its lead officer.",
+        note="Every Red item with its latest update and corrective action, and every item with "
+        "no current information with its lead officer.",
     )
 
 

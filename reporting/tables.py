@@ -140,7 +140,8 @@ SCORECARD_COLUMNS = (
     Col("risk", "Risk (likelihood × impact)", "risk"),
 )
 
-# The exceptions annex: what is Red, with what is being done, and what is missing, with who.
+# The exceptions annex: what is Red, with the officer's latest word on it and what is being
+# done, and what is missing, with who.
 EXCEPTION_COLUMNS = (
     Col("code", "Code", "code"),
     Col("title", "Title"),
@@ -148,6 +149,7 @@ EXCEPTION_COLUMNS = (
     Col("status", "RAG", "rag"),
     Col("target", "Target", "value"),
     Col("actual", "Actual", "value"),
+    Col("commentary", "Latest update"),
     Col("corrective_action", "Corrective action"),
     Col("lead_officer", "Lead officer"),
 )
