@@ -63,6 +63,7 @@ class MeasurePagesSection:
     title: str
     pages: list[tuple[Measure, list, Chart]]
     landscape: bool = False
+    note: str = ""  # says so when some Red measures were left out
 
 
 @dataclass
@@ -326,8 +327,17 @@ def action_plan_section(plan: Plan) -> ActionPlanSection:
 
 
 def measure_pages_section(items: list[Item], limit: int = 50) -> MeasurePagesSection:
-    """A page per Red measure, with its chart: the ones a committee will ask about."""
-    codes = [i.code for i in items if i.kind == "measure" and i.status in (Status.RED,)]
+    """A page per Red measure, with its chart: the ones a committee will ask about.
+
+    At most `limit` pages, by code; the section says how many it left out, which the
+    exceptions annex lists."""
+    codes = sorted(i.code for i in items if i.kind == "measure" and i.status is Status.RED)
+    note = ""
+    if len(codes) > limit:
+        note = (
+            f"The first {limit} of the {len(codes)} Red measures, by code; the exceptions "
+            "annex lists them all."
+        )
     pages = []
     for measure in Measure.objects.filter(code__in=codes[:limit]).order_by("code"):
         history = measure_history(measure)[-12:]
@@ -339,7 +349,7 @@ def measure_pages_section(items: list[Item], limit: int = 50) -> MeasurePagesSec
             places=measure.decimal_places,
         )
         pages.append((measure, history, chart))
-    return MeasurePagesSection("Measures needing attention", pages)
+    return MeasurePagesSection("Measures needing attention", pages, note=note)
 
 
 def scorecard_report(period: ReportingPeriod, scope: Scope = Scope()) -> Report:

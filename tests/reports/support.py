@@ -329,8 +329,8 @@ def xlsx_rows(book: Xlsx) -> list[dict[str, str]]:
     """Every annex sheet's rows as {header: text}, RAG letters as their words."""
     found = []
     for name in book.sheetnames:
-        if name == "Summary":
-            continue
+        if name in ("Summary", "Measure pages"):
+            continue  # the cover's counts, and the Red measures' histories
         for row in table(book[name]):
             found.append({h: _xlsx_text(c.value) for h, c in row.items() if h})
     return found

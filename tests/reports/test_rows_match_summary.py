@@ -31,6 +31,7 @@ from tests.reports.support import (
     pdf_summary,
     pdf_table,
     status_word,
+    table,
     tally,
     xlsx_rows,
     xlsx_summary,
@@ -179,3 +180,6 @@ def test_each_red_measure_in_the_scorecard_has_its_page(rendered, council):
     assert [page.split(" ")[0] for page in pages] == sorted(code.split(" ")[0] for code in reds)
     bookmarks = Pdf(made.pdf).outline()
     assert [t for t in bookmarks if t in pages] == pages
+    sheet = Xlsx(made.xlsx)["Measure pages"] if pages else None
+    histories = {row["Code"].value for row in table(sheet)} if sheet else set()
+    assert sorted(histories) == sorted(reds)
