@@ -7,8 +7,9 @@ import pytest
 
 from reporting.exports import build_report
 from reporting.render import render_pdf
+from tests.reporting.support import main
 from tests.reports.conftest import cabinet_pack, quarter
-from tests.reports.support import pdf_table
+from tests.reports.support import html_rows, pdf_table
 
 pytestmark = pytest.mark.django_db
 
@@ -45,3 +46,16 @@ def test_a_row_reads_across_as_the_plan_says(plan_rows):
     assert row["2009/10 Q2"] == "A Amber"
     assert row["2009/10 Q3"] == "R Red"
     assert row["Comment"].startswith("Satisfaction measured annually.")
+
+
+def test_the_preview_has_a_cell_per_column_in_every_row(q3, client, performance_team):
+    """The clerk's preview: every annex row, group heading and footer spans the header."""
+    pack = cabinet_pack(period=q3, include_action_plans=True)
+    client.force_login(performance_team)
+    page = client.get(f"/packs/{pack.pk}/preview/")
+
+    rows = html_rows(main(page.content))  # counts each row's cells against its header
+    codes = {row.get("Code") for row in rows}
+    assert {"CIP01.1.3", "CIP01.1.4"} <= codes
+    plan_row = next(row for row in rows if row.get("Code") == "CIP01.1.4")
+    assert (plan_row["2009/10 Q2"], plan_row["2009/10 Q3"]) == ("A Amber", "R Red")
