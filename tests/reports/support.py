@@ -146,18 +146,20 @@ class PdfRow:
     cells: dict[str, str]
     group: str = ""  # the group heading above the row ("Customer (7)"), if any
     page: int = 0
+    footer: tuple[str, str] | None = None  # a footer row's label and value
 
     def __getitem__(self, header: str) -> str:
         return self.cells[header]
 
 
-def pdf_table(data: bytes, headers: list[str]) -> list[PdfRow]:
+def pdf_table(data: bytes, headers: list[str], *, footers: bool = False) -> list[PdfRow]:
     """Every body row of every table headed `headers`, on every page, read by position.
 
     A header cell is a box drawn behind the header text; a body row is the band of cell
     borders below it. Each word is put in the column whose header box spans its middle, and
     a word under no header fails the read: it was printed outside the columns. Group headings
-    (one box across the table) become each following row's `group`; footer rows are skipped.
+    (one box across the table) become each following row's `group`; footer rows ("Number
+    Green and Amber 48") are left out, or kept in their place with `footers`.
     """
     import pdfplumber
 
@@ -167,7 +169,7 @@ def pdf_table(data: bytes, headers: list[str]) -> list[PdfRow]:
             words = page.extract_words()
             for boxes in _header_rows(page.rects, words, headers):
                 found += _rows_below(page.rects, words, boxes, headers, number)
-    return found
+    return [row for row in found if footers or row.footer is None]
 
 
 def _inside(word: dict, x0: float, x1: float, top: float, bottom: float) -> bool:
@@ -224,7 +226,9 @@ def _rows_below(rects, words, boxes, headers, number) -> list[PdfRow]:
         inside = [w for w in words if _inside(w, left, right, top, band_bottom)]
         if len(band) == 1:
             group = words_of(" ".join(w["text"] for w in inside))
-        elif not _is_footer(inside):
+        elif _is_footer(inside):
+            rows.append(_footer(inside, boxes, number))
+        else:
             rows.append(_row(inside, boxes, headers, group, number))
         bottom = band_bottom
     return rows
@@ -233,6 +237,14 @@ def _rows_below(rects, words, boxes, headers, number) -> list[PdfRow]:
 def _is_footer(words: list[dict]) -> bool:
     text = " ".join(w["text"] for w in words)
     return text.startswith(("Status ", "Number Green and Amber ", "Percentage "))
+
+
+def _footer(words, boxes, number) -> PdfRow:
+    """A footer row: its label spans the first two columns, its value the rest."""
+    split = boxes[2][0] if len(boxes) > 2 else boxes[-1][0]
+    label = [w["text"] for w in words if (w["x0"] + w["x1"]) / 2 < split]
+    value = [w["text"] for w in words if (w["x0"] + w["x1"]) / 2 >= split]
+    return PdfRow({}, page=number, footer=(" ".join(label), " ".join(value)))
 
 
 def _row(words, boxes, headers, group, number) -> PdfRow:
@@ -332,7 +344,7 @@ def xlsx_rows(book: Xlsx) -> list[dict[str, str]]:
         if name in ("Summary", "Measure pages"):
             continue  # the cover's counts, and the Red measures' histories
         for row in table(book[name]):
-            found.append({h: _xlsx_text(c.value) for h, c in row.items() if h})
+            found.append({h: _xlsx_text(c.value) for h, c in row.items() if h} | {"_sheet": name})
     return found
 
 

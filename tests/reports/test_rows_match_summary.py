@@ -183,3 +183,62 @@ def test_each_red_measure_in_the_scorecard_has_its_page(rendered, council):
     sheet = Xlsx(made.xlsx)["Measure pages"] if pages else None
     histories = {row["Code"].value for row in table(sheet)} if sheet else set()
     assert sorted(histories) == sorted(reds)
+
+
+def green_and_amber(rows: list[dict[str, str]], period: str) -> int:
+    counts = shown(rows, period)
+    return counts["Green"] + counts["Amber"]
+
+
+@pytest.mark.parametrize("council", list(COUNCILS))
+def test_each_plan_tables_footer_counts_its_own_rows(rendered, council):
+    """Cherwell's footer, "Number Green and Amber", counts the table above it: HTML, PDF, Excel."""
+    made = rendered[council, "improvement-plan"]
+    found = {
+        "html": html_footers(made.html, made.period),
+        "pdf": pdf_footers(made.pdf, made.headers, made.period),
+        "excel": excel_footers(made.xlsx, made.period),
+    }
+    assert found["html"], "the report has no improvement-plan table"
+    for counts in found.values():
+        assert len(counts) == len(found["html"])
+        assert all(printed == counted for printed, counted in counts), counts
+
+
+def html_footers(html: bytes, period: str) -> list[tuple[int, int]]:
+    """Each table's printed "Number Green and Amber", with the Green and Amber rows above it."""
+    from tests.reporting.support import body_rows, cells, headers
+
+    found = []
+    for tbl in parse(html).find_all("table"):
+        if tbl.find("thead") is None:
+            continue
+        names = headers(tbl)
+        printed = dict(cells(tr) for tr in body_rows(tbl) if "footer-row" in tr.classes)
+        plain = [
+            dict(zip(names, cells(tr), strict=True)) for tr in body_rows(tbl) if not tr.classes
+        ]
+        if "Number Green and Amber" in printed:
+            found.append((int(printed["Number Green and Amber"]), green_and_amber(plain, period)))
+    return found
+
+
+def pdf_footers(pdf: bytes, tables: list[list[str]], period: str) -> list[tuple[int, int]]:
+    found, above = [], []
+    for row in (r for headers in tables for r in pdf_table(pdf, headers, footers=True)):
+        if row.footer is None:
+            above.append(row.cells)
+        elif row.footer[0] == "Number Green and Amber":
+            found.append((int(row.footer[1]), green_and_amber(above, period)))
+            above = []
+    return found
+
+
+def excel_footers(xlsx: bytes, period: str) -> list[tuple[int, int]]:
+    book, found = Xlsx(xlsx), []
+    for name in book.sheetnames[1:]:  # after the Summary sheet, which counts the whole report
+        values = {r[0].value: r[1].value for r in book[name].iter_rows() if len(r) > 1}
+        if "Number Green and Amber" in values:
+            rows = [r for r in xlsx_rows(book) if r.get("_sheet") == name]
+            found.append((values["Number Green and Amber"], green_and_amber(rows, period)))
+    return found
