@@ -165,6 +165,9 @@ def action_item(row: ActionRow, tree: ObjectiveTree, url=None) -> Item:
         objective_ids=tree.with_ancestors([a.objective_id] if a.objective_id else []),
         lead_officer=_lead(a),
         commentary=cell.update.commentary if cell.update else "",
+        # An action's return has no corrective action of its own: the plan's further action
+        # is what is being done about it (Oxfordshire CC's CPA plan, "further action").
+        corrective_action=a.further_action,
         url=(url or _url_maker("action"))(a.code),
         objective_pks=(a.objective_id,) if a.objective_id else (),
         provisional=cell.provisional,

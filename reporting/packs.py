@@ -28,7 +28,7 @@ from .reports import (
     Scope,
     action_plan_section,
     exceptions_section,
-    improvement_plan_section,
+    improvement_plan_sections,
     measure_pages_section,
     priority_action_plans_section,
     scorecard_section,
@@ -182,10 +182,10 @@ def pack_annexes(
         annexes.append(("scorecard", scorecard_section(items)))
     if pack.include_improvement_plan:
         labels = [pack.period.ref.previous().label, pack.period.label]
-        for plan in scope.plans().order_by("code"):
-            section = improvement_plan_section(plan, labels, scope, include_provisional=provisional)
-            if any(cell.status for row in section.rows for cell in row.cells):
-                annexes.append(("improvement_plan", section))
+        annexes += [
+            ("improvement_plan", section)
+            for section in improvement_plan_sections(labels, scope, include_provisional=provisional)
+        ]
     if pack.include_exceptions:
         annexes.append(("exceptions", exceptions_section(items)))
     if pack.include_action_plans:

@@ -1,7 +1,10 @@
 """The data behind the dashboard pages that are more than one table."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+
+from django.db.models import Q, QuerySet
 
 from actionplans.models import Action
 from scorecard.models import (
@@ -90,8 +93,12 @@ def scorecard_sections(items: list[Item]) -> list[ScorecardSection]:
 
 @dataclass(frozen=True)
 class PlanGroup:
-    objective: Objective
+    objective: Objective | None  # None: actions linked to no objective
     rows: list[ActionRow]
+
+    @property
+    def heading(self) -> str:
+        return self.objective.title if self.objective else "No objective"
 
 
 @dataclass(frozen=True)
@@ -113,36 +120,88 @@ class ImprovementPlanTable:
         return self.summary.green_and_amber_percent()
 
 
+def objective_plans(objectives: Iterable[Objective] | None = None) -> dict[int, int | None]:
+    """Each objective's plan: its own, or else the nearest one above it.
+
+    Plan workbooks often name the plan on the top-level themes only (the objectives under a
+    theme inherit it); an objective with no plan anywhere above it is in no plan (None).
+    """
+    if objectives is None:
+        objectives = Objective.objects.only("pk", "parent_id", "plan_id")
+    rows = {o.pk: (o.parent_id, o.plan_id) for o in objectives}
+    found: dict[int, int | None] = {}
+    for start in rows:
+        pk, seen, plan = start, set(), None
+        while pk is not None and pk in rows and pk not in seen:
+            seen.add(pk)
+            parent, plan = rows[pk]
+            if plan is not None:
+                break
+            pk = parent
+        found[start] = plan
+    return found
+
+
+def plan_actions(plan: Plan | None, plans: dict[int, int | None] | None = None) -> QuerySet:
+    """The actions of a plan's objectives; with None, the actions that are in no plan."""
+    wanted = plan.pk if plan else None
+    plans = objective_plans() if plans is None else plans
+    members = [pk for pk, found in plans.items() if found == wanted]
+    in_plan = Q(objective__in=members)
+    return Action.objects.filter(in_plan | Q(objective__isnull=True) if plan is None else in_plan)
+
+
 def improvement_plan_table(
-    plan: Plan, labels: list[str], *, include_provisional: bool = True
+    plan: Plan | None, labels: list[str], *, include_provisional: bool = True
 ) -> ImprovementPlanTable:
-    actions = Action.objects.filter(objective__plan=plan).order_by("order", "code")
-    periods = _plan_periods(plan, labels)
+    """The plan's table; with None, the actions in no plan, under their top-level objectives."""
+    objectives = {
+        o.pk: o
+        for o in Objective.objects.only("pk", "code", "title", "order", "parent_id", "plan_id")
+    }
+    plans = objective_plans(objectives.values())
+    actions = plan_actions(plan, plans).order_by("order", "code")
+    periods = _plan_periods(plan, labels, plans)
     rows = action_rows(periods, actions, include_provisional=include_provisional) if periods else []
-    objectives = {o.pk: o for o in Objective.objects.filter(plan=plan)}
 
-    def theme(objective_id: int) -> Objective:
-        objective = objectives[objective_id]
-        while objective.parent_id in objectives:
-            objective = objectives[objective.parent_id]
-        return objective
+    def theme(objective_id: int | None) -> Objective | None:
+        """The highest objective above the action in the same plan: the table's heading."""
+        if objective_id not in objectives:
+            return None
+        pk = objective_id
+        for _ in objectives:  # bounded: a loop in the tree cannot hang the report
+            parent = objectives[pk].parent_id
+            if parent not in objectives or plans[parent] != plans[objective_id]:
+                break
+            pk = parent
+        return objectives[pk]
 
-    groups: dict[int, PlanGroup] = {}
+    groups: dict[int | None, PlanGroup] = {}
     for row in rows:
         heading = theme(row.action.objective_id)
-        groups.setdefault(heading.pk, PlanGroup(heading, [])).rows.append(row)
-    ordered = sorted(groups.values(), key=lambda g: (g.objective.order, g.objective.code))
+        key = heading.pk if heading else None
+        groups.setdefault(key, PlanGroup(heading, [])).rows.append(row)
+    ordered = sorted(groups.values(), key=_group_order)
     summary = summarise(row.latest.status for row in rows if row.latest.status is not None)
     thresholds = CouncilSettings.load().overall_thresholds
     return ImprovementPlanTable(periods, ordered, summary, overall_rating(summary, thresholds))
 
 
-def plan_quarters(plan: Plan) -> list[ReportingPeriod]:
+def _group_order(group: PlanGroup) -> tuple:
+    """Themes in the plan's order; actions with no objective last."""
+    if group.objective is None:
+        return (1, 0, "")
+    return (0, group.objective.order, group.objective.code)
+
+
+def plan_quarters(
+    plan: Plan | None, plans: dict[int, int | None] | None = None
+) -> list[ReportingPeriod]:
     """The quarters in which the plan's actions have updates, oldest first."""
     return list(
         ReportingPeriod.objects.filter(
             kind="quarter",
-            action_updates__action__objective__plan=plan,
+            action_updates__action__in=plan_actions(plan, plans),
             action_updates__status__in=REPORTED,
         )
         .distinct()
@@ -150,12 +209,14 @@ def plan_quarters(plan: Plan) -> list[ReportingPeriod]:
     )
 
 
-def _plan_periods(plan: Plan, labels: list[str]) -> list[ReportingPeriod]:
+def _plan_periods(
+    plan: Plan | None, labels: list[str], plans: dict[int, int | None]
+) -> list[ReportingPeriod]:
     """The quarters asked for, or the plan's latest two quarters with updates."""
     if labels:
         found = {p.label: p for p in ReportingPeriod.objects.filter(label__in=labels)}
         return sorted(found.values(), key=lambda p: p.start)
-    return plan_quarters(plan)[-2:]
+    return plan_quarters(plan, plans)[-2:]
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from .pages import (
     actual_and_target_series,
     improvement_plan_table,
     measure_history,
+    objective_plans,
     scorecard_sections,
 )
 from .scorecard import REPORTED, is_provisional
@@ -64,6 +65,7 @@ class MeasurePagesSection:
     title: str
     pages: list[tuple[Measure, list, Chart]]
     landscape: bool = False
+    note: str = ""  # says so when some Red measures were left out
 
 
 @dataclass
@@ -113,7 +115,7 @@ class Scope:
         if self.perspective_names:
             qs = qs.filter(perspective__name__in=self.perspective_names)
         if self.plan_codes:
-            qs = qs.filter(objectives__plan__code__in=self.plan_codes).distinct()
+            qs = qs.filter(objectives__in=self._plan_objectives()).distinct()
         return qs
 
     def actions(self) -> QuerySet:
@@ -125,8 +127,13 @@ class Scope:
         if self.perspective_names:
             qs = qs.none()
         if self.plan_codes:
-            qs = qs.filter(objective__plan__code__in=self.plan_codes)
+            qs = qs.filter(objective__in=self._plan_objectives())
         return qs
+
+    def _plan_objectives(self) -> list[int]:
+        """The objectives in the chosen plans, with those under them that inherit the plan."""
+        chosen = set(Plan.objects.filter(code__in=self.plan_codes).values_list("pk", flat=True))
+        return [pk for pk, plan in objective_plans().items() if plan in chosen]
 
     def plans(self) -> QuerySet:
         qs = Plan.objects.all()
@@ -185,8 +192,8 @@ def exceptions_section(items: list[Item]) -> TableSection:
         title="Exceptions",
         columns=EXCEPTION_COLUMNS,
         groups=[("Red", reds), ("No Current Information", missing)],
-        note="Every Red item with its corrective action, and every item with no current "
-        "information with its lead officer.",
+        note="Every Red item with its latest update and corrective action, and every item with "
+        "no current information with its lead officer.",
     )
 
 
@@ -212,9 +219,14 @@ class PlanRow:
         raise AttributeError(name)
 
 
+NO_PLAN_TITLE = "Not in any plan"
+
+
 def improvement_plan_section(
-    plan: Plan, labels: list[str], scope: Scope, *, include_provisional: bool = True
+    plan: Plan | None, labels: list[str], scope: Scope, *, include_provisional: bool = True
 ) -> TableSection:
+    """A plan's improvement-plan table; with None, the actions in no plan, each group headed
+    by its top-level objective, so that every action counted in the summary is shown."""
     table = improvement_plan_table(plan, labels, include_provisional=include_provisional)
     allowed = set(scope.actions().values_list("pk", flat=True))
     columns = (
@@ -236,15 +248,13 @@ def improvement_plan_section(
     def row(r: ActionRow) -> PlanRow:
         return PlanRow(r.action.code, r.action.title, r.comment, "", r.cells)
 
-    shown = [
-        (g.objective.title, [r for r in g.rows if r.action.pk in allowed]) for g in table.groups
-    ]
+    shown = [(g.heading, [r for r in g.rows if r.action.pk in allowed]) for g in table.groups]
     # The footer counts the rows shown, so a report narrowed to one objective adds up.
     summary = summarise(r.latest.status for _, rows in shown for r in rows if r.latest.status)
     rating = overall_rating(summary, CouncilSettings.load().overall_thresholds)
     percent = summary.green_and_amber_percent()
     return TableSection(
-        title=plan.title,
+        title=plan.title if plan else NO_PLAN_TITLE,
         columns=columns,
         groups=[(heading, [row(r) for r in rows]) for heading, rows in shown if rows],
         # The Cherwell plan's footer; the export ends with its two figures.
@@ -253,8 +263,25 @@ def improvement_plan_section(
             ("Number Green and Amber", str(summary.green_and_amber)),
             ("Percentage", f"{percent}%" if percent is not None else "–"),
         ],
-        sheet=f"Plan {plan.code}",
+        sheet=f"Plan {plan.code}" if plan else NO_PLAN_TITLE,
     )
+
+
+def improvement_plan_sections(
+    labels: list[str], scope: Scope, *, include_provisional: bool = True
+) -> list[TableSection]:
+    """Every plan's table with an update in the quarters shown, then the actions in no plan."""
+    plans = Plan.objects.order_by("code")
+    if scope.plan_codes:
+        plans = plans.filter(code__in=scope.plan_codes)
+    sections = []
+    for plan in [*plans, None]:
+        section = improvement_plan_section(
+            plan, labels, scope, include_provisional=include_provisional
+        )
+        if any(cell.status for row in section.rows for cell in row.cells):
+            sections.append(section)
+    return sections
 
 
 @dataclass(frozen=True)
@@ -338,9 +365,16 @@ def measure_pages_section(
 ) -> MeasurePagesSection:
     """A page per Red measure, with its chart: the ones a committee will ask about.
 
-    Each page's history ends with the report's period `until`: never a later quarter.
-    """
-    codes = [i.code for i in items if i.kind == "measure" and i.status in (Status.RED,)]
+    Each page's history ends with the report's period `until`: never a later quarter. At most
+    `limit` pages, by code; the section says how many it left out, which the exceptions annex
+    lists."""
+    codes = sorted(i.code for i in items if i.kind == "measure" and i.status is Status.RED)
+    note = ""
+    if len(codes) > limit:
+        note = (
+            f"The first {limit} of the {len(codes)} Red measures, by code; the exceptions "
+            "annex lists them all."
+        )
     pages = []
     for measure in Measure.objects.filter(code__in=codes[:limit]).order_by("code"):
         history = measure_history(measure, until=until, include_provisional=include_provisional)[
@@ -354,7 +388,7 @@ def measure_pages_section(
             places=measure.decimal_places,
         )
         pages.append((measure, history, chart))
-    return MeasurePagesSection("Measures needing attention", pages)
+    return MeasurePagesSection("Measures needing attention", pages, note=note)
 
 
 def scorecard_report(
@@ -406,23 +440,22 @@ def improvement_plan_report(
         include_provisional=include_provisional,
     )
     report = _new_report(f"Improvement plans: {period.label}", period, items, include_provisional)
-    for plan in scope.plans().order_by("code"):
-        section = improvement_plan_section(
-            plan, labels, scope, include_provisional=include_provisional
-        )
-        if any(cell.status for row in section.rows for cell in row.cells):
-            report.sections.append(section)
+    report.sections += improvement_plan_sections(
+        labels, scope, include_provisional=include_provisional
+    )
     return report
 
 
 def action_plans_report(
     period: ReportingPeriod, scope: Scope = Scope(), *, include_provisional: bool = False
 ) -> Report:
-    """The priority action plans, then each inspection plan's recommendations and actions."""
+    """The priority action plans, then each inspection plan's recommendations and actions.
+
+    Only the priority action plans' actions are rated rows here, so only they are counted."""
     items = items_for(
         period,
         measures=Measure.objects.none(),
-        actions=scope.actions(),
+        actions=scope.actions().filter(action_plan__isnull=False),
         include_provisional=include_provisional,
     )
     report = _new_report(

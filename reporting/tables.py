@@ -45,8 +45,8 @@ def cell_text(col: Col, row) -> str:
     if col.kind == "value":
         return format_value(value, row.unit, row.decimal_places)
     if col.kind == "rag":
-        word = Status(value).word if value else Status.NOT_RATED.word
-        return word + provisional_note(col, row)
+        # None: not in that period's cycle (no update due), which is not "Not rated".
+        return Status(value).word + provisional_note(col, row) if value else NO_VALUE
     if col.kind == "direction":
         return Direction(value).word if value else NO_VALUE
     if col.kind == "risk":
@@ -60,7 +60,7 @@ def cell_text(col: Col, row) -> str:
 def cell_html(col: Col, row, *, explain: bool = True) -> SafeString:
     """The cell for a page; on paper (`explain=False`) a RAG is its letter and word alone."""
     value = getattr(row, col.name, None)
-    if col.kind == "rag":
+    if col.kind == "rag" and value:
         explanation = getattr(row, col.explanation, "") or "" if explain else ""
         return rag_html(value, explanation, provisional=bool(provisional_note(col, row)))
     if col.kind == "direction" and value:
@@ -151,7 +151,8 @@ SCORECARD_COLUMNS = (
     Col("risk", "Risk (likelihood × impact)", "risk"),
 )
 
-# The exceptions annex: what is Red, with what is being done, and what is missing, with who.
+# The exceptions annex: what is Red, with the officer's latest word on it and what is being
+# done, and what is missing, with who.
 EXCEPTION_COLUMNS = (
     Col("code", "Code", "code"),
     Col("title", "Title"),
@@ -159,6 +160,7 @@ EXCEPTION_COLUMNS = (
     Col("status", "RAG", "rag"),
     Col("target", "Target", "value"),
     Col("actual", "Actual", "value"),
+    Col("commentary", "Latest update"),
     Col("corrective_action", "Corrective action"),
     Col("lead_officer", "Lead officer"),
 )

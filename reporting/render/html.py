@@ -19,13 +19,15 @@ def section_kind(section) -> str:
 def _print_cell(col, row) -> tuple[str, str]:
     """A cell for paper: its class and plain text. A RAG is filled and lettered ("R Red") so
     greyscale printing keeps it; everything else is text, which keeps the PDF quick to lay
-    out (a thousand-row annex has ten thousand cells)."""
-    if col.kind == "rag":
-        value = getattr(row, col.name, None)
-        status = Status(value) if value else Status.NOT_RATED
-        return f"rag rag--{status.value}", f"{status.letter} {status.word}" + provisional_note(
-            col, row
-        )
+    out (a thousand-row annex has ten thousand cells).
+
+    The cell is `rag-cell`, never `rag`: that is the inline badge, and a table cell laid out
+    inline leaves its column, so two quarters' RAGs would stack under the first quarter."""
+    value = getattr(row, col.name, None)
+    if col.kind == "rag" and value:
+        status = Status(value)
+        text = f"{status.letter} {status.word}" + provisional_note(col, row)
+        return f"rag-cell rag--{status.value}", text
     return ("code" if col.kind == "code" else ""), cell_text(col, row)
 
 

@@ -13,7 +13,14 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from reporting.reports import ActionPlanSection, Report, TableSection
+from reporting.reports import (
+    RESULT_COLUMNS,
+    ActionPlanSection,
+    MeasurePagesSection,
+    Report,
+    ResultRow,
+    TableSection,
+)
 from reporting.tables import Col, cell_text, provisional_note
 from scorecard.rules.rag import Status
 from scorecard.rules.travel import Direction
@@ -106,7 +113,9 @@ def _cell(ws, index: int, col: Col, row, styles: _Styles, cells: _ColumnCells):
         number = value if isinstance(value, Decimal) else Decimal(value)
         return cells.fill(index, number, styles.number(row.unit, row.decimal_places))
     if col.kind == "rag":
-        status = Status(value) if value else Status.NOT_RATED
+        if not value:
+            return None  # not in that period's cycle: no update was due
+        status = Status(value)
         if status is Status.AWAITING_APPROVAL:
             return status.word  # not a rating: no letter to filter on, so say it
         text = status.letter + provisional_note(col, row)
@@ -241,6 +250,27 @@ def action_plan_table(section: ActionPlanSection) -> TableSection:
     return TableSection(section.title, columns, [("", rows)], sheet=f"Actions {section.plan.code}")
 
 
+def measure_pages_table(section: MeasurePagesSection) -> TableSection:
+    """The measure pages' figures, a row per measure and period, for the spreadsheet."""
+    rows = [
+        ResultRow(
+            code=measure.code,
+            title=measure.title,
+            period_label=row.period.label,
+            target=row.target,
+            actual=row.result.actual if row.result else None,
+            status=row.status,
+            explanation=row.result.rag_explanation if row.result else "",
+            commentary=row.result.commentary if row.result else "",
+            unit=measure.unit,
+            decimal_places=measure.decimal_places,
+        )
+        for measure, history, _ in section.pages
+        for row in history
+    ]
+    return TableSection(section.title, RESULT_COLUMNS, [("", rows)], sheet="Measure pages")
+
+
 class _PlanActionRow:
     def __init__(self, **fields):
         self.__dict__.update(fields)
@@ -254,6 +284,8 @@ def render_xlsx(report: Report) -> bytes:
     for section in report.sections:
         if isinstance(section, ActionPlanSection):
             section = action_plan_table(section)
+        if isinstance(section, MeasurePagesSection):
+            section = measure_pages_table(section)
         if isinstance(section, TableSection):
             _write_table(wb, section, styles, used)
     buffer = io.BytesIO()

@@ -87,6 +87,7 @@ def test_a_pack_has_a_summary_sheet_first_and_a_sheet_per_annex(pack):
         "Exceptions",
         "Action plans",
         "Actions CPA-2002",
+        "Measure pages",
     ]
 
 
