@@ -3,12 +3,19 @@ cells, styles and the XML Excel opens."""
 
 from __future__ import annotations
 
+import importlib
 import io
 import re
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 
+import pytest
+from django.core.management import call_command
+from django.test import override_settings
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -16,6 +23,24 @@ from pypdf import PdfReader
 def words(text: str) -> str:
     """Text with its whitespace collapsed: line breaks inside table cells do not matter."""
     return " ".join(text.split())
+
+
+def production_storages() -> dict:
+    """STORAGES exactly as `perfmgmt.settings.production` sets them (hashed, manifest names)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SECRET_KEY", "x" * 50)
+        patch.setenv("ALLOWED_HOSTS", "performance.example.gov.uk")
+        return importlib.import_module("perfmgmt.settings.production").STORAGES
+
+
+@contextmanager
+def production_static(root: Path, *, collect: bool = False) -> Iterator[Path]:
+    """The production static storage over STATIC_ROOT `root`, filled by a real collectstatic
+    when `collect` is set."""
+    with override_settings(STORAGES=production_storages(), STATIC_ROOT=root):
+        if collect:
+            call_command("collectstatic", "--noinput", verbosity=0)
+        yield root
 
 
 @dataclass
