@@ -16,6 +16,10 @@ from .html import render_html
 # An address that resolves nowhere: relative links in the report resolve against it, and only
 # its /static/ part is served, from the files on disk.
 BASE_URL = "https://report.invalid/"
+# Tagged as PDF/UA-1: headings, paragraphs and table header cells reach screen readers, the
+# viewer shows the title and knows the language. Documents published with an agenda fall
+# under the public-sector accessibility regulations.
+PDF_VARIANT = "pdf/ua-1"
 
 
 class StaticFilesOnly(URLFetcher):
@@ -71,4 +75,4 @@ def static_file(name: str) -> bytes | None:
 def render_pdf(report: Report, *, fetcher: StaticFilesOnly | None = None) -> bytes:
     html = render_html(report, for_pdf=True).decode("utf-8")
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher or StaticFilesOnly())
-    return document.write_pdf()
+    return document.write_pdf(pdf_variant=PDF_VARIANT)

@@ -26,9 +26,9 @@ SCORECARD_HEADER = "Baseline Target Actual RAG"
 
 
 @pytest.fixture(scope="module")
-def collected(tmp_path_factory):
+def collected(collected_static):
     """Production static storage over a STATIC_ROOT filled by collectstatic."""
-    with production_static(tmp_path_factory.mktemp("staticfiles"), collect=True) as root:
+    with production_static(collected_static) as root:
         yield root
 
 

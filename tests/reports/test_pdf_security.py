@@ -183,14 +183,11 @@ def test_every_refused_address_is_recorded():
 
 
 @pytest.fixture(scope="module")
-def collected_root(tmp_path_factory):
+def collected_root(collected_static):
     """A STATIC_ROOT filled by a real collectstatic with the production storage, plus a file
     that lies there without being one of ours."""
-    root = tmp_path_factory.mktemp("staticfiles")
-    with production_static(root, collect=True):
-        pass
-    (root / "planted.css").write_text("body { color: red }")
-    return root
+    (collected_static / "planted.css").write_text("body { color: red }")
+    return collected_static
 
 
 @pytest.fixture
