@@ -62,7 +62,7 @@ def _bare_table_html(report) -> str:
         for row in section.rows:
             cells = "".join(f"<td>{escape(cell_text(c, row))}</td>" for c in section.columns)
             rows.append(f"<tr>{cells}</tr>")
-    return f"<html><body><table>{''.join(rows)}</table></body></html>"
+    return f'<html lang="en-GB"><body><table>{"".join(rows)}</table></body></html>'
 
 
 def _raw_xlsx(report) -> bytes:

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import importlib
 import io
+import os
 import re
+import shutil
+import subprocess
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,6 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+import pdfplumber
 import pytest
 from django.core.management import call_command
 from django.test import override_settings
@@ -59,6 +63,16 @@ class Pdf:
     @property
     def text(self) -> str:
         return " ".join(self.pages)
+
+    def words(self) -> list[str]:
+        """Each page's words as pdfplumber places them, joined by spaces: words that stand
+        apart on the page stay apart, where pypdf may run neighbouring cells together. The
+        words' own spaces are characters, so a gap of 1.5pt already parts two cells."""
+        with pdfplumber.open(io.BytesIO(self.data)) as doc:
+            return [
+                " ".join(w["text"] for w in page.extract_words(x_tolerance=1.5))
+                for page in doc.pages
+            ]
 
     def sizes(self) -> list[tuple[float, float]]:
         """Each page's (width, height) in points, as a viewer shows it."""
@@ -162,3 +176,30 @@ def by_code(ws) -> dict[str, dict]:
 def rgb(colour) -> str:
     """An openpyxl colour as RRGGBB."""
     return (colour.rgb or "")[-6:].upper()
+
+
+def calc_pdfs(books: dict[str, bytes], folder: Path) -> dict[str, Pdf]:
+    """Each workbook as LibreOffice Calc prints it to PDF, every sheet: {name: pdf}.
+
+    Skipped where LibreOffice is not installed, except in CI (CI=true), which installs it.
+    """
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("LibreOffice (soffice) is missing: .ci/run installs libreoffice-calc-nogui")
+        pytest.skip("LibreOffice (soffice) is not installed")
+    paths = []
+    for name, data in books.items():
+        path = folder / f"{name}.xlsx"
+        path.write_bytes(data)
+        paths.append(str(path))
+    profile = (folder / "profile").as_uri()  # a profile of its own: no clash with a desktop one
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore"]
+        + ["--convert-to", "pdf", "--outdir", str(folder), *paths],
+        check=True,
+        capture_output=True,
+        timeout=300,
+        stdin=subprocess.DEVNULL,
+    )
+    return {name: Pdf((folder / f"{name}.pdf").read_bytes()) for name in books}
