@@ -178,16 +178,23 @@ def rgb(colour) -> str:
     return (colour.rgb or "")[-6:].upper()
 
 
+def require_tool(command: str, package: str) -> str:
+    """The path of a program the test needs: skipped without it, except in CI, which must
+    install it (.ci/run does) and so fails instead."""
+    found = shutil.which(command)
+    if found:
+        return found
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{command} is missing in CI: .ci/run installs {package}")
+    pytest.skip(f"{command} is not installed (apt-get install {package})")
+
+
 def calc_pdfs(books: dict[str, bytes], folder: Path) -> dict[str, Pdf]:
     """Each workbook as LibreOffice Calc prints it to PDF, every sheet: {name: pdf}.
 
     Skipped where LibreOffice is not installed, except in CI (CI=true), which installs it.
     """
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if not soffice:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("LibreOffice (soffice) is missing: .ci/run installs libreoffice-calc-nogui")
-        pytest.skip("LibreOffice (soffice) is not installed")
+    soffice = require_tool("soffice", "libreoffice-calc-nogui")
     paths = []
     for name, data in books.items():
         path = folder / f"{name}.xlsx"

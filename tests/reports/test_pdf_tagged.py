@@ -5,7 +5,6 @@ title, its language, its headings and each table's header cells.
 would; the structure tree is read back with pypdf.
 """
 
-import shutil
 import subprocess
 
 import pytest
@@ -13,7 +12,7 @@ import pytest
 from reporting.exports import build_report
 from reporting.render import render_pdf
 from tests.reports.conftest import CABINET_TITLE, cabinet_pack, quarter
-from tests.reports.support import Pdf
+from tests.reports.support import Pdf, require_tool
 
 pytestmark = pytest.mark.django_db
 
@@ -40,10 +39,9 @@ def built(in_demo, tmp_path_factory) -> dict[str, tuple[Pdf, str]]:
 
 
 def pdfinfo(*args: str) -> str:
-    if not shutil.which("pdfinfo"):
-        pytest.fail("pdfinfo (poppler-utils) is not installed: .ci/run installs it")
+    command = require_tool("pdfinfo", "poppler-utils")
     return subprocess.run(
-        ["pdfinfo", *args], check=True, capture_output=True, text=True, timeout=120
+        [command, *args], check=True, capture_output=True, text=True, timeout=120
     ).stdout
 
 
