@@ -15,7 +15,7 @@ from django.templatetags.static import static
 from reporting.exports import build_report
 from reporting.render import render_pdf
 from reporting.render.pdf import BASE_URL, StaticFilesOnly
-from tests.reports.conftest import quarter
+from tests.reports.conftest import cabinet_pack, quarter
 from tests.reports.support import Pdf, production_static
 
 pytestmark = pytest.mark.django_db
@@ -51,6 +51,17 @@ def scorecard(collected, in_demo):
         fetcher = SpyFetcher()
         data = render_pdf(build_report("scorecard", quarter("2009/10 Q2")), fetcher=fetcher)
         return data, fetcher, BASE_URL + static("css/report.css").lstrip("/")
+
+    return in_demo(make)
+
+
+@pytest.fixture(scope="module")
+def pack(collected, in_demo) -> bytes:
+    """The Cabinet pack with every annex, as PDF under production storage."""
+
+    def make():
+        made = cabinet_pack(include_action_plans=True, include_measure_pages=True)
+        return render_pdf(build_report(f"pack:{made.pk}", None))
 
     return in_demo(make)
 
@@ -93,6 +104,19 @@ def test_the_right_hand_column_is_printed_inside_the_page(scorecard):
             assert risk, f"page {index + 1} has no risk column header"
             assert all(w["x1"] <= float(page.width) for w in words)
             assert any("impact)" in w["text"] for w in words)
+
+
+def test_no_word_of_the_pack_lies_beyond_the_edge_of_its_page(pack):
+    """The exceptions annex ends with the lead officer, the improvement plan with the
+    comment: every annex's last column is printed inside the page."""
+    pdf = Pdf(pack)
+    assert pdf.pages_with("Corrective action Lead officer")
+    with pdfplumber.open(_stream(pack)) as doc:
+        for page in doc.pages:
+            words = page.extract_words()
+            assert words
+            beyond = [w["text"] for w in words if w["x1"] > float(page.width) - 10]
+            assert not beyond, f"page {page.page_number}: {beyond}"
 
 
 def _stream(data: bytes) -> io.BytesIO:
