@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -124,6 +124,8 @@ class _ColumnCells:
 
 
 def _cell(index: int, col: Col, row, styles: _Styles, cells: _ColumnCells):
+    """The cell for a row's column: styled where it must be (numbers, RAG, text that starts
+    like a formula), a plain value otherwise; `_Rows` tops and wraps the cells of tall rows."""
     value = getattr(row, col.name, None)
     if col.kind == "value":
         if value is None:
@@ -134,13 +136,15 @@ def _cell(index: int, col: Col, row, styles: _Styles, cells: _ColumnCells):
         status = Status(value) if value else Status.NOT_RATED
         return cells.fill(index, status.letter, styles.rag.get(status, styles.top))
     if col.kind == "direction":
-        return cells.fill(index, Direction(value).word, styles.top) if value else None
+        return Direction(value).word if value else None
     if col.kind == "risk":
-        return cells.fill(index, row.risk_score, styles.top)
+        return row.risk_score
     if col.kind == "number":
-        return cells.fill(index, value, styles.top)
-    text = cell_text(col, row) if value not in (None, "") else ""
-    return cells.text(index, text, styles) if text else None
+        return value
+    text = _clean(cell_text(col, row)) if value not in (None, "") else ""
+    if text.startswith(FORMULA_STARTS):
+        return cells.text(index, text, styles)
+    return text or None
 
 
 def _shown_length(col: Col, row) -> int:
@@ -201,22 +205,35 @@ def _sheet_name(title: str, used: set[str]) -> str:
 
 class _Rows:
     """Appends rows to a sheet, each as tall as its most wrapped cell: a spreadsheet keeps a
-    file's row heights when it opens it and hides what does not fit."""
+    file's row heights when it opens it and hides what does not fit.
 
-    def __init__(self, ws, widths: list[float]) -> None:
-        self.ws, self.widths, self.count = ws, widths, 0
+    The cells of a tall row are wrapped and set at the top of the row; a row of one line is
+    written as it comes, which keeps long sheets of short rows quick to write.
+    """
+
+    def __init__(self, ws, widths: list[float], styles: _Styles) -> None:
+        self.ws, self.widths, self.styles, self.count = ws, widths, styles, 0
+        self.cells = _ColumnCells(ws, len(widths))
 
     def append(self, values: list, *, bold: bool = False) -> None:
         lines = 1
         for index, value in enumerate(values):
-            cell_value = getattr(value, "value", None)
-            if isinstance(cell_value, str) and len(cell_value) > 8:
-                lines = max(lines, line_count(cell_value, self.widths[index], bold=bold))
+            text = value.value if isinstance(value, Cell) else value
+            if isinstance(text, str) and len(text) > 8:
+                lines = max(lines, line_count(text, self.widths[index], bold=bold))
         self.count += 1
         height = row_height(lines)
         if height is not None:
             self.ws.row_dimensions[self.count].height = height
+            values = [self._topped(index, value) for index, value in enumerate(values)]
         self.ws.append(values)
+
+    def _topped(self, index: int, value):
+        if value is None or isinstance(value, Cell):
+            return value
+        if isinstance(value, str):
+            return self.cells.text(index, value, self.styles)
+        return self.cells.fill(index, value, self.styles.top)
 
 
 def _write_table(wb: Workbook, section: TableSection, styles: _Styles, used: set[str]) -> None:
@@ -230,7 +247,7 @@ def _write_table(wb: Workbook, section: TableSection, styles: _Styles, used: set
     _print_setup(ws, landscape=True)
     ws.print_title_rows = "1:1"
     ws.print_options.gridLines = True  # on paper, lines keep a number apart from the next text
-    sheet = _Rows(ws, widths)
+    sheet = _Rows(ws, widths, styles)
     sheet.append([text_cell(ws, text, styles.header) for text in headers], bold=True)
     cells = _ColumnCells(ws, len(section.columns))
     columns = list(enumerate(section.columns))
@@ -279,7 +296,7 @@ def _summary(wb: Workbook, report: Report, styles: _Styles) -> None:
     for letter, width in widths.items():
         ws.column_dimensions[letter].width = width
     _print_setup(ws, landscape=False)
-    rows = _Rows(ws, list(widths.values()))
+    rows = _Rows(ws, list(widths.values()), styles)
     rows.append([text_cell(ws, report.title, styles.header)], bold=True)
     rows.append([text_cell(ws, report.council, styles.text), text_cell(ws, report.period.label)])
     rows.append([])

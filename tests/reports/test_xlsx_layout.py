@@ -93,16 +93,27 @@ def test_headers_wrap_between_words_and_each_word_fits_its_column(books):
             assert width(ws, cell) >= longest * 1.1 + MARGIN, (name, cell.value)
 
 
-def test_long_text_wraps_in_its_column(books):
-    ws = books["pack"]["Scorecard"]
-    for row in table(ws):
-        assert row["Title"].alignment.wrap_text, row["Code"].value
-        assert row["Title"].alignment.vertical == "top"
-    assert ws.column_dimensions[row["Title"].column_letter].width <= 60
-    results = books["results"]["Results"]
-    commentary = [r["Commentary"] for r in table(results) if r["Commentary"].value]
-    assert commentary
-    assert all(cell.alignment.wrap_text for cell in commentary)
+def test_long_text_wraps_and_its_row_reads_from_the_top(books):
+    """A title or comment longer than its column wraps, in a row tall enough to show it, and
+    the row's other cells sit at its top beside the title's first line."""
+    checked = 0
+    for ws, column in [
+        (books["pack"]["Scorecard"], "Title"),
+        (books["results"]["Results"], "Commentary"),
+        (books["pack"]["Actions CPA-2002"], "Current position"),
+    ]:
+        for row in table(ws):
+            cell = row[column]
+            # A column holds about one letter per unit of width: this text is surely longer.
+            if cell.value and len(cell.value) > 1.25 * width(ws, cell):
+                assert cell.alignment.wrap_text, (ws.title, cell.coordinate)
+                assert ws.row_dimensions[cell.row].height >= 2 * 15, (ws.title, cell.row)
+                for other in row.values():
+                    if other.value is not None:
+                        assert other.alignment.vertical == "top", (ws.title, other.coordinate)
+                checked += 1
+        assert ws.column_dimensions[cell.column_letter].width <= 60
+    assert checked > 20
 
 
 def test_the_summary_title_wraps_instead_of_running_off_the_page(books):
