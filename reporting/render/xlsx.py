@@ -2,8 +2,8 @@
 
 Numbers are stored as numbers with a number format, RAG cells are filled and lettered, and
 text is always text: a comment that starts with "=" is never run as a formula. Columns are as
-wide as what they show (`xlsx_layout`), headers and long text wrap, every cell sits at the top
-of its row, and every sheet prints one page wide.
+wide as what they show (`xlsx_layout`), headers and long text wrap in rows tall enough to show
+them, with the rest of the row at its top, and every sheet prints one page wide.
 """
 
 import io
@@ -304,10 +304,10 @@ def _summary(wb: Workbook, report: Report, styles: _Styles) -> None:
     summary = report.summary
     for status in (Status.GREEN, Status.AMBER, Status.RED, Status.NCI, Status.NOT_RATED):
         percent = summary.percent(status) if status.is_rated else None
-        ws.append([status.word, summary.count(status), _percent_cell(ws, percent)])
-    ws.append(["Number Green and Amber", summary.green_and_amber])
+        rows.append([status.word, summary.count(status), _percent_cell(ws, percent)])
+    rows.append(["Number Green and Amber", summary.green_and_amber])
     percent = summary.green_and_amber_percent()
-    ws.append(["Percentage Green and Amber", _percent_cell(ws, percent)])
+    rows.append(["Percentage Green and Amber", _percent_cell(ws, percent)])
 
 
 def action_plan_table(section: ActionPlanSection) -> TableSection:

@@ -22,28 +22,29 @@ MIN_WIDTH = 8
 WRAP_AT = {"text": 40, "code": 20}
 
 
-def number_format(unit: str, places: int) -> str:
-    """The spreadsheet number format of a measure's unit: "%" and other units as literals."""
-    number = "#,##0" + ("." + "0" * places if places else "")
+def _affixes(unit: str) -> tuple[str, str]:
+    """What a spreadsheet prints before and after a number in `unit`: "£" before, "%" right
+    after, other units after a space; a plain count nothing."""
     unit = (unit or "").strip()
     if unit == "£":
-        return f'"£"{number}'
+        return "£", ""
     if unit in ("", "number"):
-        return number
+        return "", ""
     literal = unit.replace('"', "")
-    return f'{number}"{literal if unit == "%" else " " + literal}"'
+    return "", literal if unit == "%" else " " + literal
+
+
+def number_format(unit: str, places: int) -> str:
+    """The spreadsheet number format of a measure's unit, its unit as quoted literals."""
+    prefix, suffix = _affixes(unit)
+    number = "#,##0" + ("." + "0" * places if places else "")
+    return (f'"{prefix}"' if prefix else "") + number + (f'"{suffix}"' if suffix else "")
 
 
 def shown_number(value: Decimal | int | float, unit: str, places: int) -> str:
     """The text a spreadsheet shows for `value` under `number_format(unit, places)`."""
-    number = f"{value:,.{places}f}"
-    unit = (unit or "").strip()
-    if unit == "£":
-        return f"£{number}"
-    if unit in ("", "number"):
-        return number
-    literal = unit.replace('"', "")
-    return number + (literal if unit == "%" else " " + literal)
+    prefix, suffix = _affixes(unit)
+    return f"{prefix}{value:,.{places}f}{suffix}"
 
 
 def header_width(header: str) -> float:
