@@ -62,7 +62,7 @@ def _bare_table_html(report) -> str:
         for row in section.rows:
             cells = "".join(f"<td>{escape(cell_text(c, row))}</td>" for c in section.columns)
             rows.append(f"<tr>{cells}</tr>")
-    return f"<html><body><table>{''.join(rows)}</table></body></html>"
+    return f'<html lang="en-GB"><body><table>{"".join(rows)}</table></body></html>'
 
 
 def _raw_xlsx(report) -> bytes:
@@ -95,6 +95,7 @@ def bench_reports(measure, line, repeat: int) -> None:
 
     from reporting.dashboard import latest_period_with_results
     from reporting.render import render_pdf, render_xlsx
+    from reporting.render.pdf import PDF_VARIANT
     from reporting.reports import results_report, scorecard_report
 
     period = latest_period_with_results()
@@ -102,13 +103,18 @@ def bench_reports(measure, line, repeat: int) -> None:
     rows = len(scorecard.table_sections[0].rows)
     ours, _ = measure(lambda: render_pdf(scorecard_report(period)), repeat, cpu=True)
     bare_html = _bare_table_html(scorecard)
-    bare, _ = measure(lambda: HTML(string=bare_html).write_pdf(), repeat, cpu=True)
+
+    # The bare engine writes the same tagged PDF: the ratio is our cost, not the tagging's.
+    def bare_pdf() -> bytes:
+        return HTML(string=bare_html).write_pdf(pdf_variant=PDF_VARIANT)
+
+    bare, _ = measure(bare_pdf, repeat, cpu=True)
     line(f"PDF: balanced scorecard, {rows:,} measures (CPU)", ours, None)
-    line("PDF: WeasyPrint alone, bare table (CPU)", bare, None)
+    line("PDF: WeasyPrint alone, bare table, tagged (CPU)", bare, None)
     line(f"    ratio {ours / bare:.2f} (aim: at most 1.5)", None, None)
     line(
         f"    peak heap {_peak_memory(lambda: render_pdf(scorecard_report(period))):.0f} MiB, "
-        f"bare {_peak_memory(lambda: HTML(string=bare_html).write_pdf()):.0f} MiB",
+        f"bare {_peak_memory(bare_pdf):.0f} MiB",
         None,
         None,
     )

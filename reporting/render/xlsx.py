@@ -1,7 +1,9 @@
 """Excel through openpyxl's write-only mode: one sheet per annex and a summary sheet.
 
 Numbers are stored as numbers with a number format, RAG cells are filled and lettered, and
-text is always text: a comment that starts with "=" is never run as a formula.
+text is always text: a comment that starts with "=" is never run as a formula. Columns are as
+wide as what they show (`xlsx_layout`), headers and long text wrap in rows tall enough to show
+them, with the rest of the row at its top, and every sheet prints one page wide.
 """
 
 import io
@@ -9,8 +11,8 @@ from decimal import Decimal
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font, PatternFill
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from reporting.reports import (
@@ -25,6 +27,10 @@ from reporting.tables import Col, cell_text, provisional_note
 from scorecard.rules.rag import Status
 from scorecard.rules.travel import Direction
 
+from .xlsx_layout import column_width, line_count, number_format, row_height, shown_number
+
+__all__ = ["number_format", "render_xlsx", "text_cell"]
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 RAG_FILLS = {
     Status.GREEN: ("00703C", "FFFFFF"),
@@ -32,8 +38,11 @@ RAG_FILLS = {
     Status.RED: ("A4171E", "FFFFFF"),
     Status.NCI: ("4A4F52", "FFFFFF"),
 }
-WIDTHS = {"code": 14, "rag": 8, "direction": 14, "value": 14, "risk": 10, "text": 40}
 BOLD = Font(bold=True)
+TOP = Alignment(vertical="top")
+WRAP = Alignment(horizontal="left", vertical="top", wrap_text=True, indent=1)
+CENTRE = Alignment(horizontal="center", vertical="top")
+SUMMARY_HEADERS = ("Status", "Number", "Percentage of rated")
 
 
 class _Styles:
@@ -47,44 +56,53 @@ class _Styles:
     def __init__(self, wb: Workbook) -> None:
         self._proto_sheet = wb.create_sheet("_styles")
         wb.remove(self._proto_sheet)
-        self.rag = {}
+        self.top = self._style(alignment=TOP)
+        self.text = self._style(alignment=WRAP)
+        self.quoted = self._style(alignment=WRAP, quotePrefix=True)
+        self.header = self._style(alignment=WRAP, font=BOLD)
+        self.rag = {Status.NOT_RATED: self._style(alignment=CENTRE)}
         for status, (fill, colour) in RAG_FILLS.items():
-            cell = WriteOnlyCell(self._proto_sheet)
-            cell.fill = PatternFill("solid", fgColor=fill)
-            cell.font = Font(bold=True, color=colour)
-            self.rag[status] = cell._style
+            self.rag[status] = self._style(
+                fill=PatternFill("solid", fgColor=fill),
+                font=Font(bold=True, color=colour),
+                alignment=CENTRE,
+            )
         self._formats: dict[tuple[str, int], object] = {}
+
+    def _style(self, **attributes):
+        cell = WriteOnlyCell(self._proto_sheet)
+        for name, value in attributes.items():
+            setattr(cell, name, value)
+        return cell._style
 
     def number(self, unit: str, places: int):
         key = (unit, places)
         if key not in self._formats:
-            cell = WriteOnlyCell(self._proto_sheet)
-            cell.number_format = number_format(unit, places)
-            self._formats[key] = cell._style
+            self._formats[key] = self._style(
+                number_format=number_format(unit, places), alignment=TOP
+            )
         return self._formats[key]
 
 
-def text_cell(ws, value: str):
-    """A text cell that a spreadsheet shows as typed and never evaluates."""
+def _clean(value: str) -> str:
     if not value.isprintable():  # rare: only then look for what .xlsx cannot hold
         value = ILLEGAL_CHARACTERS_RE.sub("", value.replace("\x0b", "\n"))
-    if not value.startswith(FORMULA_STARTS):
+    return value
+
+
+def text_cell(ws, value: str, style=None):
+    """A text cell that a spreadsheet shows as typed and never evaluates, wrapped with
+    `style` (a `_Styles` array) when given."""
+    value = _clean(value)
+    if not value.startswith(FORMULA_STARTS) and style is None:
         return value
     cell = WriteOnlyCell(ws, value=value)
+    if style is not None:
+        cell._style = style
     cell.data_type = "s"
-    cell.quotePrefix = True
+    if value.startswith(FORMULA_STARTS):
+        cell.quotePrefix = True
     return cell
-
-
-def number_format(unit: str, places: int) -> str:
-    number = "#,##0" + ("." + "0" * places if places else "")
-    unit = (unit or "").strip()
-    if unit == "£":
-        return f'"£"{number}'
-    if unit in ("", "number"):
-        return number
-    literal = unit.replace('"', "")
-    return f'{number}"{literal if unit == "%" else " " + literal}"'
 
 
 class _ColumnCells:
@@ -104,8 +122,17 @@ class _ColumnCells:
         cell._style = style  # shared, never changed: openpyxl only reads it to write the cell
         return cell
 
+    def text(self, index: int, value: str, styles: "_Styles"):
+        value = _clean(value)
+        quoted = value.startswith(FORMULA_STARTS)
+        cell = self.fill(index, value, styles.quoted if quoted else styles.text)
+        cell.data_type = "s"  # "=1+1" stays text: never a formula
+        return cell
 
-def _cell(ws, index: int, col: Col, row, styles: _Styles, cells: _ColumnCells):
+
+def _cell(index: int, col: Col, row, styles: _Styles, cells: _ColumnCells):
+    """The cell for a row's column: styled where it must be (numbers, RAG, text that starts
+    like a formula), a plain value otherwise; `_Rows` tops and wraps the cells of tall rows."""
     value = getattr(row, col.name, None)
     if col.kind == "value":
         if value is None:
@@ -117,19 +144,73 @@ def _cell(ws, index: int, col: Col, row, styles: _Styles, cells: _ColumnCells):
             return None  # not in that period's cycle: no update was due
         status = Status(value)
         if status is Status.AWAITING_APPROVAL:
-            return status.word  # not a rating: no letter to filter on, so say it
-        text = status.letter + provisional_note(col, row)
-        if status in styles.rag:
-            return cells.fill(index, text, styles.rag[status])
-        return text
+            return _rag_text(col, row)
+        return cells.fill(index, _rag_text(col, row), styles.rag.get(status, styles.top))
     if col.kind == "direction":
         return Direction(value).word if value else None
     if col.kind == "risk":
         return row.risk_score
     if col.kind == "number":
         return value
-    text = cell_text(col, row) if value not in (None, "") else ""
-    return text_cell(ws, text) if text else None
+    text = _clean(cell_text(col, row)) if value not in (None, "") else ""
+    if text.startswith(FORMULA_STARTS):
+        return cells.text(index, text, styles)
+    return text or None
+
+
+def _rag_text(col: Col, row) -> str:
+    """A RAG as the sheet shows it: its letter, to filter on ("R", "R (Provisional)"); a
+    result awaiting approval is not a rating, so it has no letter and says so."""
+    status = Status(getattr(row, col.name))
+    if status is Status.AWAITING_APPROVAL:
+        return status.word
+    return status.letter + provisional_note(col, row)
+
+
+def _shown_length(col: Col, row) -> int:
+    """How many characters the cell shows: its number in its unit, its letter or its words."""
+    value = getattr(row, col.name, None)
+    if value in (None, ""):
+        return 1
+    if col.kind == "value":
+        return len(shown_number(value, row.unit, row.decimal_places))
+    if col.kind == "rag":
+        return len(_rag_text(col, row))
+    if col.kind == "direction":
+        return len(Direction(value).word)
+    if col.kind == "risk":
+        return len(str(row.risk_score))
+    if col.kind == "number":
+        return len(str(value))
+    return len(cell_text(col, row))
+
+
+def _column_widths(section: TableSection, grouped: bool) -> list[float]:
+    """Each column's width from its header and every value it will show."""
+    widths = []
+    if grouped:
+        longest = max((len(heading) for heading, _ in section.groups), default=0)
+        widths.append(column_width("Group", "text", longest))
+    rows = section.rows
+    for col in section.columns:
+        longest = max((_shown_length(col, row) for row in rows), default=0)
+        widths.append(column_width(col.header, col.kind, longest))
+    if section.footer:  # labels under column A, figures under B
+        label = max(len(label) for label, _ in section.footer)
+        figure = max(len(value) for _, value in section.footer)
+        widths[0] = max(widths[0], column_width("", "text", label))
+        if len(widths) > 1:
+            widths[1] = max(widths[1], column_width("", "value", figure))
+    return widths
+
+
+def _print_setup(ws, *, landscape: bool) -> None:
+    """A4, one page wide however many pages long."""
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.paperSize = "9"  # A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def _sheet_name(title: str, used: set[str]) -> str:
@@ -142,81 +223,114 @@ def _sheet_name(title: str, used: set[str]) -> str:
     return name
 
 
+class _Rows:
+    """Appends rows to a sheet, each as tall as its most wrapped cell: a spreadsheet keeps a
+    file's row heights when it opens it and hides what does not fit.
+
+    The cells of a tall row are wrapped and set at the top of the row; a row of one line is
+    written as it comes, which keeps long sheets of short rows quick to write.
+    """
+
+    def __init__(self, ws, widths: list[float], styles: _Styles) -> None:
+        self.ws, self.widths, self.styles, self.count = ws, widths, styles, 0
+        self.cells = _ColumnCells(ws, len(widths))
+
+    def append(self, values: list, *, bold: bool = False) -> None:
+        lines = 1
+        for index, value in enumerate(values):
+            text = value.value if isinstance(value, Cell) else value
+            if isinstance(text, str) and len(text) > 8:
+                lines = max(lines, line_count(text, self.widths[index], bold=bold))
+        self.count += 1
+        height = row_height(lines)
+        if height is not None:
+            self.ws.row_dimensions[self.count].height = height
+            values = [self._topped(index, value) for index, value in enumerate(values)]
+        self.ws.append(values)
+
+    def _topped(self, index: int, value):
+        if value is None or isinstance(value, Cell):
+            return value
+        if isinstance(value, str):
+            return self.cells.text(index, value, self.styles)
+        return self.cells.fill(index, value, self.styles.top)
+
+
 def _write_table(wb: Workbook, section: TableSection, styles: _Styles, used: set[str]) -> None:
     ws = wb.create_sheet(_sheet_name(section.sheet or section.title, used))
     grouped = any(heading for heading, _ in section.groups)
     headers = (["Group"] if grouped else []) + [col.header for col in section.columns]
-    kinds = (["text"] if grouped else []) + [col.kind for col in section.columns]
     ws.freeze_panes = "B2" if grouped else "A2"
-    for index, kind in enumerate(kinds, start=1):
-        ws.column_dimensions[get_column_letter(index)].width = WIDTHS.get(kind, 30)
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = "9"  # A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    widths = _column_widths(section, grouped)
+    for index, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(index)].width = width
+    _print_setup(ws, landscape=True)
     ws.print_title_rows = "1:1"
-    header = []
-    for text in headers:
-        cell = WriteOnlyCell(ws, value=text)
-        cell.font = BOLD
-        header.append(cell)
-    ws.append(header)
-    count = 0
+    ws.print_options.gridLines = True  # on paper, lines keep a number apart from the next text
+    sheet = _Rows(ws, widths, styles)
+    sheet.append([text_cell(ws, text, styles.header) for text in headers], bold=True)
     cells = _ColumnCells(ws, len(section.columns))
     columns = list(enumerate(section.columns))
     for heading, rows in section.groups:
-        prefix = [text_cell(ws, heading)] if grouped else []
+        prefix = [text_cell(ws, heading, styles.text)] if grouped else []
         for row in rows:
-            ws.append(prefix + [_cell(ws, i, col, row, styles, cells) for i, col in columns])
-            count += 1
-    last = get_column_letter(len(headers))
-    ws.auto_filter.ref = f"A1:{last}{count + 1}"
+            sheet.append(prefix + [_cell(i, col, row, styles, cells) for i, col in columns])
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{sheet.count}"
     if section.footer:
-        ws.append([])
+        sheet.append([])
         for label, value in section.footer:
-            ws.append([WriteOnlyCell(ws, value=label), _footer_value(ws, value)])
+            sheet.append([text_cell(ws, label, styles.text), _footer_value(ws, value, styles)])
 
 
-def _footer_value(ws, value: str):
+def _footer_value(ws, value: str, styles: _Styles):
     """Footers are figures: "48" is stored as 48, "97.96%" as 0.9796 shown as a percentage."""
     try:
         if value.endswith("%"):
             cell = WriteOnlyCell(ws, value=Decimal(value[:-1]) / 100)
             cell.number_format = "0.00%"
+            cell.alignment = TOP
             return cell
-        return int(value)
+        cell = WriteOnlyCell(ws, value=int(value))
+        cell._style = styles.top
+        return cell
     except (ValueError, ArithmeticError):
-        return text_cell(ws, value)
+        return text_cell(ws, value, styles.text)
 
 
-def _summary(wb: Workbook, report: Report) -> None:
+def _percent_cell(ws, percent):
+    if percent is None:
+        return None
+    cell = WriteOnlyCell(ws, value=percent / 100)
+    cell.number_format = "0.00%"
+    return cell
+
+
+def _summary(wb: Workbook, report: Report, styles: _Styles) -> None:
     ws = wb.create_sheet("Summary")
-    ws.column_dimensions["A"].width = 34
-    ws.column_dimensions["B"].width = 14
-    ws.column_dimensions["C"].width = 22
-    ws.append([text_cell(ws, report.title)])
-    ws.append([text_cell(ws, report.council), text_cell(ws, report.period.label)])
-    ws.append([])
-    ws.append([WriteOnlyCell(ws, value=h) for h in ("Status", "Number", "Percentage of rated")])
+    labels = [status.word for status in Status] + ["Percentage Green and Amber", report.council]
+    widths = {
+        "A": column_width("", "text", max(len(label) for label in labels)),
+        "B": column_width(SUMMARY_HEADERS[1], "value", len(report.period.label)),
+        "C": column_width(SUMMARY_HEADERS[2], "value", len("100.00%")),
+    }
+    for letter, width in widths.items():
+        ws.column_dimensions[letter].width = width
+    _print_setup(ws, landscape=False)
+    rows = _Rows(ws, list(widths.values()), styles)
+    rows.append([text_cell(ws, report.title, styles.header)], bold=True)
+    rows.append([text_cell(ws, report.council, styles.text), text_cell(ws, report.period.label)])
+    rows.append([])
+    rows.append([text_cell(ws, header, styles.header) for header in SUMMARY_HEADERS], bold=True)
     summary = report.summary
     statuses = [Status.GREEN, Status.AMBER, Status.RED, Status.NCI, Status.NOT_RATED]
     if summary.awaiting_approval:
         statuses.append(Status.AWAITING_APPROVAL)
     for status in statuses:
         percent = summary.percent(status) if status.is_rated else None
-        cell = None
-        if percent is not None:
-            cell = WriteOnlyCell(ws, value=percent / 100)
-            cell.number_format = "0.00%"
-        ws.append([status.word, summary.count(status), cell])
-    ws.append(["Number Green and Amber", summary.green_and_amber])
+        rows.append([status.word, summary.count(status), _percent_cell(ws, percent)])
+    rows.append(["Number Green and Amber", summary.green_and_amber])
     percent = summary.green_and_amber_percent()
-    cell = None
-    if percent is not None:
-        cell = WriteOnlyCell(ws, value=percent / 100)
-        cell.number_format = "0.00%"
-    ws.append(["Percentage Green and Amber", cell])
+    rows.append(["Percentage Green and Amber", _percent_cell(ws, percent)])
 
 
 def action_plan_table(section: ActionPlanSection) -> TableSection:
@@ -280,7 +394,7 @@ def render_xlsx(report: Report) -> bytes:
     wb = Workbook(write_only=True)
     styles = _Styles(wb)
     used = {"summary"}
-    _summary(wb, report)
+    _summary(wb, report, styles)
     for section in report.sections:
         if isinstance(section, ActionPlanSection):
             section = action_plan_table(section)

@@ -13,6 +13,7 @@ from django.db import transaction
 from reporting.models import ReportPack
 from reporting.packs import pack_narrative_draft
 from scorecard.models import CouncilSettings, ReportingPeriod
+from tests.reports.support import production_static
 
 CABINET_TITLE = "Q2 Performance Management: July – September 2009"
 
@@ -34,6 +35,14 @@ def demo_council(django_db_setup, django_db_blocker):
         finally:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory):
+    """A STATIC_ROOT filled once by a real collectstatic with the production storage."""
+    root = tmp_path_factory.mktemp("staticfiles")
+    with production_static(root, collect=True):
+        return root
 
 
 @pytest.fixture(scope="module")

@@ -3,12 +3,23 @@ cells, styles and the XML Excel opens."""
 
 from __future__ import annotations
 
+import importlib
 import io
+import os
 import re
+import shutil
+import subprocess
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 
+import pdfplumber
+import pytest
+from django.core.management import call_command
+from django.test import override_settings
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -16,6 +27,24 @@ from pypdf import PdfReader
 def words(text: str) -> str:
     """Text with its whitespace collapsed: line breaks inside table cells do not matter."""
     return " ".join(text.split())
+
+
+def production_storages() -> dict:
+    """STORAGES exactly as `perfmgmt.settings.production` sets them (hashed, manifest names)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SECRET_KEY", "x" * 50)
+        patch.setenv("ALLOWED_HOSTS", "performance.example.gov.uk")
+        return importlib.import_module("perfmgmt.settings.production").STORAGES
+
+
+@contextmanager
+def production_static(root: Path, *, collect: bool = False) -> Iterator[Path]:
+    """The production static storage over STATIC_ROOT `root`, filled by a real collectstatic
+    when `collect` is set."""
+    with override_settings(STORAGES=production_storages(), STATIC_ROOT=root):
+        if collect:
+            call_command("collectstatic", "--noinput", verbosity=0)
+        yield root
 
 
 @dataclass
@@ -34,6 +63,16 @@ class Pdf:
     @property
     def text(self) -> str:
         return " ".join(self.pages)
+
+    def words(self) -> list[str]:
+        """Each page's words as pdfplumber places them, joined by spaces: words that stand
+        apart on the page stay apart, where pypdf may run neighbouring cells together. The
+        words' own spaces are characters, so a gap of 1.5pt already parts two cells."""
+        with pdfplumber.open(io.BytesIO(self.data)) as doc:
+            return [
+                " ".join(w["text"] for w in page.extract_words(x_tolerance=1.5))
+                for page in doc.pages
+            ]
 
     def sizes(self) -> list[tuple[float, float]]:
         """Each page's (width, height) in points, as a viewer shows it."""
@@ -352,3 +391,37 @@ def _xlsx_text(value) -> str:
     if value is None:
         return ""
     return LETTERS.get(str(value), str(value))
+
+
+def require_tool(command: str, package: str) -> str:
+    """The path of a program the test needs: skipped without it, except in CI, which must
+    install it (.ci/run does) and so fails instead."""
+    found = shutil.which(command)
+    if found:
+        return found
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{command} is missing in CI: .ci/run installs {package}")
+    pytest.skip(f"{command} is not installed (apt-get install {package})")
+
+
+def calc_pdfs(books: dict[str, bytes], folder: Path) -> dict[str, Pdf]:
+    """Each workbook as LibreOffice Calc prints it to PDF, every sheet: {name: pdf}.
+
+    Skipped where LibreOffice is not installed, except in CI (CI=true), which installs it.
+    """
+    soffice = require_tool("soffice", "libreoffice-calc-nogui")
+    paths = []
+    for name, data in books.items():
+        path = folder / f"{name}.xlsx"
+        path.write_bytes(data)
+        paths.append(str(path))
+    profile = (folder / "profile").as_uri()  # a profile of its own: no clash with a desktop one
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore"]
+        + ["--convert-to", "pdf", "--outdir", str(folder), *paths],
+        check=True,
+        capture_output=True,
+        timeout=300,
+        stdin=subprocess.DEVNULL,
+    )
+    return {name: Pdf((folder / f"{name}.pdf").read_bytes()) for name in books}

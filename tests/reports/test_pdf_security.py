@@ -5,6 +5,7 @@ in the PDF, and WeasyPrint may fetch the app's own static files and nothing else
 import urllib.request
 
 import pytest
+from django.contrib.staticfiles.storage import staticfiles_storage
 from weasyprint import HTML
 
 from reporting.exports import build_report
@@ -13,7 +14,7 @@ from reporting.render.pdf import BASE_URL, StaticFilesOnly
 from reporting.tables import EXCEPTION_COLUMNS
 from scorecard.models import Result
 from tests.reports.conftest import cabinet_pack
-from tests.reports.support import Pdf, pdf_table, words
+from tests.reports.support import Pdf, pdf_table, production_static, words
 
 pytestmark = pytest.mark.django_db
 
@@ -181,3 +182,51 @@ def test_every_refused_address_is_recorded():
     with pytest.raises(Exception):  # noqa: B017
         fetcher.fetch("https://report.invalid/static//etc/passwd")
     assert fetcher.refused == ["https://report.invalid/static//etc/passwd"]
+
+
+# Production: collectstatic names files by their hash and lists them in a manifest.
+
+
+@pytest.fixture(scope="module")
+def collected_root(collected_static):
+    """A STATIC_ROOT filled by a real collectstatic with the production storage, plus a file
+    that lies there without being one of ours."""
+    (collected_static / "planted.css").write_text("body { color: red }")
+    return collected_static
+
+
+@pytest.fixture
+def production(collected_root):
+    with production_static(collected_root) as root:
+        yield root
+
+
+def test_production_serves_the_stylesheet_by_its_hashed_name(production):
+    hashed = staticfiles_storage.stored_name("css/report.css")
+    assert hashed != "css/report.css"
+    fetcher = StaticFilesOnly()
+    response = fetcher.fetch(BASE_URL + "static/" + hashed)
+    assert response.content_type == "text/css"
+    assert b"@page landscape" in response.read()
+    assert fetcher.refused == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "staticfiles.json",  # the manifest itself
+        "css/report.css.gz",  # a compressed copy: in STATIC_ROOT, not in the manifest
+        "planted.css",  # in STATIC_ROOT, put there by someone else
+        "css/report.0123456789ab.css",  # a hash the manifest does not know
+        "/etc/passwd",
+        "%2e%2e/%2e%2e/etc/passwd",
+    ],
+)
+def test_production_refuses_what_the_manifest_does_not_list(production, name, no_network):
+    assert (production / "css" / "report.css.gz").exists()
+    url = BASE_URL + "static/" + name
+    fetcher = StaticFilesOnly()
+    with pytest.raises(ValueError, match="may not fetch"):
+        fetcher.fetch(url)
+    assert fetcher.refused == [url]
+    assert no_network == []
