@@ -34,6 +34,7 @@ def production_storages() -> dict:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SECRET_KEY", "x" * 50)
         patch.setenv("ALLOWED_HOSTS", "performance.example.gov.uk")
+        patch.setenv("SITE_URL", "https://performance.example.gov.uk")
         return importlib.import_module("perfmgmt.settings.production").STORAGES
 
 
