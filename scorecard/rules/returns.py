@@ -100,12 +100,15 @@ def corrective_action_required(rag: Status | None) -> bool:
 
 
 def commentary_required(*, method: RagMethod | str, rag: Status | None) -> bool:
-    """An officer who judges an item Amber or Red says why, in the commentary.
+    """An item handed in Amber or Red says why, in the commentary, however it was rated.
 
-    Amber can mean "off target but expected to recover by year end" (DOMAIN.md, "RAG
-    ratings"): a judgement is only as good as the words beside it.
+    A committee reading an exception asks why it is off target and whether it will recover
+    (Oxfordshire CC's Cabinet report: "what requires attention", "what is being done about
+    it"); Amber can mean "off target but expected to recover by year end" (DOMAIN.md, "RAG
+    ratings"). A rating, computed or judged, is only as good as the words beside it.
+    ``method`` is kept so callers need not know that the rule no longer depends on it.
     """
-    return RagMethod(method) is RagMethod.JUDGEMENT and rag in (Status.AMBER, Status.RED)
+    return rag in (Status.AMBER, Status.RED)
 
 
 def actual_problem(actual: Decimal | None, *, unit: str, decimal_places: int) -> str | None:
@@ -144,8 +147,8 @@ def return_problems(entry: ReturnEntry, *, submitting: bool) -> dict[str, str]:
     """Every reason the return cannot be submitted, by field name; empty when it can.
 
     A draft may be incomplete, so only ``submitting`` asks for the whole return: a value (an
-    actual for a rated measure, a RAG for a judgement), commentary when a judgement is Amber or
-    Red, and a corrective action when the item is Red.
+    actual for a rated measure, a RAG for a judgement), commentary when the item is Amber or
+    Red, and a corrective action when it is Red.
     """
     if not submitting:
         return {}

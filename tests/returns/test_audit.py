@@ -61,6 +61,7 @@ def test_a_locked_correction_keeps_its_reason(client, performance_team, measure,
             "draft",
             version=result.version,
             actual="42",
+            commentary="The contractor revised its count.",
             corrective_action="Recovery plan.",  # still submitted, and now Red
             reason="Revised by source.",
         ),

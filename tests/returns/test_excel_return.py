@@ -171,8 +171,8 @@ def test_a_red_result_without_corrective_action_is_refused(officer, items, q3, t
     workbook = Workbook()
     ws = workbook.active
     ws.title = "Results"
-    ws.append(["Code", "Period", "Actual", "Corrective action"])
-    ws.append(["NI 192", "2009/10 Q3", 20, None])
+    ws.append(["Code", "Period", "Actual", "Commentary", "Corrective action"])
+    ws.append(["NI 192", "2009/10 Q3", 20, "Tonnage fell in the wet autumn.", None])
     path = tmp_path / "red.xlsx"
     workbook.save(path)
     with pytest.raises(WorkbookRefused) as refused:

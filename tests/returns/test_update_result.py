@@ -53,7 +53,8 @@ def test_red_result_requires_corrective_action(client, officer, measure, q3):
 def test_red_result_with_corrective_action_is_submitted(client, officer, measure, q3):
     client.force_login(officer)
     response = client.post(
-        edit_url(measure, q3), result_form(actual="20", corrective_action="Recovery plan.")
+        edit_url(measure, q3),
+        result_form(actual="20", commentary="Tonnage fell.", corrective_action="Recovery plan."),
     )
     assert response.status_code == 302
     result = Result.objects.get()
@@ -145,7 +146,13 @@ def test_the_performance_team_corrects_a_locked_result_only_with_a_reason(
     q3.state = ReportingPeriod.State.LOCKED
     q3.save()
     client.force_login(performance_team)
-    form = result_form("draft", version=result.version, actual="45", corrective_action="")
+    form = result_form(
+        "draft",
+        version=result.version,
+        actual="45",
+        commentary="Revised down.",
+        corrective_action="",
+    )
     page = client.post(edit_url(measure, q3), form).content.decode()
     assert "give a reason" in page
     assert Result.objects.get().actual == Decimal("40")

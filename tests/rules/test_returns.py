@@ -86,10 +86,10 @@ def test_red_requires_corrective_action_and_nothing_else_does():
     assert not any(corrective_action_required(s) for s in (Status.AMBER, Status.GREEN, None))
 
 
+@pytest.mark.parametrize("method", list(RagMethod))
 @pytest.mark.parametrize("rag", [Status.AMBER, Status.RED])
-def test_a_judged_amber_or_red_requires_commentary(rag):
-    assert commentary_required(method=RagMethod.JUDGEMENT, rag=rag)
-    assert not commentary_required(method=RagMethod.TOLERANCE, rag=rag)
+def test_an_amber_or_red_requires_commentary_however_it_was_rated(rag, method):
+    assert commentary_required(method=method, rag=rag)
 
 
 def test_a_judged_green_does_not_require_commentary():
@@ -131,9 +131,16 @@ def test_a_draft_may_be_incomplete():
 
 
 def test_a_submitted_red_needs_a_corrective_action():
-    problems = return_problems(entry(rag=Status.RED), submitting=True)
+    problems = return_problems(entry(rag=Status.RED, commentary="Why."), submitting=True)
     assert problems == {"corrective_action": "a Red result needs a corrective action"}
-    assert return_problems(entry(rag=Status.RED, corrective_action="Plan."), submitting=True) == {}
+    complete = entry(rag=Status.RED, commentary="Why.", corrective_action="Plan.")
+    assert return_problems(complete, submitting=True) == {}
+
+
+def test_a_computed_amber_is_submitted_only_with_its_reason():
+    problems = return_problems(entry(rag=Status.AMBER), submitting=True)
+    assert problems == {"commentary": "say why the item is Amber"}
+    assert return_problems(entry(rag=Status.AMBER, commentary="Why."), submitting=True) == {}
 
 
 def test_a_submitted_measure_needs_an_actual():
