@@ -1,11 +1,9 @@
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from scorecard.models import ReportingPeriod
+from scorecard.management.arguments import active_user, period_named
 from scorecard.returns.excel import returns_import
-from scorecard.rules.periods import parse_period
 from scorecard.workbook.errors import WorkbookRefused
 
 
@@ -31,18 +29,8 @@ class Command(BaseCommand):
     def handle(
         self, *args, file: Path, period: str, user: str, dry_run: bool, reason: str, **options
     ):
-        try:
-            ref = parse_period(period)
-        except ValueError as exc:
-            raise CommandError(str(exc)) from None
-        found = ReportingPeriod.objects.filter(
-            kind=ref.kind.value, year=ref.year, number=ref.number
-        ).first()
-        if found is None:
-            raise CommandError(f"There is no period {ref.label}: the performance team opens it.")
-        person = get_user_model().objects.filter(username=user, is_active=True).first()
-        if person is None:
-            raise CommandError(f"There is no active user {user!r}.")
+        found = period_named(period, missing=": the performance team opens it")
+        person = active_user(user)
         try:
             changes = returns_import(
                 path=file, user=person, period=found, dry_run=dry_run, reason=reason

@@ -1,8 +1,8 @@
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from scorecard.management.arguments import active_user
 from scorecard.workbook.errors import WorkbookRefused
 from scorecard.workbook.importer import workbook_import
 
@@ -24,9 +24,7 @@ class Command(BaseCommand):
     def handle(self, *args, path: Path, user: str | None, reason: str, **options) -> None:
         person = None
         if user is not None:
-            person = get_user_model().objects.filter(username=user, is_active=True).first()
-            if person is None:
-                raise CommandError(f"There is no active user {user!r}.")
+            person = active_user(user)
         elif reason.strip():
             raise CommandError("Say who is correcting the locked period with --user.")
         try:

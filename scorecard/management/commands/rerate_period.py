@@ -1,11 +1,9 @@
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from scorecard.models import ReportingPeriod
+from scorecard.management.arguments import active_user, period_named
 from scorecard.returns.audit import as_text
 from scorecard.returns.periods import period_rerate
 from scorecard.returns.services import ReturnInvalid, ReturnRefused
-from scorecard.rules.periods import parse_period
 
 
 class Command(BaseCommand):
@@ -20,18 +18,8 @@ class Command(BaseCommand):
         parser.add_argument("--user", required=True, help="the performance team member's username")
 
     def handle(self, *args, period: str, reason: str, user: str, **options) -> None:
-        try:
-            ref = parse_period(period)
-        except ValueError as exc:
-            raise CommandError(str(exc)) from None
-        found = ReportingPeriod.objects.filter(
-            kind=ref.kind.value, year=ref.year, number=ref.number
-        ).first()
-        if found is None:
-            raise CommandError(f"There is no period {ref.label}.")
-        person = get_user_model().objects.filter(username=user, is_active=True).first()
-        if person is None:
-            raise CommandError(f"There is no active user {user!r}.")
+        found = period_named(period)
+        person = active_user(user)
         try:
             changed = period_rerate(user=person, period=found, reason=reason)
         except ReturnRefused as refused:
