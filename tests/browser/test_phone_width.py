@@ -12,6 +12,12 @@ from scorecard.management.commands.load_demo import demo_password
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
+# A wide table's caption is as wide as the table: its words must still wrap on the screen.
+CAPTIONS_CUT_OFF = """width => [...document.querySelectorAll('.table-scroll caption')]
+  .filter(c => !c.classList.contains('visually-hidden'))
+  .filter(c => c.getBoundingClientRect().right > width)
+  .map(c => c.innerText)"""
+
 PAGES = (
     "/dashboard/",
     "/items/",
@@ -41,5 +47,7 @@ def test_pages_scroll_only_downwards_on_a_phone_and_at_desktop_width(
             page.goto(path)
             scroll_width = page.evaluate("document.scrollingElement.scrollWidth")
             assert scroll_width <= width, f"{path} scrolls sideways at {width} px ({scroll_width})"
+            cut = page.evaluate(CAPTIONS_CUT_OFF, width)
+            assert not cut, f"{path}: captions run off the screen at {width} px: {cut}"
             assert_accessible(page)
         context.close()
