@@ -10,7 +10,7 @@ from scorecard.models import Role
 
 from .forms import PackForm
 from .models import PackBuild, ReportPack
-from .packs import pack_narrative_draft, pack_report
+from .packs import NARRATIVE, pack_narrative_draft, pack_report
 from .render.html import section_entries
 from .services import pack_build_request
 
@@ -72,8 +72,11 @@ def pack_edit(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("pack_edit", pk=pack.pk)
     if request.method == "POST" and form.is_valid():
         if form.has_changed():
+            drafted = pack_narrative_draft(ReportPack.objects.get(pk=pack.pk))  # as saved
             form.save()
             messages.success(request, "Pack saved.")
+            for heading in _redraft(pack, drafted):
+                messages.warning(request, f"The figures changed: check {heading} against them.")
         else:
             # Not saved, so the built files stay current (their fingerprint has the pack's time).
             messages.info(request, "Nothing to save: the pack is as it was.")
@@ -82,6 +85,28 @@ def pack_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request, "reporting/packs/form.html", {"form": form, "pack": pack, "builds": builds}
     )
+
+
+def _redraft(pack: ReportPack, drafted: dict[str, str]) -> list[str]:
+    """Draft again the paragraphs still as drafted from the pack's old figures; return the
+    headings of those the clerk wrote, whose figures have since changed.
+
+    A changed period, scope or choice of provisional figures changes the facts the draft
+    states: a paragraph left as drafted would contradict the pack's own summary.
+    """
+    fresh = pack_narrative_draft(pack)
+    changed, written = [], []
+    for field, heading in NARRATIVE:
+        if fresh[field] == drafted[field]:
+            continue
+        if getattr(pack, field) == drafted[field]:
+            setattr(pack, field, fresh[field])
+            changed.append(field)
+        elif getattr(pack, field):  # a paragraph the clerk left out stays out
+            written.append(heading)
+    if changed:
+        pack.save(update_fields=[*changed, "updated_at"])
+    return written
 
 
 @require_POST

@@ -38,7 +38,9 @@ RAG_FILLS = {
     Status.RED: ("A4171E", "FFFFFF"),
     Status.NCI: ("4A4F52", "FFFFFF"),
 }
-BOLD = Font(bold=True)
+# Fonts name their family: a font without one falls back to a serif in LibreOffice.
+FONT = {"name": "Calibri", "size": 11}  # the workbook's default font
+BOLD = Font(bold=True, **FONT)
 TOP = Alignment(vertical="top")
 WRAP = Alignment(horizontal="left", vertical="top", wrap_text=True, indent=1)
 CENTRE = Alignment(horizontal="center", vertical="top")
@@ -64,7 +66,7 @@ class _Styles:
         for status, (fill, colour) in RAG_FILLS.items():
             self.rag[status] = self._style(
                 fill=PatternFill("solid", fgColor=fill),
-                font=Font(bold=True, color=colour),
+                font=Font(bold=True, color=colour, **FONT),
                 alignment=CENTRE,
             )
         self._formats: dict[tuple[str, int], object] = {}
@@ -132,7 +134,7 @@ class _ColumnCells:
 
 def _cell(index: int, col: Col, row, styles: _Styles, cells: _ColumnCells):
     """The cell for a row's column: styled where it must be (numbers, RAG, text that starts
-    like a formula), a plain value otherwise; `_Rows` tops and wraps the cells of tall rows."""
+    like a formula), a plain value otherwise; `_Rows` tops and wraps the rest."""
     value = getattr(row, col.name, None)
     if col.kind == "value":
         if value is None:
@@ -227,8 +229,8 @@ class _Rows:
     """Appends rows to a sheet, each as tall as its most wrapped cell: a spreadsheet keeps a
     file's row heights when it opens it and hides what does not fit.
 
-    The cells of a tall row are wrapped and set at the top of the row; a row of one line is
-    written as it comes, which keeps long sheets of short rows quick to write.
+    Every row's cells are set alike (text wrapped, indented and topped, numbers topped), so a
+    column reads the same on a one-line row as on a tall one; only tall rows get a height.
     """
 
     def __init__(self, ws, widths: list[float], styles: _Styles) -> None:
@@ -245,8 +247,7 @@ class _Rows:
         height = row_height(lines)
         if height is not None:
             self.ws.row_dimensions[self.count].height = height
-            values = [self._topped(index, value) for index, value in enumerate(values)]
-        self.ws.append(values)
+        self.ws.append([self._topped(index, value) for index, value in enumerate(values)])
 
     def _topped(self, index: int, value):
         if value is None or isinstance(value, Cell):

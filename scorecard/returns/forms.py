@@ -222,7 +222,8 @@ def _compact(form: forms.Form, *, keep_hint: str | None) -> None:
 
 def _actual_hint(measure: Measure) -> str:
     places = measure.decimal_places
-    shape = "a whole number" if places == 0 else f"up to {places} decimal place(s)"
+    plural = "" if places == 1 else "s"
+    shape = "a whole number" if places == 0 else f"up to {places} decimal place{plural}"
     unit = measure.unit.strip()
     if unit == "%":
         if measure.allows_out_of_range:
