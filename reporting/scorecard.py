@@ -150,6 +150,11 @@ def scorecard_rows(
             # Nothing is due before a measure's first target or result: a measure set up in
             # 2011 is not missing its 2009 results.
             started = first_period.get(measure.pk)
+            if started is not None and started > period.end:
+                # Period-true: a measure whose first target or result comes after the report's
+                # period was not part of the framework then (Oxford City's 2011 measures are
+                # not "Not rated" in a 2009/10 pack); one with no figures yet is still listed.
+                continue
             in_force = started is not None and started <= due.end
             row = _missing_row(measure, due, deadline, target, today, in_force)
             rows.append(replace(row, objective_pks=tuple(objective_pks.get(measure.pk, ()))))

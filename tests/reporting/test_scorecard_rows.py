@@ -74,8 +74,18 @@ def test_a_measure_is_not_nci_for_periods_before_its_first_target_or_result(coun
     new_in_2010 = measure("LPI 100", targets={"2010/11 Q1": "40"}, results={"2010/11 Q1": "41"})
     running = measure("LPI 200", targets={"2009/10 Q1": "40"}, results={"2009/10 Q1": "41"})
 
-    assert row_for(new_in_2010).status is Status.NOT_RATED
+    assert row_for(new_in_2010, "2010/11 Q2").status is Status.NCI
     assert row_for(running).status is Status.NCI
+
+
+def test_a_measure_whose_first_figures_come_after_the_period_is_left_out_of_it(council):
+    new_in_2010 = measure("LPI 100", targets={"2010/11 Q1": "40"}, results={"2010/11 Q1": "41"})
+    waiting = measure("LPI 300")  # set up, no figures yet: listed, not rated
+
+    rows = scorecard_rows(period("2009/10 Q2"), Measure.objects.all(), today=LONG_AFTER)
+
+    assert new_in_2010.code not in [row.code for row in rows]
+    assert [row.code for row in rows] == [waiting.code]
 
 
 def test_a_measure_with_neither_target_nor_result_is_never_nci(council):
