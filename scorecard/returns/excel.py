@@ -206,7 +206,6 @@ _QUARTER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "1": 1, "2": 2, "3"
 _QUARTER_RE = re.compile(r"^(?:quarter|qtr|q)\s*(one|two|three|four|[1-4])$")
 _CODE_RE = re.compile(r"^([A-Za-z]{2,}[\w.\-/]*\d[\w.\-/]*)(?:\s+(.*))?$", re.S)
 _FOOTER_WORDS = ("number green", "percentage", "status", "total")
-_KNOWN_SHEETS = {handler.name.lower() for handler in SHEETS}
 
 
 def _quarter_of(header: Any, period: ReportingPeriod) -> int | None:
@@ -328,7 +327,8 @@ def read_return(path: Path, period: ReportingPeriod) -> tuple[dict[str, Sheet], 
     sheets, errors = read_workbook(path)
     if errors:
         return {}, errors
-    unknown = [s.name for key, s in sheets.items() if key not in _KNOWN_SHEETS]
+    known = {handler.name.lower() for handler in SHEETS}  # every app's sheets, once registered
+    unknown = [s.name for key, s in sheets.items() if key not in known]
     if unknown and "action updates" not in sheets:
         raw = _raw_sheets(Path(path))
         for name in unknown:
