@@ -17,7 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from scorecard.kinds import ItemKind, kind_named
+from scorecard.kinds import ItemKind, kind_named, kind_of
 from scorecard.models import ReportingPeriod, ReturnStatus
 from scorecard.rules.returns import edit_refusal
 from scorecard.workbook.errors import WorkbookRefused
@@ -229,6 +229,8 @@ def approvals(request: HttpRequest) -> HttpResponse:
     refusals = services.approval_refusals(user=request.user, returns=queue)
     for ret in queue:
         ret.approval_refusal = refusals.get((type(ret), ret.pk), "")
+        kind = kind_of(ret)  # the row links to the item by its kind's URL slug
+        ret.kind_name, ret.item = kind.name, kind.item_of(ret)
     return render(request, "returns/approvals.html", {"queue": queue})
 
 
