@@ -19,6 +19,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from scorecard.kinds import item_kinds
 from scorecard.models import ReportingPeriod
 from scorecard.rules.periods import PeriodKind, parse_period
 from scorecard.rules.rag import RagMethod
@@ -67,11 +68,14 @@ def return_workbook(*, user: Any, period: ReportingPeriod) -> bytes:
     rows = my_returns(user, [period])
     default = default_method()
     workbook = Workbook()
-    results = workbook.active
-    results.title = "Results"
-    updates = workbook.create_sheet("Action updates")
-    _fill_results(results, [r for r in rows if r.kind == "measure"], default)
-    _fill_updates(updates, [r for r in rows if r.kind == "action"])
+    workbook.remove(workbook.active)
+    for kind in item_kinds():  # "Results", then "Action updates"
+        sheet = workbook.create_sheet(kind.sheet)
+        mine = [r for r in rows if r.kind == kind.name]
+        if kind.rated_by_rule:
+            _fill_results(sheet, mine, default)
+        else:
+            _fill_updates(sheet, mine)
     _read_me(workbook.create_sheet("Read me"), period)
     out = io.BytesIO()
     workbook.save(out)
@@ -206,7 +210,6 @@ _QUARTER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "1": 1, "2": 2, "3"
 _QUARTER_RE = re.compile(r"^(?:quarter|qtr|q)\s*(one|two|three|four|[1-4])$")
 _CODE_RE = re.compile(r"^([A-Za-z]{2,}[\w.\-/]*\d[\w.\-/]*)(?:\s+(.*))?$", re.S)
 _FOOTER_WORDS = ("number green", "percentage", "status", "total")
-_KNOWN_SHEETS = {handler.name.lower() for handler in SHEETS}
 
 
 def _quarter_of(header: Any, period: ReportingPeriod) -> int | None:
@@ -328,7 +331,8 @@ def read_return(path: Path, period: ReportingPeriod) -> tuple[dict[str, Sheet], 
     sheets, errors = read_workbook(path)
     if errors:
         return {}, errors
-    unknown = [s.name for key, s in sheets.items() if key not in _KNOWN_SHEETS]
+    known = {handler.name.lower() for handler in SHEETS}  # every app's sheets, once registered
+    unknown = [s.name for key, s in sheets.items() if key not in known]
     if unknown and "action updates" not in sheets:
         raw = _raw_sheets(Path(path))
         for name in unknown:
@@ -377,8 +381,9 @@ def returns_import(
             versions_seen.update(policy.seen)
     if errors:
         raise WorkbookRefused(errors)
-    if not any(s.lower() in ("results", "action updates") for s in sheets):
+    returned = [kind.sheet for kind in item_kinds()]
+    if not any(s.lower() in {name.lower() for name in returned} for s in sheets):
         raise WorkbookRefused(
-            [WorkbookError(Path(path).name, 0, "", "no Results or Action updates sheet")]
+            [WorkbookError(Path(path).name, 0, "", f"no {' or '.join(returned)} sheet")]
         )
     return policy.changes

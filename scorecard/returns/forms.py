@@ -12,7 +12,6 @@ from typing import Any
 
 from django import forms
 
-from actionplans.models import Action
 from scorecard.models import Measure, ReportingPeriod
 from scorecard.rules.plausibility import implausible_actual
 from scorecard.rules.rag import RagMethod, Status
@@ -195,7 +194,7 @@ class ActionUpdateForm(_ReturnForm):
     field_order = ["rag", "commentary", "reason", "version"]
 
     def __init__(
-        self, *args, action: Action, compact: bool = False, default: str | None = None, **kwargs
+        self, *args, action: Any, compact: bool = False, default: str | None = None, **kwargs
     ):
         super().__init__(*args, **kwargs)
         self.action = action

@@ -19,8 +19,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from actionplans.models import Action, ActionUpdate
-from scorecard.models import AuditEntry, Measure, ReportingPeriod, Result, Target
+from scorecard.kinds import ItemKind, item_kinds, kind_named, kind_of_sheet
+from scorecard.models import AuditEntry, ReportingPeriod, Result, Target
 from scorecard.rules.rag import Status
 from scorecard.rules.returns import HANDED_IN, edit_refusal, is_due
 from scorecard.services.rating import rate
@@ -29,20 +29,9 @@ from scorecard.workbook.errors import WorkbookError, WorkbookRefused
 
 from . import permissions
 from .audit import FIELD_LABELS, change_sentence, changes_between, latest_entry
-from .services import RESULT_FIELDS, UPDATE_FIELDS, default_method, entry_problems
+from .services import default_method, entry_problems
 
 TEXT_FIELDS = {"officer_rag", "rag", "commentary", "corrective_action"}
-
-# The workbook column that holds each field, for errors located by row and column.
-COLUMN_OF = {
-    "actual": "Actual",
-    "officer_rag": "RAG",
-    "rag": "RAG",
-    "commentary": "Commentary",
-    "corrective_action": "Corrective action",
-    "risk_likelihood": "Likelihood",
-    "risk_impact": "Impact",
-}
 
 
 @dataclass
@@ -51,8 +40,8 @@ class Change:
 
     sheet: str
     row: int
-    kind: str  # "measure" or "action"
-    item: Measure | Action
+    kind: str  # the name of the item's kind (scorecard.kinds): "measure", "action"
+    item: Any
     version: int  # the stored return's version, 0 when there is none yet
     changes: dict[str, list[str]] = field(default_factory=dict)
     stored_pk: int | None = None
@@ -71,7 +60,6 @@ class Change:
 class ReturnsPolicy:
     """The rules of an uploaded return by ``user`` for ``period``."""
 
-    allowed_sheets = frozenset({"Results", "Action updates"})
     extra_columns = frozenset({"status"})
 
     def __init__(
@@ -83,6 +71,8 @@ class ReturnsPolicy:
         reason: str = "",
     ):
         self.user, self.period = user, period
+        # A sheet of returns for each kind of item: "Results", "Action updates".
+        self.allowed_sheets = frozenset(kind.sheet for kind in item_kinds())
         self.expected_versions = expected_versions
         self.reason = reason.strip()
         self.is_team = permissions.is_performance_team(user)
@@ -99,17 +89,14 @@ class ReturnsPolicy:
         if self._loaded:
             return
         self._loaded = True
-        measures = Measure.objects.all() if self.is_team else self._assigned(Measure)
-        actions = Action.objects.all() if self.is_team else self._assigned(Action)
-        self.measures = {m.code: m for m in measures}
-        self.actions = {a.code: a for a in actions}
-        self.results = {
-            r.measure_id: r for r in Result.objects.filter(period=self.period, measure__in=measures)
-        }
-        self.updates = {
-            u.action_id: u
-            for u in ActionUpdate.objects.filter(period=self.period, action__in=actions)
-        }
+        self.items: dict[ItemKind, dict[str, Any]] = {}  # by code
+        self.stored: dict[ItemKind, dict[int, Any]] = {}  # by item id
+        for kind in item_kinds():
+            items = kind.model.objects.all() if self.is_team else self._assigned(kind.model)
+            self.items[kind] = {item.code: item for item in items}
+            self.stored[kind] = {
+                kind.item_id(r): r for r in kind.returns_of(items, period=self.period)
+            }
         self.targets = {t.measure_id: t.value for t in Target.objects.filter(period=self.period)}
         last = self.period.ref.same_period_last_year()
         self.last_year = {
@@ -130,15 +117,15 @@ class ReturnsPolicy:
         """Check one parsed row as the return form would; None leaves an unchanged row out."""
         self._load()
         code, ref, values = record
-        is_measure = handler.name == "Results"
-        item = self._item(reader, code, ref, is_measure)
+        kind = kind_of_sheet(handler.name)
+        item = self._item(reader, code, ref, kind)
         if item is None:
             return None
-        current = (self.results if is_measure else self.updates).get(item.pk)
-        key = f"{'m' if is_measure else 'a'}{item.pk}"
+        current = self.stored[kind].get(item.pk)
+        key = f"{kind.name[0]}{item.pk}"
         version = current.version if current else 0
         self.seen[key] = version
-        fields = RESULT_FIELDS if is_measure else UPDATE_FIELDS
+        fields = kind.fields
         stored = {name: getattr(current, name) for name in fields} if current else {}
         entered = {name: values[name] for name in fields if name in values}
         if current is None and not any(v not in (None, "") for v in entered.values()):
@@ -162,7 +149,7 @@ class ReturnsPolicy:
             reader.error("Code", _changed_since_preview(code, current))
             return None
 
-        status, rating = self._rating(item, current, effective, is_measure)
+        status, rating = self._rating(item, current, effective, kind)
         # confirmed: the importer has already asked for an implausible actual to be confirmed,
         # in the row's "Value confirmed" column (scorecard.workbook.sheets.framework).
         for name, message in entry_problems(
@@ -173,21 +160,21 @@ class ReturnsPolicy:
             default=self.default,
             confirmed=True,
         ).items():
-            reader.error(COLUMN_OF.get(name, name), message)
+            reader.error(kind.columns.get(name, name), message)
         if not reader.ok:
             return None
 
         kept = self.correcting and current is not None  # a correction keeps the sign-off
         status_after = current.status if kept else "submitted"
         new = dict(effective, status=status_after)
-        if is_measure:
+        if kind.rated_by_rule:
             new["rag"] = status.value if status else ""
         before = dict(stored, status=current.status, rag=current.rag) if current else {}
         self.changes.append(
             Change(
                 sheet=reader.sheet.name,
                 row=reader.row.number,
-                kind="measure" if is_measure else "action",
+                kind=kind.name,
                 item=item,
                 version=version,
                 changes=changes_between(before, new),
@@ -201,23 +188,22 @@ class ReturnsPolicy:
         )
         return record
 
-    def _item(self, reader: RowReader, code: str, ref: Any, is_measure: bool):
+    def _item(self, reader: RowReader, code: str, ref: Any, kind: ItemKind):
         """The row's item, if it is the user's and due in the period; else None, with errors."""
-        item = (self.measures if is_measure else self.actions).get(code)
+        item = self.items[kind].get(code)
         if item is None:
             reader.error("Code", f"{code} is not yours to update")
             return None
         if ref is not None and ref != self.period.ref:
             reader.error("Period", f"this return is for {self.period.label}, not {ref.label}")
             return None
-        frequency = item.frequency if is_measure else "action"
-        if not is_due(frequency, self.period.kind):
+        if not is_due(kind.frequency(item), self.period.kind):
             reader.error("Code", f"{code} is not collected in a period like {self.period.label}")
             return None
         return item
 
-    def _rating(self, item, current, effective, is_measure: bool):
-        if not is_measure:
+    def _rating(self, item, current, effective, kind: ItemKind):
+        if not kind.rated_by_rule:
             rag = effective.get("rag")
             return (Status(rag) if rag else None), None
         draft = Result(
@@ -246,10 +232,8 @@ class ReturnsPolicy:
         conflicts = []
         for change in sorted(self.changes, key=lambda c: (c.kind, c.item.pk)):
             if not self._claim(change):
-                model, item_field = _model_of(change.kind)
-                current = model.objects.filter(
-                    **{item_field: change.item, "period": self.period}
-                ).first()
+                kind = kind_named(change.kind)
+                current = kind.returns_of([change.item], period=self.period).first()
                 message = _changed_since_preview(change.item.code, current)
                 conflicts.append(
                     WorkbookError(change.sheet, change.row, change.code_column, message)
@@ -258,8 +242,9 @@ class ReturnsPolicy:
             raise WorkbookRefused(conflicts)
 
     def _claim(self, change: Change) -> bool:
-        model, item_field = _model_of(change.kind)
-        where = {item_field: change.item, "period": self.period}
+        kind = kind_named(change.kind)
+        model = kind.return_model
+        where = {kind.item_field: change.item, "period": self.period}
         if change.version:
             return bool(
                 model.objects.filter(**where, version=change.version).update(
@@ -275,22 +260,15 @@ class ReturnsPolicy:
 
     def after_apply(self, ctx: ImportContext) -> None:
         """Keep an audit entry of each change, with the reason of a correction."""
-        measures = [c for c in self.changes if c.kind == "measure"]
-        actions = [c for c in self.changes if c.kind == "action"]
-        result_pks = dict(
-            Result.objects.filter(
-                period=self.period, measure_id__in=[c.item.pk for c in measures]
-            ).values_list("measure_id", "pk")
-        )
-        update_pks = dict(
-            ActionUpdate.objects.filter(
-                period=self.period, action_id__in=[c.item.pk for c in actions]
-            ).values_list("action_id", "pk")
-        )
-        types = {
-            "measure": (ContentType.objects.get_for_model(Result), result_pks),
-            "action": (ContentType.objects.get_for_model(ActionUpdate), update_pks),
-        }
+        types = {}  # each kind's content type, and its returns' pks by item id
+        for kind in item_kinds():
+            changed = [c.item.pk for c in self.changes if c.kind == kind.name]
+            pks = dict(
+                kind.returns_of(changed, period=self.period).values_list(
+                    f"{kind.item_field}_id", "pk"
+                )
+            )
+            types[kind.name] = (ContentType.objects.get_for_model(kind.return_model), pks)
         entries = []
         verb = "Corrected" if self.correcting else "Submitted"
         for change in self.changes:
@@ -307,10 +285,6 @@ class ReturnsPolicy:
                 )
             )
         AuditEntry.objects.bulk_create(entries, batch_size=500)
-
-
-def _model_of(kind: str) -> tuple[type, str]:
-    return (Result, "measure") if kind == "measure" else (ActionUpdate, "action")
 
 
 def _changed_since_preview(code: str, current: Any) -> str:

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import reduce
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, get_connection
-from django.db.models import Q
 from django.urls import reverse
 
-from actionplans.models import Action
-from scorecard.models import Measure
+from scorecard.kinds import item_kinds
 
 from .selectors import ReturnRow, my_returns, open_periods, today
 
@@ -64,12 +64,7 @@ def digests(*, within_days: int, on: date | None = None) -> list[Digest]:
     User = get_user_model()
     officers = (
         User.objects.filter(is_active=True)
-        .filter(
-            Q(updated_measures__isnull=False)
-            | Q(updated_actions__isnull=False)
-            | Q(pk__in=Measure.objects.values("lead_user"))
-            | Q(pk__in=Action.objects.values("lead_user"))
-        )
+        .filter(reduce(operator.or_, (kind.officers() for kind in item_kinds())))
         .distinct()
         .order_by("username")
     )

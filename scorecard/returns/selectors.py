@@ -11,8 +11,8 @@ from typing import Any
 from django.db.models import Q
 from django.utils import timezone
 
-from actionplans.models import Action, ActionUpdate
-from scorecard.models import Measure, ReportingPeriod, Result, ReturnStatus, Target
+from scorecard.kinds import ItemKind, item_kinds, kind_named, kind_of
+from scorecard.models import Measure, ReportingPeriod, ReturnStatus, Target
 from scorecard.rules.periods import PeriodRef
 from scorecard.rules.rag import Status
 from scorecard.rules.returns import ReturnState, is_due, is_nci, return_state
@@ -24,14 +24,18 @@ from . import permissions
 class ReturnRow:
     """One item an officer must update in one period, with what they need beside the form."""
 
-    kind: str  # "measure" or "action"
-    item: Measure | Action
+    kind: str  # the name of the item's kind (scorecard.kinds): "measure", "action"
+    item: Any
     period: ReportingPeriod
-    current: Result | ActionUpdate | None
-    previous: Result | ActionUpdate | None
+    current: Any  # the stored return (a Result, an ActionUpdate), or None
+    previous: Any
     target: Decimal | None
     state: ReturnState
     today: date
+
+    @property
+    def item_kind(self) -> ItemKind:
+        return kind_named(self.kind)
 
     @property
     def key(self) -> str:
@@ -64,7 +68,7 @@ class ReturnRow:
     def explanation(self) -> str:
         if self.is_nci:
             return "No Current Information: no return was submitted by the deadline."
-        if self.kind == "measure" and self.current is not None:
+        if self.item_kind.rated_by_rule and self.current is not None:
             return self.current.rag_explanation
         if self.current is not None and self.current.rag:
             return f"{Status(self.current.rag).word}: set by the officer's judgement."
@@ -98,62 +102,54 @@ def _periods_by_ref(refs: Iterable[PeriodRef]) -> dict[PeriodRef, ReportingPerio
     return {p.ref: p for p in ReportingPeriod.objects.filter(condition)}
 
 
-def _assigned(model, user: Any):
-    return (
-        model.objects.filter(Q(updaters=user) | Q(lead_user=user))
-        .distinct()
-        .select_related("directorate")
-        .order_by("code")
-    )
-
-
 def return_rows(
     *,
     periods: list[ReportingPeriod],
-    measures: list[Measure],
-    actions: list[Action],
+    items: Iterable[Any],
     on: date | None = None,
 ) -> list[ReturnRow]:
     """The returns due for these items in these periods, with last period's beside each.
 
-    Four queries: results, targets, action updates and the previous periods.
+    Items of every kind (``scorecard.kinds``), listed kind by kind in the order the kinds were
+    registered. One query per kind for the stored returns, one for the measures' targets and
+    one for the previous periods.
     """
     on = on or today()
     previous = _periods_by_ref(p.ref.previous() for p in periods)
     period_ids = [p.pk for p in periods] + [p.pk for p in previous.values()]
-    measure_ids = [m.pk for m in measures]
-    action_ids = [a.pk for a in actions]
-    results = {
-        (r.measure_id, r.period_id): r
-        for r in Result.objects.filter(measure_id__in=measure_ids, period_id__in=period_ids)
+    by_kind: dict[ItemKind, list[Any]] = {kind: [] for kind in item_kinds()}
+    for item in items:
+        by_kind[kind_of(item)].append(item)
+    stored = {
+        kind: {
+            (kind.item_id(r), r.period_id): r
+            for r in kind.returns_of([i.pk for i in found], period_id__in=period_ids)
+        }
+        for kind, found in by_kind.items()
     }
+    measure_ids = [i.pk for found in by_kind.values() for i in found if isinstance(i, Measure)]
     targets = {
         (t.measure_id, t.period_id): t.value
         for t in Target.objects.filter(measure_id__in=measure_ids, period_id__in=period_ids)
     }
-    updates = {
-        (u.action_id, u.period_id): u
-        for u in ActionUpdate.objects.filter(action_id__in=action_ids, period_id__in=period_ids)
-    }
     rows = []
     for period in periods:
         before = previous.get(period.ref.previous())
-        for kind, items, stored, frequency in (
-            ("measure", measures, results, lambda m: m.frequency),
-            ("action", actions, updates, lambda a: "action"),
-        ):
-            for item in items:
-                if not is_due(frequency(item), period.kind):
+        for kind, found in by_kind.items():
+            for item in found:
+                if not is_due(kind.frequency(item), period.kind):
                     continue
-                current = stored.get((item.pk, period.pk))
+                current = stored[kind].get((item.pk, period.pk))
                 rows.append(
                     ReturnRow(
-                        kind=kind,
+                        kind=kind.name,
                         item=item,
                         period=period,
                         current=current,
-                        previous=stored.get((item.pk, before.pk)) if before else None,
-                        target=targets.get((item.pk, period.pk)) if kind == "measure" else None,
+                        previous=stored[kind].get((item.pk, before.pk)) if before else None,
+                        target=targets.get((item.pk, period.pk))
+                        if isinstance(item, Measure)
+                        else None,
                         state=return_state(
                             stored=current.status if current else None,
                             deadline=period.deadline,
@@ -170,33 +166,29 @@ def my_returns(
 ) -> list[ReturnRow]:
     """Everything ``user`` must update in ``periods`` (default: the open ones).
 
-    The measures and actions of which the user is an updater or the lead officer, due in each
-    period by their frequency. Seven queries whatever the number of items.
+    The items of every kind (measures, actions) of which the user is an updater or the lead
+    officer, due in each period by their frequency. Seven queries whatever the number of items.
     """
     periods = open_periods() if periods is None else periods
     if not periods:
         return []
-    measures = list(_assigned(Measure, user).prefetch_related("updaters"))
-    actions = list(_assigned(Action, user).prefetch_related("updaters"))
-    rows = return_rows(periods=periods, measures=measures, actions=actions, on=on)
+    items = [
+        item for kind in item_kinds() for item in kind.assigned(user).prefetch_related("updaters")
+    ]
+    rows = return_rows(periods=periods, items=items, on=on)
     return [row for row in rows if permissions.can_update(user, row.item)]
 
 
-def item_row(item: Measure | Action, period: ReportingPeriod) -> ReturnRow:
+def item_row(item: Any, period: ReportingPeriod) -> ReturnRow:
     """The return of one item in one period."""
-    if isinstance(item, Measure):
-        rows = return_rows(periods=[period], measures=[item], actions=[])
-        kind = "measure"
-    else:
-        rows = return_rows(periods=[period], measures=[], actions=[item])
-        kind = "action"
+    rows = return_rows(periods=[period], items=[item])
     if rows:
         return rows[0]
     # Not due by its frequency in this period, but the page can still show it.
-    model = Result if kind == "measure" else ActionUpdate
-    current = model.objects.filter(**{kind: item, "period": period}).first()
+    kind = kind_of(item)
+    current = kind.returns_of([item], period=period).first()
     return ReturnRow(
-        kind=kind,
+        kind=kind.name,
         item=item,
         period=period,
         current=current,
@@ -209,24 +201,18 @@ def item_row(item: Measure | Action, period: ReportingPeriod) -> ReturnRow:
     )
 
 
-def earlier_returns(
-    item: Measure | Action, period: ReportingPeriod, *, count: int = 4
-) -> list[Result | ActionUpdate]:
+def earlier_returns(item: Any, period: ReportingPeriod, *, count: int = 4) -> list[Any]:
     """The item's returns for the periods before this one, latest first."""
-    model, field = (Result, "measure") if isinstance(item, Measure) else (ActionUpdate, "action")
     return list(
-        model.objects.filter(
-            **{field: item},
-            period__kind=period.kind,
-            period__start__lt=period.start,
-        )
+        kind_of(item)
+        .returns_of([item], period__kind=period.kind, period__start__lt=period.start)
         .select_related("period")
         .order_by("-period__start")[:count]
     )
 
 
-def approval_queue(user: Any) -> list[Result | ActionUpdate]:
-    """The submitted returns the user may sign off, oldest first: two queries."""
+def approval_queue(user: Any) -> list[Any]:
+    """The submitted returns the user may sign off, oldest first: one query per kind."""
     if permissions.is_performance_team(user):
         scope = Q()
     else:
@@ -234,25 +220,26 @@ def approval_queue(user: Any) -> list[Result | ActionUpdate]:
         if directorate is None:
             return []
         scope = Q(directorate_id=directorate)
-    results = Result.objects.filter(
-        status=ReturnStatus.SUBMITTED,
-        measure__in=Measure.objects.filter(scope),
-    ).select_related("measure", "period", "entered_by")
-    updates = ActionUpdate.objects.filter(
-        status=ReturnStatus.SUBMITTED,
-        action__in=Action.objects.filter(scope),
-    ).select_related("action", "period", "entered_by")
-    queue: list[Result | ActionUpdate] = [*results, *updates]
+    queue = [
+        ret
+        for kind in item_kinds()
+        for ret in kind.returns_of(
+            kind.model.objects.filter(scope), status=ReturnStatus.SUBMITTED
+        ).select_related(kind.item_field, "period", "entered_by")
+    ]
     queue.sort(key=lambda r: (r.period.start, r.submitted_at or r.updated_at))
     return queue
 
 
 def period_counts(period: ReportingPeriod) -> dict[str, int]:
-    """How many results and action updates of the period stand at each status: two queries."""
+    """How many returns of the period (results, action updates) stand at each status: one
+    query per kind."""
     from django.db.models import Count
 
     counts: dict[str, int] = {}
-    for model in (Result, ActionUpdate):
-        for row in model.objects.filter(period=period).values("status").annotate(n=Count("pk")):
+    for kind in item_kinds():
+        for row in (
+            kind.return_model.objects.filter(period=period).values("status").annotate(n=Count("pk"))
+        ):
             counts[row["status"]] = counts.get(row["status"], 0) + row["n"]
     return counts

@@ -8,7 +8,6 @@ keeps an audit entry of what it changed.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -17,7 +16,7 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from actionplans.models import Action, ActionUpdate
+from scorecard.kinds import ItemKind, kind_of
 from scorecard.models import CouncilSettings, Measure, ReportingPeriod, Result, ReturnStatus, Target
 from scorecard.rules.plausibility import implausible_actual
 from scorecard.rules.rag import RagMethod, Rating, Status
@@ -42,7 +41,6 @@ RESULT_FIELDS = (
     "risk_likelihood",
     "risk_impact",
 )
-UPDATE_FIELDS = ("rag", "commentary")
 # The form's "Yes, this value is right" box: an implausible actual is saved once it is ticked.
 CONFIRM_FIELD = "confirm_actual"
 
@@ -65,24 +63,6 @@ class ReturnConflict(Exception):
     def __init__(self, current: models.Model | None, message: str):
         self.current = current
         super().__init__(message)
-
-
-@dataclass(frozen=True)
-class _Kind:
-    """What differs between a measure's result and an action's update."""
-
-    model: type[models.Model]
-    item_field: str  # "measure" or "action"
-    fields: tuple[str, ...]
-    noun: str
-
-
-RESULT = _Kind(Result, "measure", RESULT_FIELDS, "result")
-UPDATE = _Kind(ActionUpdate, "action", UPDATE_FIELDS, "update")
-
-
-def kind_of(item: Any) -> _Kind:
-    return RESULT if isinstance(item, Measure | Result) else UPDATE
 
 
 def default_method() -> str:
@@ -134,7 +114,7 @@ def target_of(measure: Measure, period: ReportingPeriod) -> Decimal | None:
 
 def entry_problems(
     *,
-    item: Measure | Action,
+    item: models.Model,
     values: dict[str, Any],
     rating: Status | None,
     submitting: bool,
@@ -148,7 +128,7 @@ def entry_problems(
     has ``confirmed`` it is right.
     """
     problems: dict[str, str] = {}
-    if isinstance(item, Measure):
+    if kind_of(item).rated_by_rule:
         method = item.effective_rag_method(default or default_method())
         actual = values.get("actual")
         problem = actual_problem(actual, unit=item.unit, decimal_places=item.decimal_places)
@@ -198,7 +178,7 @@ def _check_period(*, user: Any, period: ReportingPeriod, stored: str | None, rea
     return is_team and period.state != ReportingPeriod.State.OPEN
 
 
-def _conflict(kind: _Kind, current: models.Model | None) -> ReturnConflict:
+def _conflict(kind: ItemKind, current: models.Model | None) -> ReturnConflict:
     entry = latest_entry(current) if current is not None else None
     sentence = change_sentence(entry)
     return ReturnConflict(
@@ -217,7 +197,7 @@ def _same_explanation(current: models.Model, new: dict[str, Any]) -> bool:
 def return_save(
     *,
     user: Any,
-    item: Measure | Action,
+    item: models.Model,
     period: ReportingPeriod,
     values: dict[str, Any],
     version: int,
@@ -234,7 +214,7 @@ def return_save(
     if not permissions.can_update(user, item):
         raise ReturnRefused(f"You may not update {item.code}.")
     confirmed = bool(values.get(CONFIRM_FIELD))
-    current = kind.model.objects.filter(**{kind.item_field: item, "period": period}).first()
+    current = kind.return_model.objects.filter(**{kind.item_field: item, "period": period}).first()
     stored = current.status if current else None
     correcting = _check_period(user=user, period=period, stored=stored, reason=reason)
     # A field the form did not show keeps what is stored.
@@ -246,7 +226,7 @@ def return_save(
         if text_field in values and values[text_field] is None:
             values[text_field] = ""
 
-    if kind is RESULT:
+    if kind.rated_by_rule:
         rating = result_rating(
             measure=item, period=period, actual=values["actual"], officer_rag=values["officer_rag"]
         )
@@ -261,7 +241,7 @@ def return_save(
         values=values,
         rating=status,
         submitting=complete,
-        target=target_of(item, period) if kind is RESULT else None,
+        target=target_of(item, period) if kind.rated_by_rule else None,
         confirmed=confirmed,
     )
     if problems:
@@ -271,7 +251,7 @@ def return_save(
     new = dict(values, status=after)
     if submit and not correcting:
         new.update(submitted_at=now)
-    if kind is RESULT:
+    if kind.rated_by_rule:
         new.update(rag=status.value if status else "", rag_explanation=rating.explanation)
     before = {name: getattr(current, name) for name in new} if current else {}
     changes = changes_between(before, {k: v for k, v in new.items() if k != "rag_explanation"})
@@ -287,7 +267,7 @@ def return_save(
             raise _conflict(kind, None)
         try:
             with transaction.atomic():
-                saved = kind.model.objects.create(
+                saved = kind.return_model.objects.create(
                     **{kind.item_field: item, "period": period},
                     **new,
                     entered_by=user,
@@ -295,17 +275,20 @@ def return_save(
                 )
         except IntegrityError:
             raise _conflict(
-                kind, kind.model.objects.filter(**{kind.item_field: item, "period": period}).first()
+                kind,
+                kind.return_model.objects.filter(
+                    **{kind.item_field: item, "period": period}
+                ).first(),
             ) from None
     else:
-        updated = kind.model.objects.filter(pk=current.pk, version=version).update(
+        updated = kind.return_model.objects.filter(pk=current.pk, version=version).update(
             **new, entered_by=user, updated_at=now, version=F("version") + 1
         )
         if not updated:
             raise _conflict(kind, current)
-        saved = kind.model.objects.get(pk=current.pk)
+        saved = kind.return_model.objects.get(pk=current.pk)
 
-    if kind is RESULT:
+    if kind.rated_by_rule:
         # Next year's "same period last year" rating may depend on this one.
         results_rerate(measure_ids=[item.pk])
         saved.refresh_from_db()
@@ -353,14 +336,10 @@ def action_update_save(*, user, action, period, values, version, submit=False, r
     )
 
 
-def _item_of(ret: Result | ActionUpdate) -> Measure | Action:
-    return ret.measure if isinstance(ret, Result) else ret.action
-
-
 ReturnKey = tuple[type, int]
 
 
-def return_authors(returns: Iterable[Result | ActionUpdate]) -> dict[ReturnKey, set[int]]:
+def return_authors(returns: Iterable[models.Model]) -> dict[ReturnKey, set[int]]:
     """Who entered or submitted each return, by (model, pk): one query however many returns.
 
     The last person to save it (``entered_by``) and everyone whose audit entry on it wrote one
@@ -382,9 +361,7 @@ def return_authors(returns: Iterable[Result | ActionUpdate]) -> dict[ReturnKey, 
     return authors
 
 
-def approval_refusals(
-    *, user: Any, returns: Iterable[Result | ActionUpdate]
-) -> dict[ReturnKey, str]:
+def approval_refusals(*, user: Any, returns: Iterable[models.Model]) -> dict[ReturnKey, str]:
     """Why ``user`` may not approve each of these returns they wrote, by (model, pk).
 
     Segregation of duties (``scorecard.rules.signoff``): on by default, a council setting. The
@@ -405,13 +382,13 @@ def approval_refusals(
 def _decide(
     *,
     user: Any,
-    ret: Result | ActionUpdate,
+    ret: models.Model,
     version: int | None,
     status: str,
     summary: str,
     reason: str,
-) -> Result | ActionUpdate:
-    item = _item_of(ret)
+) -> models.Model:
+    item = kind_of(ret).item_of(ret)
     if not permissions.can_approve(user, item):
         raise ReturnRefused(f"You may not sign off {item.code}.")
     if ret.period.is_locked:
@@ -446,7 +423,7 @@ def _decide(
 
 
 @transaction.atomic
-def return_approve(*, user: Any, ret: Result | ActionUpdate, version: int | None = None):
+def return_approve(*, user: Any, ret: models.Model, version: int | None = None):
     """Sign off a submitted return."""
     return _decide(
         user=user,
@@ -459,9 +436,7 @@ def return_approve(*, user: Any, ret: Result | ActionUpdate, version: int | None
 
 
 @transaction.atomic
-def return_send_back(
-    *, user: Any, ret: Result | ActionUpdate, comment: str, version: int | None = None
-):
+def return_send_back(*, user: Any, ret: models.Model, comment: str, version: int | None = None):
     """Return a submitted return to its officer with a comment saying what to change."""
     if not comment.strip():
         raise ReturnInvalid({"comment": "say what the officer should change"})

@@ -17,8 +17,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from actionplans.models import Action, ActionUpdate
-from scorecard.models import Measure, ReportingPeriod, Result, ReturnStatus
+from scorecard.kinds import ItemKind, kind_named, kind_of
+from scorecard.models import ReportingPeriod, ReturnStatus
 from scorecard.rules.returns import edit_refusal
 from scorecard.workbook.errors import WorkbookRefused
 
@@ -34,8 +34,6 @@ from .forms import (
     SendBackForm,
     UploadForm,
 )
-
-KINDS = {"measure": (Measure, Result), "action": (Action, ActionUpdate)}
 
 
 def my_returns(request: HttpRequest) -> HttpResponse:
@@ -54,10 +52,16 @@ def my_returns(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _item(kind: str, item_id: int) -> Measure | Action:
-    if kind not in KINDS:
-        raise PermissionDenied
-    model = KINDS[kind][0]
+def _kind(name: str) -> ItemKind:
+    """The kind a URL names; an unknown one is refused, as a forged URL would be."""
+    try:
+        return kind_named(name)
+    except LookupError:
+        raise PermissionDenied from None
+
+
+def _item(kind: str, item_id: int) -> Any:
+    model = _kind(kind).model
     return get_object_or_404(model.objects.select_related("directorate"), pk=item_id)
 
 
@@ -81,7 +85,7 @@ def _form(
     prefix=None,
     default=None,
 ):
-    if row.kind == "measure":
+    if _kind(row.kind).rated_by_rule:
         return ResultForm(
             data,
             initial=_initial(row, ResultForm),
@@ -225,21 +229,21 @@ def approvals(request: HttpRequest) -> HttpResponse:
     refusals = services.approval_refusals(user=request.user, returns=queue)
     for ret in queue:
         ret.approval_refusal = refusals.get((type(ret), ret.pk), "")
+        kind = kind_of(ret)  # the row links to the item by its kind's URL slug
+        ret.kind_name, ret.item = kind.name, kind.item_of(ret)
     return render(request, "returns/approvals.html", {"queue": queue})
 
 
-def _submitted(kind: str, pk: int) -> Result | ActionUpdate:
-    if kind not in KINDS:
-        raise PermissionDenied
-    model = KINDS[kind][1]
-    related = "measure__directorate" if model is Result else "action__directorate"
-    return get_object_or_404(model.objects.select_related("period", related), pk=pk)
+def _submitted(kind: str, pk: int) -> Any:
+    spec = _kind(kind)
+    related = f"{spec.item_field}__directorate"
+    return get_object_or_404(spec.return_model.objects.select_related("period", related), pk=pk)
 
 
 @require_POST
 def approve(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     ret = _submitted(kind, pk)
-    item = ret.measure if kind == "measure" else ret.action
+    item = _kind(kind).item_of(ret)
     if not permissions.can_approve(request.user, item):
         raise PermissionDenied
     form = DecisionForm(request.POST)
@@ -255,7 +259,7 @@ def approve(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 def send_back(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     """Return a submitted return to its officer, saying what to change."""
     ret = _submitted(kind, pk)
-    item = ret.measure if kind == "measure" else ret.action
+    item = _kind(kind).item_of(ret)
     if not permissions.can_approve(request.user, item):
         raise PermissionDenied
     form = SendBackForm(request.POST or None, initial={"version": ret.version})

@@ -15,28 +15,20 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 
-from actionplans.models import ActionUpdate
-from scorecard.models import AuditEntry, Measure, ReportingPeriod, Result, Target
+from scorecard.kinds import item_kinds, kind_of_sheet
+from scorecard.models import AuditEntry, Measure, ReportingPeriod, Target
 from scorecard.returns import permissions
 from scorecard.returns.audit import changes_between
 
 from .base import ImportContext, RowReader, SheetHandler
 from .sheets import SHEETS
 
-# The column of each field, per sheet, for errors located by cell.
-_COLUMNS = {
-    "Results": {
-        "actual": "Actual",
-        "officer_rag": "RAG",
-        "commentary": "Commentary",
-        "corrective_action": "Corrective action",
-        "risk_likelihood": "Likelihood",
-        "risk_impact": "Impact",
-        "status": "Status",
-    },
-    "Action updates": {"rag": "RAG", "commentary": "Commentary", "status": "Status"},
-    "Targets": {"target": "Target"},
-}
+
+def _columns() -> dict[str, dict[str, str]]:
+    """The column of each field, per sheet, for errors located by cell: the Targets sheet and
+    each kind's sheet of returns ("Results", "Action updates")."""
+    columns = {kind.sheet: {**kind.columns, "status": "Status"} for kind in item_kinds()}
+    return {**columns, "Targets": {"target": "Target"}}
 
 
 @dataclass
@@ -59,6 +51,7 @@ class LockedPeriodsPolicy:
         self.corrections: list[_Correction] = []
         self._stored: dict[str, dict] | None = None
         self.locked = {p.ref: p for p in ReportingPeriod.objects.filter(state="locked")}
+        self.columns = _columns()
 
     def _load(self) -> dict[str, dict]:
         """What the locked periods hold, by (code, period) per sheet, read once."""
@@ -69,20 +62,18 @@ class LockedPeriodsPolicy:
                     (t.measure.code, t.period_id): {"target": t.value}
                     for t in Target.objects.filter(period_id__in=ids).select_related("measure")
                 },
-                "Results": {
-                    (r.measure.code, r.period_id): r
-                    for r in Result.objects.filter(period_id__in=ids).select_related("measure")
-                },
-                "Action updates": {
-                    (u.action.code, u.period_id): u
-                    for u in ActionUpdate.objects.filter(period_id__in=ids).select_related("action")
-                },
             }
+            for kind in item_kinds():
+                returns = kind.return_model.objects.filter(period_id__in=ids)
+                self._stored[kind.sheet] = {
+                    (kind.item_of(r).code, r.period_id): r
+                    for r in returns.select_related(kind.item_field)
+                }
         return self._stored
 
     def check_row(self, handler: SheetHandler, reader: RowReader, record: Any) -> Any:
         """Refuse a row that changes a locked period, unless the team corrects it with reason."""
-        columns = _COLUMNS.get(handler.name)
+        columns = self.columns.get(handler.name)
         if columns is None or not self.locked:
             return record
         code, ref, values = record
@@ -144,6 +135,7 @@ def _item(correction: _Correction):
     """What the audit entry is about: the result or update, or the measure for a target."""
     if correction.sheet == "Targets":
         return Measure.objects.get(code=correction.code)
-    if correction.sheet == "Results":
-        return Result.objects.get(measure__code=correction.code, period=correction.period)
-    return ActionUpdate.objects.get(action__code=correction.code, period=correction.period)
+    kind = kind_of_sheet(correction.sheet)
+    return kind.return_model.objects.get(
+        **{f"{kind.item_field}__code": correction.code}, period=correction.period
+    )

@@ -2,7 +2,7 @@
 
 import pytest
 
-from scorecard.management.commands.bench import measure
+from reporting.management.commands.bench import measure
 from scorecard.models import Result
 from scorecard.returns.bench import bench_returns
 

@@ -1,16 +1,16 @@
-"""The plan workbook's sheets, in the order they are applied."""
+"""The plan workbook's sheets, in the order they are applied.
 
-from .actions import (
-    ActionPlansSheet,
-    ActionsSheet,
-    ActionUpdatesSheet,
-    FindingsSheet,
-    RecommendationsSheet,
-)
+``SHEETS`` starts with the scorecard's own sheets; another app appends its sheets with
+``register_sheets`` from its ``AppConfig.ready`` (action plans add Action plans,
+Recommendations, Findings, Actions and Action updates, in the order of docs/plan-workbook.md),
+so the workbook reads and writes them without importing that app.
+"""
+
+from ..base import SheetHandler
 from .framework import MeasuresSheet, ObjectivesSheet, PlansSheet, ResultsSheet, TargetsSheet
 from .organisation import DirectoratesSheet, OfficersSheet, PerspectivesSheet
 
-SHEETS = (
+SHEETS: list[type[SheetHandler]] = [
     DirectoratesSheet,
     OfficersSheet,
     PerspectivesSheet,
@@ -19,9 +19,11 @@ SHEETS = (
     MeasuresSheet,
     TargetsSheet,
     ResultsSheet,
-    ActionPlansSheet,
-    RecommendationsSheet,
-    FindingsSheet,
-    ActionsSheet,
-    ActionUpdatesSheet,
-)
+]
+
+
+def register_sheets(*handlers: type[SheetHandler]) -> None:
+    """Add sheets after those already registered; registering one twice changes nothing."""
+    for handler in handlers:
+        if handler not in SHEETS:
+            SHEETS.append(handler)

@@ -1,4 +1,10 @@
-"""Sheets for action plans: Action plans, Recommendations, Findings, Actions, Action updates."""
+"""The plan workbook's sheets for action plans: Action plans, Recommendations, Findings,
+Actions, Action updates.
+
+Registered after the scorecard's sheets by ``ActionplansConfig.ready`` (the order of
+docs/plan-workbook.md), so the scorecard's workbook reads and writes them without importing
+this app.
+"""
 
 import re
 from collections.abc import Iterator
@@ -8,8 +14,7 @@ from actionplans.models import Action, ActionPlan, ActionUpdate, Finding, Recomm
 from scorecard.models import Directorate, Objective, Plan, ReturnStatus
 from scorecard.rules.periods import PeriodRef
 from scorecard.rules.rag import parse_rag
-
-from ..base import (
+from scorecard.workbook.base import (
     Column,
     ImportContext,
     RowReader,
@@ -18,8 +23,13 @@ from ..base import (
     replace_links,
     upsert,
 )
-from ..cells import a_date, choice, code_list
-from .framework import RETURN_STATUSES, TargetsSheet, order_cell, period_cell
+from scorecard.workbook.cells import a_date, choice, code_list
+from scorecard.workbook.sheets.framework import (
+    RETURN_STATUSES,
+    TargetsSheet,
+    order_cell,
+    period_cell,
+)
 
 # "(1a) (3)", "(13,15,16)", "(5)." or "1a, 3": the codes are the runs of letters and digits.
 CITATION = re.compile(r"\w+(?:\.\w+)*")
