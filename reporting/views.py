@@ -8,6 +8,7 @@ from django_tables2 import RequestConfig
 
 from actionplans.models import Action, Recommendation
 from scorecard.models import CouncilSettings, Measure, Plan, ReportingPeriod, Role
+from scorecard.rules.returns import HANDED_IN
 from scorecard.rules.summaries import summarise
 
 from . import pages
@@ -24,7 +25,6 @@ from .reports import (
     improvement_plan_section,
     scorecard_report,
 )
-from .scorecard import REPORTED
 from .selectors import framework_overview
 from .tables import (
     EXCEPTION_COLUMNS,
@@ -260,7 +260,7 @@ def action_detail(request: HttpRequest, code: str) -> HttpResponse:
     )
     # Drafts are private to the people who work on them: only what was submitted is shown.
     updates = (
-        action.updates.filter(status__in=REPORTED)
+        action.updates.filter(status__in=HANDED_IN)
         .select_related("period")
         .order_by("-period__start")
     )

@@ -32,6 +32,11 @@ def is_performance_team(user: Any) -> bool:
     return user.is_superuser or Role.PERFORMANCE_TEAM.value in roles(user)
 
 
+def enters_returns(user: Any) -> bool:
+    """The user holds a role that enters returns (Officer or Approver), whatever their items."""
+    return bool(roles(user) & _ENTERING_ROLES)
+
+
 def is_assigned(user: Any, item: Any) -> bool:
     """The user is one of the item's updaters or its lead officer.
 
@@ -56,7 +61,7 @@ def can_update(user: Any, item: Any) -> bool:
         return True
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
-    return bool(roles(user) & _ENTERING_ROLES) and is_assigned(user, item)
+    return enters_returns(user) and is_assigned(user, item)
 
 
 def approver_directorate_id(user: Any) -> int | None:
