@@ -8,10 +8,10 @@ from django.utils import timezone
 
 from actionplans.models import Action, ActionUpdate, judgement_rating
 from scorecard.models import ReportingPeriod
-from scorecard.rules.rag import Status
-from scorecard.rules.returns import is_past_deadline
+from scorecard.rules.rag import Status, status_of
+from scorecard.rules.returns import HANDED_IN, is_past_deadline
 
-from .scorecard import REPORTED, is_provisional
+from .scorecard import is_provisional
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ def action_rows(
     updates = {
         (u.action_id, u.period_id): u
         for u in ActionUpdate.objects.filter(
-            period_id__in=wanted, action__in=[a.pk for a in actions], status__in=REPORTED
+            period_id__in=wanted, action__in=[a.pk for a in actions], status__in=HANDED_IN
         ).order_by()
     }
     rows = []
@@ -92,7 +92,7 @@ def action_rows(
                 cells.append(ActionCell(period.label, Status.AWAITING_APPROVAL, None))
                 continue
             if update is not None:
-                status = Status(update.rag) if update.rag else Status.NOT_RATED
+                status = status_of(update.rag)
             elif (action.pk, previous.get(previous_label)) in updates and is_past_deadline(
                 period.deadline, today
             ):

@@ -18,6 +18,7 @@ from scorecard.models import (
 )
 from scorecard.rules.rag import Rating, Status
 from scorecard.rules.reporting import reported_periods
+from scorecard.rules.returns import HANDED_IN
 from scorecard.rules.summaries import (
     RagSummary,
     TravelSummary,
@@ -27,7 +28,6 @@ from scorecard.rules.summaries import (
 )
 
 from .items import Item, ObjectiveTree, items_for
-from .scorecard import REPORTED
 
 
 @dataclass(frozen=True)
@@ -81,11 +81,11 @@ def reported_periods_qs(*, measures_only: bool = False):
     their rows before DISTINCT (seconds on a council with forty thousand results).
     """
     reported = Exists(
-        Result.objects.filter(period=OuterRef("pk"), status__in=REPORTED).values("pk")
+        Result.objects.filter(period=OuterRef("pk"), status__in=HANDED_IN).values("pk")
     )
     if not measures_only:
         reported |= Exists(
-            ActionUpdate.objects.filter(period=OuterRef("pk"), status__in=REPORTED).values("pk")
+            ActionUpdate.objects.filter(period=OuterRef("pk"), status__in=HANDED_IN).values("pk")
         )
     return ReportingPeriod.objects.filter(reported).order_by("-start", "end")
 
@@ -168,7 +168,7 @@ def green_trend(period: ReportingPeriod, count: int = 8) -> list[TrendPoint]:
     periods = dict(ReportingPeriod.objects.filter(label__in=wanted).values_list("label", "pk"))
     rated: dict[tuple[int, int], str] = {}
     values = (
-        Result.objects.filter(period_id__in=periods.values(), status__in=REPORTED)
+        Result.objects.filter(period_id__in=periods.values(), status__in=HANDED_IN)
         .filter(Q(actual__isnull=False) | ~Q(officer_rag=""))
         .order_by()
     )
@@ -176,7 +176,7 @@ def green_trend(period: ReportingPeriod, count: int = 8) -> list[TrendPoint]:
         rated[(measure_id, period_id)] = rag
     updates: dict[int, Counter] = defaultdict(Counter)
     action_rags = (
-        ActionUpdate.objects.filter(period_id__in=periods.values(), status__in=REPORTED)
+        ActionUpdate.objects.filter(period_id__in=periods.values(), status__in=HANDED_IN)
         .exclude(rag="")
         .order_by()
         .values_list("period_id", "rag")

@@ -6,7 +6,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonRe
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from scorecard.models import Role
+from scorecard.returns.permissions import can_edit_packs, can_view_final_packs
 
 from .forms import PackForm
 from .models import PackBuild, ReportPack
@@ -14,25 +14,13 @@ from .packs import NARRATIVE, pack_narrative_draft, pack_report
 from .render.html import section_entries
 from .services import pack_build_request
 
-EDITORS = {Role.COMMITTEE_CLERK.value, Role.PERFORMANCE_TEAM.value}
-READERS = EDITORS | {Role.VIEWER.value}
-
-
-def _roles(user) -> set[str]:
-    return {group.name for group in user.groups.all()}
-
-
-def can_edit_packs(user) -> bool:
-    """Committee clerks and the performance team assemble packs."""
-    return user.is_superuser or bool(_roles(user) & EDITORS)
-
 
 def _pack_for(request: HttpRequest, pk: int, *, edit: bool) -> ReportPack:
     pack = get_object_or_404(ReportPack.objects.select_related("period"), pk=pk)
     if can_edit_packs(request.user):
         return pack
     # Viewers (CMT, members) read final packs only.
-    if not edit and pack.state == ReportPack.State.FINAL and _roles(request.user) & READERS:
+    if not edit and pack.state == ReportPack.State.FINAL and can_view_final_packs(request.user):
         return pack
     raise PermissionDenied
 
@@ -41,7 +29,7 @@ def pack_list(request: HttpRequest) -> HttpResponse:
     packs = ReportPack.objects.select_related("period")
     editor = can_edit_packs(request.user)
     if not editor:
-        if not _roles(request.user) & READERS and not request.user.is_superuser:
+        if not can_view_final_packs(request.user):
             raise PermissionDenied
         packs = packs.filter(state=ReportPack.State.FINAL)
     return render(request, "reporting/packs/list.html", {"packs": packs, "editor": editor})

@@ -17,14 +17,15 @@ from scorecard.models import (
     Result,
     Target,
 )
-from scorecard.rules.rag import Rating, Status
+from scorecard.rules.rag import Rating, Status, status_of
+from scorecard.rules.returns import HANDED_IN
 from scorecard.rules.summaries import RagSummary, overall_rating, summarise
 
 from .action_status import ActionRow, action_rows
 from .charts import Series
 from .dashboard import TrendPoint, reported_periods_qs
 from .items import Item
-from .scorecard import REPORTED, is_provisional
+from .scorecard import is_provisional
 
 
 def period_choices() -> list[ReportingPeriod]:
@@ -202,7 +203,7 @@ def plan_quarters(
         ReportingPeriod.objects.filter(
             kind="quarter",
             action_updates__action__in=plan_actions(plan, plans),
-            action_updates__status__in=REPORTED,
+            action_updates__status__in=HANDED_IN,
         )
         .distinct()
         .order_by("start")
@@ -230,9 +231,7 @@ class HistoryRow:
     def status(self) -> Status:
         if self.awaiting_approval:
             return Status.AWAITING_APPROVAL
-        if self.result and self.result.rag:
-            return Status(self.result.rag)
-        return Status.NOT_RATED
+        return status_of(self.result.rag if self.result else None)
 
     @property
     def provisional(self) -> bool:
@@ -253,7 +252,7 @@ def measure_history(
     """
     targets = Target.objects.filter(measure=measure)
     # Drafts are the officer's work in progress: only what was submitted is shown.
-    reported = Result.objects.filter(measure=measure, status__in=REPORTED)
+    reported = Result.objects.filter(measure=measure, status__in=HANDED_IN)
     if until is not None:
         targets = targets.filter(period__end__lte=until.end)
         reported = reported.filter(period__end__lte=until.end)

@@ -13,7 +13,8 @@ from django.db.models import QuerySet
 from actionplans.models import Action, Recommendation
 from scorecard.models import CouncilSettings, Measure, Plan, ReportingPeriod
 from scorecard.rules.periods import parse_period
-from scorecard.rules.rag import Status
+from scorecard.rules.rag import Status, status_of
+from scorecard.rules.returns import HANDED_IN
 from scorecard.rules.summaries import RagSummary, overall_rating, summarise
 
 from .action_status import ActionRow, action_rows
@@ -26,7 +27,7 @@ from .pages import (
     objective_plans,
     scorecard_sections,
 )
-from .scorecard import REPORTED, is_provisional
+from .scorecard import is_provisional
 from .tables import EXCEPTION_COLUMNS, SCORECARD_COLUMNS, Col
 
 
@@ -511,7 +512,7 @@ def results_report(
 
     results = (
         Result.objects.filter(
-            measure__in=scope.measures(), period__end__lte=period.end, status__in=REPORTED
+            measure__in=scope.measures(), period__end__lte=period.end, status__in=HANDED_IN
         )
         .select_related("measure", "period")
         .order_by("measure__code", "period__start", "-period__end")
@@ -537,7 +538,7 @@ def _result_row(result, target, include_provisional: bool) -> ResultRow:
     if awaiting:
         status, explanation = Status.AWAITING_APPROVAL, "Awaiting approval."
     else:
-        status = Status(result.rag) if result.rag else Status.NOT_RATED
+        status = status_of(result.rag)
         explanation = result.rag_explanation
     return ResultRow(
         code=result.measure.code,

@@ -22,13 +22,11 @@ from scorecard.models import (
     Target,
 )
 from scorecard.rules.periods import PeriodRef, default_deadline
-from scorecard.rules.rag import Status
+from scorecard.rules.rag import Status, status_of
 from scorecard.rules.reporting import due_period, reported_periods
-from scorecard.rules.returns import is_past_deadline
+from scorecard.rules.returns import HANDED_IN, is_past_deadline
 from scorecard.rules.travel import Direction, direction_of_travel
 
-# Only returns an officer has submitted count in reports; a draft is work in progress.
-REPORTED = (ReturnStatus.SUBMITTED, ReturnStatus.APPROVED)
 # Submitted but not yet approved: shown marked "Provisional", or, in a report of approved
 # figures only, counted as awaiting approval (DOMAIN.md, "What a published figure is").
 PROVISIONAL = ReturnStatus.SUBMITTED
@@ -91,7 +89,7 @@ def scorecard_rows(
     measure_ids = [m.pk for m in measures]
     # order_by(): the models' default orderings sort by related fields, which would join the
     # measures and periods into every one of these reads just to sort rows put into dicts.
-    reported = Result.objects.filter(measure_id__in=measure_ids, status__in=REPORTED).order_by()
+    reported = Result.objects.filter(measure_id__in=measure_ids, status__in=HANDED_IN).order_by()
     # Whole results for the periods shown; just the actual for those compared with.
     results = {
         (r.measure_id, r.period_id): r
@@ -176,7 +174,7 @@ def scorecard_rows(
                 period_label=shown.label,
                 actual=result.actual,
                 target=targets.get((measure.pk, found.pk)),
-                status=Status(result.rag) if result.rag else Status.NOT_RATED,
+                status=status_of(result.rag),
                 explanation=result.rag_explanation,
                 # A year-to-date figure grows through the year: only the same point last
                 # year says whether it improved, so a cumulative measure has no short term.

@@ -7,9 +7,10 @@ from django.db.models import OuterRef, QuerySet, Subquery
 
 from actionplans.models import Action, ActionUpdate
 from scorecard.models import Measure, Objective, Plan, Result
-from scorecard.rules.rag import Status
+from scorecard.rules.rag import Status, judgement_explanation, status_of
+from scorecard.rules.returns import HANDED_IN
 
-from .scorecard import PROVISIONAL, REPORTED
+from .scorecard import PROVISIONAL
 
 
 @dataclass(frozen=True)
@@ -42,16 +43,12 @@ def _latest(queryset: QuerySet, field_name: str) -> Subquery:
     return Subquery(queryset.order_by("-period__start", "period__end").values(field_name)[:1])
 
 
-def _status(rag: str | None) -> Status:
-    return Status(rag) if rag else Status.NOT_RATED
-
-
 def latest_measure_ratings() -> QuerySet:
     """Measures annotated with the RAG, explanation and period of their latest result.
 
     Drafts are private to the people who work on them: the latest submitted result counts.
     """
-    latest = Result.objects.filter(measure=OuterRef("pk"), status__in=REPORTED)
+    latest = Result.objects.filter(measure=OuterRef("pk"), status__in=HANDED_IN)
     return Measure.objects.annotate(
         latest_rag=_latest(latest, "rag"),
         latest_status=_latest(latest, "status"),
@@ -62,7 +59,7 @@ def latest_measure_ratings() -> QuerySet:
 
 def latest_action_ratings() -> QuerySet:
     """Actions annotated with the RAG and period of their latest submitted update."""
-    latest = ActionUpdate.objects.filter(action=OuterRef("pk"), status__in=REPORTED)
+    latest = ActionUpdate.objects.filter(action=OuterRef("pk"), status__in=HANDED_IN)
     return Action.objects.annotate(
         latest_rag=_latest(latest, "rag"),
         latest_status=_latest(latest, "status"),
@@ -82,7 +79,7 @@ def framework_overview() -> list[PlanSection]:
             kind="measure",
             code=measure.code,
             title=measure.title,
-            status=_status(measure.latest_rag),
+            status=status_of(measure.latest_rag),
             explanation=measure.latest_explanation or "",
             period_label=measure.latest_period or "",
             provisional=measure.latest_status == PROVISIONAL,
@@ -90,8 +87,8 @@ def framework_overview() -> list[PlanSection]:
         for objective in measure.objectives.all():
             items[objective.pk].append(rating)
     for action in latest_action_ratings().filter(objective__isnull=False):
-        status = _status(action.latest_rag)
-        explanation = f"{status.word}: set by the officer's judgement." if status.is_rated else ""
+        status = status_of(action.latest_rag)
+        explanation = judgement_explanation(status)
         items[action.objective_id].append(
             LatestRating(
                 kind="action",

@@ -7,7 +7,9 @@ from django.utils.text import slugify
 from django_tables2 import RequestConfig
 
 from actionplans.models import Action, Recommendation
-from scorecard.models import CouncilSettings, Measure, Plan, ReportingPeriod, Role
+from scorecard.models import CouncilSettings, Measure, Plan, ReportingPeriod
+from scorecard.returns import permissions
+from scorecard.rules.returns import HANDED_IN
 from scorecard.rules.summaries import summarise
 
 from . import pages
@@ -24,7 +26,6 @@ from .reports import (
     improvement_plan_section,
     scorecard_report,
 )
-from .scorecard import REPORTED
 from .selectors import framework_overview
 from .tables import (
     EXCEPTION_COLUMNS,
@@ -34,8 +35,6 @@ from .tables import (
     ItemTable,
     table_html,
 )
-
-VIEWER_ROLES = {Role.VIEWER.value, Role.COMMITTEE_CLERK.value}
 
 
 def _download(request: HttpRequest, report: Report) -> HttpResponse | None:
@@ -71,8 +70,7 @@ def _page_number(request: HttpRequest, count: int, per_page: int) -> int:
 
 def home(request: HttpRequest) -> HttpResponse:
     """Viewers land on the dashboard; everyone else on the framework with its latest ratings."""
-    roles = {group.name for group in request.user.groups.all()}
-    if roles and roles <= VIEWER_ROLES:
+    if permissions.only_reads(request.user):
         return redirect("dashboard")
     return render(request, "reporting/home.html", {"sections": framework_overview()})
 
@@ -260,7 +258,7 @@ def action_detail(request: HttpRequest, code: str) -> HttpResponse:
     )
     # Drafts are private to the people who work on them: only what was submitted is shown.
     updates = (
-        action.updates.filter(status__in=REPORTED)
+        action.updates.filter(status__in=HANDED_IN)
         .select_related("period")
         .order_by("-period__start")
     )

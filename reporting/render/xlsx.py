@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -26,12 +26,12 @@ from reporting.reports import (
 from reporting.tables import Col, cell_text, provisional_note
 from scorecard.rules.rag import Status
 from scorecard.rules.travel import Direction
+from scorecard.safecells import looks_like_formula, mark_text, xlsx_text
 
 from .xlsx_layout import column_width, line_count, number_format, row_height, shown_number
 
 __all__ = ["number_format", "render_xlsx", "text_cell"]
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 RAG_FILLS = {
     Status.GREEN: ("00703C", "FFFFFF"),
     Status.AMBER: ("FFBF47", "0B0C0C"),
@@ -86,25 +86,16 @@ class _Styles:
         return self._formats[key]
 
 
-def _clean(value: str) -> str:
-    if not value.isprintable():  # rare: only then look for what .xlsx cannot hold
-        value = ILLEGAL_CHARACTERS_RE.sub("", value.replace("\x0b", "\n"))
-    return value
-
-
 def text_cell(ws, value: str, style=None):
     """A text cell that a spreadsheet shows as typed and never evaluates, wrapped with
     `style` (a `_Styles` array) when given."""
-    value = _clean(value)
-    if not value.startswith(FORMULA_STARTS) and style is None:
+    value = xlsx_text(value)
+    if not looks_like_formula(value) and style is None:
         return value
     cell = WriteOnlyCell(ws, value=value)
     if style is not None:
         cell._style = style
-    cell.data_type = "s"
-    if value.startswith(FORMULA_STARTS):
-        cell.quotePrefix = True
-    return cell
+    return mark_text(cell)
 
 
 class _ColumnCells:
@@ -125,10 +116,10 @@ class _ColumnCells:
         return cell
 
     def text(self, index: int, value: str, styles: "_Styles"):
-        value = _clean(value)
-        quoted = value.startswith(FORMULA_STARTS)
-        cell = self.fill(index, value, styles.quoted if quoted else styles.text)
-        cell.data_type = "s"  # "=1+1" stays text: never a formula
+        value = xlsx_text(value)
+        # "=1+1" stays text, never a formula: the quoted style carries the quote prefix.
+        cell = self.fill(index, value, styles.quoted if looks_like_formula(value) else styles.text)
+        cell.data_type = "s"
         return cell
 
 
@@ -154,8 +145,8 @@ def _cell(index: int, col: Col, row, styles: _Styles, cells: _ColumnCells):
         return row.risk_score
     if col.kind == "number":
         return value
-    text = _clean(cell_text(col, row)) if value not in (None, "") else ""
-    if text.startswith(FORMULA_STARTS):
+    text = xlsx_text(cell_text(col, row)) if value not in (None, "") else ""
+    if looks_like_formula(text):
         return cells.text(index, text, styles)
     return text or None
 

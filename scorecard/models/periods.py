@@ -2,14 +2,14 @@
 
 from django.db import models
 
-from scorecard.rules.periods import PeriodKind, PeriodRef
+from scorecard.rules.periods import PeriodKind, PeriodRef, PeriodState
 
 
 class ReportingPeriod(models.Model):
     class State(models.TextChoices):
-        OPEN = "open", "Open"
-        CLOSED = "closed", "Closed"
-        LOCKED = "locked", "Locked"
+        OPEN = PeriodState.OPEN.value, "Open"
+        CLOSED = PeriodState.CLOSED.value, "Closed"
+        LOCKED = PeriodState.LOCKED.value, "Locked"
 
     kind = models.CharField(max_length=10, choices=[(k.value, k.value.title()) for k in PeriodKind])
     # The financial year's starting calendar year and the number within it: the PeriodRef.

@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from scorecard.rules.rag import Status
+from scorecard.rules.returns import ReturnStatus as StoredStatus
 
 from .framework import VALUE_DIGITS, Measure
 from .periods import ReportingPeriod
@@ -16,10 +17,10 @@ RISK_SCALE = [MinValueValidator(1), MaxValueValidator(5)]
 class ReturnStatus(models.TextChoices):
     """Where a return (a result or an action update) stands in the approval cycle."""
 
-    DRAFT = "draft", "Draft"
-    SUBMITTED = "submitted", "Submitted"
-    APPROVED = "approved", "Approved"
-    RETURNED = "returned", "Returned"
+    DRAFT = StoredStatus.DRAFT.value, "Draft"
+    SUBMITTED = StoredStatus.SUBMITTED.value, "Submitted"
+    APPROVED = StoredStatus.APPROVED.value, "Approved"
+    RETURNED = StoredStatus.RETURNED.value, "Returned"
 
 
 class ReturnMixin(models.Model):

@@ -23,10 +23,11 @@ from scorecard.kinds import item_kinds
 from scorecard.models import ReportingPeriod
 from scorecard.rules.periods import PeriodKind, parse_period
 from scorecard.rules.rag import RagMethod
+from scorecard.safecells import mark_text, xlsx_text
 from scorecard.workbook.errors import WorkbookError, WorkbookRefused
 from scorecard.workbook.importer import workbook_apply
 from scorecard.workbook.numbers import export_number
-from scorecard.workbook.reader import FORMULA_STARTS, Row, Sheet, read_workbook
+from scorecard.workbook.reader import Row, Sheet, read_workbook
 from scorecard.workbook.sheets import SHEETS
 
 from .policy import Change, ReturnsPolicy
@@ -89,18 +90,10 @@ def _header(ws, columns: list[str]) -> None:
     ws.freeze_panes = "C2"
 
 
-def _text(cell) -> None:
-    """Store text as text: a spreadsheet must never run what a user typed as a formula."""
-    if isinstance(cell.value, str):
-        cell.data_type = "s"
-        if cell.value.startswith(FORMULA_STARTS):
-            cell.quotePrefix = True
-
-
 def _append(ws, values: Iterable) -> None:
-    ws.append(list(values))
+    ws.append([xlsx_text(v) if isinstance(v, str) else v for v in values])
     for cell in ws[ws.max_row]:
-        _text(cell)
+        mark_text(cell)
 
 
 def _fill_results(ws, rows: list[ReturnRow], default: str) -> None:

@@ -1,8 +1,11 @@
-"""Who may do what with a return. Small predicates, checked by every view and service.
+"""Who may do what: returns, periods and report packs. Small predicates, checked by every view
+and service, the one place a role is checked.
 
-Roles are the Django groups named in ``scorecard.models.Role``. The performance team (and
-superusers) may do everything; an item's updaters and its lead officer enter its returns;
-approvers sign off the returns of their own directorate; viewers and clerks only read.
+Roles are the Django groups named in ``scorecard.models.Role``, read once per request. Every
+check refuses a user not signed in or no longer active. The performance team (and superusers)
+may do everything; an item's updaters and its lead officer enter its returns; approvers sign off
+the returns of their own directorate; committee clerks assemble report packs; viewers and clerks
+only read, and viewers read final packs only.
 """
 
 from __future__ import annotations
@@ -12,11 +15,18 @@ from typing import Any
 from scorecard.models import Role
 
 _ENTERING_ROLES = {Role.OFFICER.value, Role.APPROVER.value}
+_PACK_EDITORS = {Role.COMMITTEE_CLERK.value, Role.PERFORMANCE_TEAM.value}
+_PACK_READERS = _PACK_EDITORS | {Role.VIEWER.value}
+_READING_ROLES = {Role.VIEWER.value, Role.COMMITTEE_CLERK.value}
+
+
+def _active(user: Any) -> bool:
+    return getattr(user, "is_authenticated", False) and user.is_active
 
 
 def roles(user: Any) -> frozenset[str]:
     """The names of the user's role groups, read once per request and kept on the user."""
-    if not getattr(user, "is_authenticated", False):
+    if not _active(user):
         return frozenset()
     cached = getattr(user, "_returns_roles", None)
     if cached is None:
@@ -27,9 +37,14 @@ def roles(user: Any) -> frozenset[str]:
 
 def is_performance_team(user: Any) -> bool:
     """The performance team sets up periods, chases returns and locks quarters."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
+    if not _active(user):
         return False
     return user.is_superuser or Role.PERFORMANCE_TEAM.value in roles(user)
+
+
+def enters_returns(user: Any) -> bool:
+    """The user holds a role that enters returns (Officer or Approver), whatever their items."""
+    return bool(roles(user) & _ENTERING_ROLES)
 
 
 def is_assigned(user: Any, item: Any) -> bool:
@@ -54,9 +69,9 @@ def can_update(user: Any, item: Any) -> bool:
     """
     if is_performance_team(user):
         return True
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
+    if not _active(user):
         return False
-    return bool(roles(user) & _ENTERING_ROLES) and is_assigned(user, item)
+    return enters_returns(user) and is_assigned(user, item)
 
 
 def approver_directorate_id(user: Any) -> int | None:
@@ -75,7 +90,7 @@ def can_approve(user: Any, item: Any) -> bool:
     """
     if is_performance_team(user):
         return True
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
+    if not _active(user):
         return False
     directorate = approver_directorate_id(user)
     return directorate is not None and item.directorate_id == directorate
@@ -95,6 +110,23 @@ def can_see_drafts(user: Any, item: Any) -> bool:
     """
     if is_performance_team(user) or can_approve(user, item):
         return True
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
+    if not _active(user):
         return False
     return is_assigned(user, item)
+
+
+def only_reads(user: Any) -> bool:
+    """The user holds only reading roles (viewer, committee clerk): the dashboard is their home."""
+    held = roles(user)
+    return bool(held) and held <= _READING_ROLES
+
+
+def can_edit_packs(user: Any) -> bool:
+    """Committee clerks and the performance team assemble, edit and publish report packs."""
+    return _active(user) and (user.is_superuser or bool(roles(user) & _PACK_EDITORS))
+
+
+def can_view_final_packs(user: Any) -> bool:
+    """Viewers (CMT, members) read final packs, as do those who make them; drafts stay with
+    the editors."""
+    return _active(user) and (user.is_superuser or bool(roles(user) & _PACK_READERS))

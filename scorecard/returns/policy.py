@@ -22,7 +22,7 @@ from django.utils import timezone
 from scorecard.kinds import ItemKind, item_kinds, kind_named, kind_of_sheet
 from scorecard.models import AuditEntry, ReportingPeriod, Result, Target
 from scorecard.rules.rag import Status
-from scorecard.rules.returns import HANDED_IN, edit_refusal, is_due
+from scorecard.rules.returns import HANDED_IN, ReturnStatus, edit_refusal, is_due
 from scorecard.services.rating import rate
 from scorecard.workbook.base import ImportContext, RowReader, SheetHandler
 from scorecard.workbook.errors import WorkbookError, WorkbookRefused
@@ -109,7 +109,7 @@ class ReturnsPolicy:
     def _assigned(self, model):
         from django.db.models import Q
 
-        if not permissions.roles(self.user) & {"Officer", "Approver"}:
+        if not permissions.enters_returns(self.user):
             return model.objects.none()
         return model.objects.filter(Q(updaters=self.user) | Q(lead_user=self.user)).distinct()
 
@@ -165,7 +165,7 @@ class ReturnsPolicy:
             return None
 
         kept = self.correcting and current is not None  # a correction keeps the sign-off
-        status_after = current.status if kept else "submitted"
+        status_after = current.status if kept else ReturnStatus.SUBMITTED
         new = dict(effective, status=status_after)
         if kind.rated_by_rule:
             new["rag"] = status.value if status else ""

@@ -14,7 +14,7 @@ from django.utils import timezone
 from scorecard.kinds import ItemKind, item_kinds, kind_named, kind_of
 from scorecard.models import Measure, ReportingPeriod, ReturnStatus, Target
 from scorecard.rules.periods import PeriodRef
-from scorecard.rules.rag import Status
+from scorecard.rules.rag import Status, judgement_explanation, status_of
 from scorecard.rules.returns import ReturnState, is_due, is_nci, return_state
 
 from . import permissions
@@ -60,9 +60,7 @@ class ReturnRow:
         """The RAG to show: NCI after the deadline when nothing was submitted."""
         if self.is_nci:
             return Status.NCI
-        if self.current is None or not self.current.rag:
-            return Status.NOT_RATED
-        return Status(self.current.rag)
+        return status_of(self.current.rag if self.current else None)
 
     @property
     def explanation(self) -> str:
@@ -71,7 +69,7 @@ class ReturnRow:
         if self.item_kind.rated_by_rule and self.current is not None:
             return self.current.rag_explanation
         if self.current is not None and self.current.rag:
-            return f"{Status(self.current.rag).word}: set by the officer's judgement."
+            return judgement_explanation(Status(self.current.rag))
         return ""
 
     @property

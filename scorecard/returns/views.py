@@ -210,7 +210,7 @@ def _handed_in_only(row, earlier, entries):
 
 def _returned_comment(row, entries) -> str:
     """The approver's comment, while the return is sent back to its officer."""
-    if row.current is None or row.current.status != "returned":
+    if row.current is None or row.current.status != ReturnStatus.RETURNED:
         return ""
     for entry in entries:
         if entry.changes.get("status", [None, None])[1] == "Returned" and entry.reason:
@@ -379,7 +379,8 @@ UPLOAD_SESSION_KEY = "returns_upload"
 
 
 def _upload_periods(user):
-    states = ["open", "closed"] if permissions.is_performance_team(user) else ["open"]
+    open_, closed = ReportingPeriod.State.OPEN, ReportingPeriod.State.CLOSED
+    states = [open_, closed] if permissions.is_performance_team(user) else [open_]
     return ReportingPeriod.objects.filter(state__in=states).order_by("-start")
 
 

@@ -37,6 +37,17 @@ class PeriodKind(StrEnum):
     MONTH = "month"
 
 
+class PeriodState(StrEnum):
+    """Open for returns, closed for sign-off after the deadline, or locked once signed off.
+
+    The values are what the database holds; ``ReportingPeriod.State`` mirrors them.
+    """
+
+    OPEN = "open"
+    CLOSED = "closed"
+    LOCKED = "locked"
+
+
 class PeriodLabelError(ValueError):
     """A period label that could not be read; the message says why and what is accepted."""
 

@@ -47,6 +47,23 @@ _STATUS_TEXT = {
 }
 
 
+def status_of(rag: str | None) -> Status:
+    """The status a stored RAG shows: blank (nothing rated yet) is Not rated, never NCI.
+
+    NCI is decided from the deadline by ``is_nci``, not read from a blank rating.
+    """
+    return Status(rag) if rag else Status.NOT_RATED
+
+
+# Why an item rated by judgement carries its RAG: said the same way on every screen and report.
+JUDGEMENT_REASON = "set by the officer's judgement"
+
+
+def judgement_explanation(status: Status) -> str:
+    """The explanation of a RAG the officer chose: "Amber: set by the officer's judgement."."""
+    return f"{status.word}: {JUDGEMENT_REASON}." if status.is_rated else ""
+
+
 def parse_rag(text: str | None) -> Status | None:
     """Read a RAG cell: G, A, R, Green, Amber or Red in any case; blank means none.
 
@@ -276,7 +293,7 @@ def _by_judgement(
     judgement = Status(judgement)
     if not judgement.is_rated:
         raise ValueError(f"an officer's judgement is Green, Amber or Red, not {judgement.word}")
-    reason = "set by the officer's judgement"
+    reason = JUDGEMENT_REASON
     if actual is not None:
         reason += f"; the result is {show.value(actual)}"
         if target is not None:

@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from scorecard.rules.periods import PeriodKind
+from scorecard.rules.periods import PeriodKind, PeriodState
 from scorecard.rules.rag import RagMethod, Status
 
 
@@ -38,8 +38,21 @@ class ReturnState(StrEnum):
         return self in (ReturnState.SUBMITTED, ReturnState.APPROVED)
 
 
-# The stored ReturnStatus values that count as handed in by the officer.
-HANDED_IN = frozenset({"submitted", "approved"})
+class ReturnStatus(StrEnum):
+    """Where a stored return (a result or an action update) stands in the approval cycle.
+
+    The values are what the database holds; ``scorecard.models.ReturnStatus`` mirrors them.
+    """
+
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    APPROVED = "approved"
+    RETURNED = "returned"
+
+
+# Handed in by the officer: what reports count, and what is never NCI. A draft is work in
+# progress and a returned one is back with its officer (DOMAIN.md, "What a published figure is").
+HANDED_IN = frozenset({ReturnStatus.SUBMITTED, ReturnStatus.APPROVED})
 
 
 def is_past_deadline(deadline: date | None, today: date) -> bool:
@@ -179,12 +192,12 @@ def edit_refusal(*, state: str, stored: str | None, is_team: bool, reason: str =
       result, and then only by giving a reason, which the audit trail keeps.
     The performance team may change returns in an open or closed period.
     """
-    if state == "locked":
+    if state == PeriodState.LOCKED:
         if not is_team:
             return "the period is locked after sign-off; ask the performance team to correct it"
         if not reason.strip():
             return "the period is locked: give a reason for correcting it"
         return None
-    if state == "closed" and not is_team and stored != "returned":
+    if state == PeriodState.CLOSED and not is_team and stored != ReturnStatus.RETURNED:
         return "the period is closed for returns; ask the performance team to reopen it"
     return None

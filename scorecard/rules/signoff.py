@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-OPEN = "open"
+from scorecard.rules.periods import PeriodState
 
 
 def rerates_automatically(*, state: str, rated: bool = True, figures_written: bool = False) -> bool:
@@ -28,7 +28,7 @@ def rerates_automatically(*, state: str, rated: bool = True, figures_written: bo
     closed or locked period is re-rated only when the performance team does it deliberately,
     with a reason.
     """
-    return state == OPEN or not rated or figures_written
+    return state == PeriodState.OPEN or not rated or figures_written
 
 
 def rerate_refusal(*, is_team: bool, reason: str) -> str:

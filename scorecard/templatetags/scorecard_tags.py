@@ -2,7 +2,7 @@ from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from scorecard.rules.rag import Status
+from scorecard.rules.rag import Status, status_of
 from scorecard.rules.units import format_value
 
 register = template.Library()
@@ -17,7 +17,7 @@ def rag_html(
     (DOMAIN.md, "What a published figure is"). Built in Python rather than a template: a
     scorecard of a thousand measures shows a thousand of these.
     """
-    status = Status(status) if status else Status.NOT_RATED
+    status = status_of(status)
     inner = format_html(
         '<span class="rag__letter" aria-hidden="true">{}</span> {}', status.letter, status.word
     )

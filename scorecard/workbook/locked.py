@@ -50,7 +50,9 @@ class LockedPeriodsPolicy:
         self.may_correct = permissions.is_performance_team(user) and bool(self.reason)
         self.corrections: list[_Correction] = []
         self._stored: dict[str, dict] | None = None
-        self.locked = {p.ref: p for p in ReportingPeriod.objects.filter(state="locked")}
+        self.locked = {
+            p.ref: p for p in ReportingPeriod.objects.filter(state=ReportingPeriod.State.LOCKED)
+        }
         self.columns = _columns()
 
     def _load(self) -> dict[str, dict]:

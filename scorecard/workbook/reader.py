@@ -10,11 +10,11 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
+from scorecard.safecells import csv_unquote
+
 from .errors import WorkbookError
 
 Cell = str | int | float | Decimal | date | datetime | bool | None
-# Written before text that a spreadsheet would otherwise run as a formula (see writer.py).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass
@@ -117,19 +117,11 @@ def _number_format(cell) -> str:
     return "" if number_format == "General" else number_format
 
 
-def _unquote(value: str) -> str:
-    # Our CSV export writes a leading apostrophe before formula-like text (and before text that
-    # starts with an apostrophe itself); take it off again.
-    if value.startswith("'") and value[1:2] and value[1] in (*FORMULA_STARTS, "'"):
-        return value[1:]
-    return value
-
-
 def _read_csv_folder(folder: Path) -> dict[str, Sheet]:
     sheets = {}
     for csv_path in sorted(p for p in folder.iterdir() if p.suffix.lower() == ".csv"):
         text = _decode(csv_path.read_bytes())
-        rows = ((tuple(_unquote(v) for v in row), ()) for row in csv.reader(io.StringIO(text)))
+        rows = ((tuple(csv_unquote(v) for v in row), ()) for row in csv.reader(io.StringIO(text)))
         sheets[csv_path.stem.strip().lower()] = _sheet(csv_path.stem, rows)
     return sheets
 

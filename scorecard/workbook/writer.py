@@ -7,10 +7,10 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
-from .reader import FORMULA_STARTS
+from scorecard.safecells import csv_text, mark_text, xlsx_text
+
 from .sheets import SHEETS
 
 
@@ -49,16 +49,8 @@ def _write_xlsx(path: Path) -> dict[str, int]:
 
 def _xlsx_cell(ws, value):
     if isinstance(value, str):
-        # Control characters cannot be stored in .xlsx; Word's manual line break (\x0b) pasted
-        # into a comment is a line break, anything else is dropped.
-        value = ILLEGAL_CHARACTERS_RE.sub("", value.replace("\x0b", "\n"))
-        # Text is stored as text even when it looks like a formula ("=1+1", "-3 staff"):
-        # a spreadsheet must never run what a user typed.
-        cell = WriteOnlyCell(ws, value=value)
-        cell.data_type = "s"
-        if value.startswith(FORMULA_STARTS):
-            cell.quotePrefix = True
-        return cell
+        # Text is stored as text even when it looks like a formula ("=1+1", "-3 staff").
+        return mark_text(WriteOnlyCell(ws, value=xlsx_text(value)))
     return value
 
 
@@ -69,8 +61,8 @@ def _csv_value(value) -> str:
         return f"{value:f}"
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, str) and value.startswith((*FORMULA_STARTS, "'")):
-        return "'" + value  # the reader takes this apostrophe off again
+    if isinstance(value, str):
+        return csv_text(value)  # the reader takes its apostrophe off again
     return str(value)
 
 
