@@ -50,6 +50,12 @@ def build_report(
         pack = ReportPack.objects.filter(pk=pack_id).first() if pack_id.isdigit() else None
         if pack is None:
             raise LookupError(f"There is no report pack {kind.removeprefix('pack:')!r}.")
+        if objectives or directorates:
+            # Silently printing the whole pack would mislead whoever asked for a part of it.
+            raise LookupError(
+                f"Report pack {pack.pk} has its own scope: edit the pack, or leave out "
+                "--objective and --directorate."
+            )
         return pack_report(pack)
     scope = Scope(objective_codes=objectives, directorate_names=directorates)
     if kind == "pack":

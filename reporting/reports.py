@@ -224,7 +224,7 @@ NO_PLAN_TITLE = "Not in any plan"
 
 
 def improvement_plan_section(
-    plan: Plan | None, labels: list[str], scope: Scope, *, include_provisional: bool = True
+    plan: Plan | None, labels: list[str], scope: Scope, *, include_provisional: bool
 ) -> TableSection:
     """A plan's improvement-plan table; with None, the actions in no plan, each group headed
     by its top-level objective, so that every action counted in the summary is shown."""
@@ -269,7 +269,7 @@ def improvement_plan_section(
 
 
 def improvement_plan_sections(
-    labels: list[str], scope: Scope, *, include_provisional: bool = True
+    labels: list[str], scope: Scope, *, include_provisional: bool
 ) -> list[TableSection]:
     """Every plan's table with an update in the quarters shown, then the actions in no plan."""
     plans = Plan.objects.order_by("code")
@@ -311,7 +311,7 @@ PAP_COLUMNS = (
 
 
 def priority_action_plans_section(
-    period: ReportingPeriod, scope: Scope, *, include_provisional: bool = True
+    period: ReportingPeriod, scope: Scope, *, include_provisional: bool
 ) -> TableSection | None:
     """The priority action plans (PAPs) in scope, each with its actions' latest RAG."""
     actions = scope.actions().filter(action_plan__isnull=False).select_related("action_plan")
@@ -362,7 +362,7 @@ def measure_pages_section(
     limit: int = 50,
     *,
     until: ReportingPeriod | None = None,
-    include_provisional: bool = True,
+    include_provisional: bool,
 ) -> MeasurePagesSection:
     """A page per Red measure, with its chart: the ones a committee will ask about.
 

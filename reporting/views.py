@@ -191,7 +191,10 @@ def improvement_plan(request: HttpRequest, code: str) -> HttpResponse:
     plan = get_object_or_404(Plan, code=code)
     labels = request.GET.getlist("period")
     if request.GET.get("download"):
-        section = improvement_plan_section(plan, labels, Scope(plan_codes=(plan.code,)))
+        # A page shows returns awaiting approval, marked Provisional, as the dashboard does.
+        section = improvement_plan_section(
+            plan, labels, Scope(plan_codes=(plan.code,)), include_provisional=True
+        )
         table = pages.improvement_plan_table(plan, labels)
         period = table.periods[-1] if table.periods else None
         if period is None:

@@ -212,3 +212,9 @@ def test_the_action_plans_export_has_the_priority_action_plans_for_high_risk_tar
     assert "PAP-NEET" in text
     people = html_text(export(tmp_path, "action-plans", "--objective", "BSC-PPL", fmt="html"))
     assert "Reducing sickness absence (BV 012)" in people
+
+
+def test_a_saved_pack_refuses_a_narrower_scope_rather_than_ignoring_it(demo_council, tmp_path):
+    pack = cabinet_pack()
+    with pytest.raises(CommandError, match="has its own scope"):
+        export(tmp_path, f"pack:{pack.pk}", "--directorate", "Resources", period=None)
