@@ -65,6 +65,24 @@ class PackForm(forms.ModelForm):
             for name in NARRATIVE_FIELDS:
                 del self.fields[name]
 
+    def values(self) -> dict:
+        """What the user set, for the services: a field left out of the request keeps what is
+        stored (or its default), as `ModelForm.save` would."""
+        values = {}
+        for name, value in self.cleaned_data.items():
+            field = self.fields[name]
+            omitted = field.widget.value_omitted_from_data(
+                self.data, self.files, self.add_prefix(name)
+            )
+            if (
+                omitted
+                and value in field.empty_values
+                and ReportPack._meta.get_field(name).has_default()
+            ):
+                continue
+            values[name] = value
+        return values
+
     def fieldsets(self):
         groups = [
             ("Cover", COVER_FIELDS),

@@ -8,11 +8,11 @@ from django.views.decorators.http import require_POST
 
 from scorecard.returns.permissions import can_edit_packs, can_view_final_packs
 
+from . import services
 from .forms import PackForm
 from .models import PackBuild, ReportPack
-from .packs import NARRATIVE, pack_narrative_draft, pack_report
+from .packs import pack_report
 from .render.html import section_entries
-from .services import pack_build_request
 
 
 def _pack_for(request: HttpRequest, pk: int, *, edit: bool) -> ReportPack:
@@ -40,13 +40,7 @@ def pack_create(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     form = PackForm(request.POST or None, creating=True)
     if request.method == "POST" and form.is_valid():
-        pack = form.save(commit=False)
-        pack.created_by = request.user
-        pack.save()
-        form.save_m2m()
-        for field, text in pack_narrative_draft(pack).items():
-            setattr(pack, field, text)
-        pack.save()
+        pack = services.pack_create(user=request.user, values=form.values())
         messages.success(request, "Pack created. The narrative is drafted from the facts: edit it.")
         return redirect("pack_edit", pk=pack.pk)
     return render(request, "reporting/packs/form.html", {"form": form, "pack": None})
@@ -56,14 +50,17 @@ def pack_edit(request: HttpRequest, pk: int) -> HttpResponse:
     pack = _pack_for(request, pk, edit=True)
     form = PackForm(request.POST or None, instance=pack)
     if request.method == "POST" and pack.state == ReportPack.State.FINAL:
-        messages.error(request, "This pack is final: reopen it as a draft to change it.")
+        messages.error(request, str(services.PackIsFinal()))
         return redirect("pack_edit", pk=pack.pk)
     if request.method == "POST" and form.is_valid():
         if form.has_changed():
-            drafted = pack_narrative_draft(ReportPack.objects.get(pk=pack.pk))  # as saved
-            form.save()
+            try:
+                written = services.pack_update(user=request.user, pack=pack, values=form.values())
+            except services.PackIsFinal as final:  # made final since the page was read
+                messages.error(request, str(final))
+                return redirect("pack_edit", pk=pack.pk)
             messages.success(request, "Pack saved.")
-            for heading in _redraft(pack, drafted):
+            for heading in written:
                 messages.warning(request, f"The figures changed: check {heading} against them.")
         else:
             # Not saved, so the built files stay current (their fingerprint has the pack's time).
@@ -75,36 +72,13 @@ def pack_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _redraft(pack: ReportPack, drafted: dict[str, str]) -> list[str]:
-    """Draft again the paragraphs still as drafted from the pack's old figures; return the
-    headings of those the clerk wrote, whose figures have since changed.
-
-    A changed period, scope or choice of provisional figures changes the facts the draft
-    states: a paragraph left as drafted would contradict the pack's own summary.
-    """
-    fresh = pack_narrative_draft(pack)
-    changed, written = [], []
-    for field, heading in NARRATIVE:
-        if fresh[field] == drafted[field]:
-            continue
-        if getattr(pack, field) == drafted[field]:
-            setattr(pack, field, fresh[field])
-            changed.append(field)
-        elif getattr(pack, field):  # a paragraph the clerk left out stays out
-            written.append(heading)
-    if changed:
-        pack.save(update_fields=[*changed, "updated_at"])
-    return written
-
-
 @require_POST
 def pack_state(request: HttpRequest, pk: int) -> HttpResponse:
     pack = _pack_for(request, pk, edit=True)
     state = request.POST.get("state")
     if state not in ReportPack.State.values:
         raise Http404
-    pack.state = state
-    pack.save(update_fields=["state", "updated_at"])
+    services.pack_set_state(user=request.user, pack=pack, state=state)
     messages.success(request, f"The pack is now {pack.get_state_display().lower()}.")
     return redirect("pack_edit", pk=pack.pk)
 
@@ -126,7 +100,7 @@ def pack_build(request: HttpRequest, pk: int) -> HttpResponse:
     format = request.POST.get("format")
     if format not in ("pdf", "xlsx"):
         raise Http404
-    build = pack_build_request(pack=pack, format=format, user=request.user)
+    build = services.pack_build_request(pack=pack, format=format, user=request.user)
     return redirect("pack_build_status", pk=pack.pk, build=build.pk)
 
 

@@ -3,6 +3,7 @@
 import hashlib
 from collections.abc import Mapping
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Max, Sum
 
 from actionplans.models import ActionUpdate
@@ -269,8 +270,13 @@ def pack_fingerprint(pack: ReportPack) -> str:
         str(sorted(Result.objects.values_list("rag").annotate(n=Count("pk")))),
         str(ActionUpdate.objects.aggregate(n=Count("pk"), m=Max("updated_at"))),
         str(Target.objects.aggregate(n=Count("pk"), total=Sum("value"))),
-        # Changes to measures (titles, rules, tolerances) are audited.
-        str(AuditEntry.objects.aggregate(m=Max("pk"))),
+        # Changes to measures (titles, rules, tolerances) are audited; packs' own entries
+        # (made, finalised, reopened) say nothing of any pack's figures.
+        str(
+            AuditEntry.objects.exclude(
+                content_type=ContentType.objects.get_for_model(ReportPack)
+            ).aggregate(m=Max("pk"))
+        ),
         str(
             (
                 settings.council_name,

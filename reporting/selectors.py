@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import OuterRef, QuerySet, Subquery
 
-from actionplans.models import Action, ActionUpdate
+from actionplans.models import Action, ActionUpdate, Recommendation
 from scorecard.models import Measure, Objective, Plan, Result
 from scorecard.rules.rag import Status, judgement_explanation, status_of
 from scorecard.rules.returns import HANDED_IN
@@ -119,3 +119,27 @@ def framework_overview() -> list[PlanSection]:
     if roots_by_plan.get(None):
         sections.append(PlanSection(plan=None, objectives=roots_by_plan[None]))
     return sections
+
+
+def action_plan_recommendations(plan: Plan) -> QuerySet:
+    """The plan's recommendations with their objectives, findings and further actions, each
+    further action with the recommendations and findings it answers: a fixed number of
+    queries however long the plan."""
+    return (
+        Recommendation.objects.filter(plan=plan)
+        .select_related("objective")
+        .prefetch_related("findings", "further_actions__recommendations")
+        .prefetch_related("further_actions__findings")
+    )
+
+
+def action_plan_anchors(plan: Plan, recommendations: QuerySet) -> dict[str, str]:
+    """The page anchor of each finding and recommendation, by code.
+
+    Findings are listed under their recommendations: only those have an anchor to link to.
+    """
+    anchors = {
+        f.code: f"finding-{f.code}" for f in plan.findings.filter(recommendation__isnull=False)
+    }
+    anchors.update({r.code: f"rec-{r.code}" for r in recommendations})
+    return anchors

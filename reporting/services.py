@@ -1,10 +1,116 @@
-"""Writes for report packs."""
+"""Writes for report packs: each re-checks permission, runs in one transaction and, for the
+changes a committee may ask about later (a pack made, finalised or reopened), keeps an audit
+entry."""
 
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from scorecard.returns.audit import audit_record
+from scorecard.returns.permissions import can_edit_packs
+
 from .models import PackBuild, ReportPack
-from .packs import pack_fingerprint
+from .packs import NARRATIVE, pack_fingerprint, pack_narrative_draft
 from .tasks import build_pack
+
+
+class PackIsFinal(Exception):
+    """A final pack is what went to committee: it changes only once reopened as a draft."""
+
+    def __init__(self):
+        super().__init__("This pack is final: reopen it as a draft to change it.")
+
+
+def _check_editor(user: Any) -> None:
+    if not can_edit_packs(user):
+        raise PermissionDenied("Only committee clerks and the performance team change packs.")
+
+
+def _assign(pack: ReportPack, values: dict[str, Any]) -> dict[str, Any]:
+    """Set the pack's own fields from `values`; return the many-to-many ones, set once saved."""
+    many = {f.name for f in ReportPack._meta.many_to_many}
+    for name, value in values.items():
+        if name not in many:
+            setattr(pack, name, value)
+    return {name: value for name, value in values.items() if name in many}
+
+
+@transaction.atomic
+def pack_create(*, user: Any, values: dict[str, Any]) -> ReportPack:
+    """Make a pack from its cover, scope and annexes; draft its narrative from the facts."""
+    _check_editor(user)
+    pack = ReportPack(created_by=user)
+    many = _assign(pack, values)
+    pack.save()
+    for name, value in many.items():
+        getattr(pack, name).set(value)
+    # The draft reads the pack's scope, so it is written once the scope is stored.
+    for field, text in pack_narrative_draft(pack).items():
+        setattr(pack, field, text)
+    pack.save()
+    audit_record(user=user, item=pack, summary=f"Pack created: {pack.title}")
+    return pack
+
+
+@transaction.atomic
+def pack_update(*, user: Any, pack: ReportPack, values: dict[str, Any]) -> list[str]:
+    """Save the pack's changes; redraft the paragraphs still as drafted from its old figures.
+
+    Returns the headings of the paragraphs the clerk wrote whose figures have since changed,
+    so that the page can ask for them to be checked.
+    """
+    _check_editor(user)
+    stored = ReportPack.objects.select_for_update().get(pk=pack.pk)
+    if stored.state == ReportPack.State.FINAL:
+        raise PackIsFinal
+    drafted = pack_narrative_draft(stored)  # as saved, before this change
+    many = _assign(pack, values)
+    pack.save()
+    for name, value in many.items():
+        getattr(pack, name).set(value)
+    return _redraft(pack, drafted)
+
+
+def _redraft(pack: ReportPack, drafted: dict[str, str]) -> list[str]:
+    """Draft again the paragraphs still as drafted from the pack's old figures; return the
+    headings of those the clerk wrote, whose figures have since changed.
+
+    A changed period, scope or choice of provisional figures changes the facts the draft
+    states: a paragraph left as drafted would contradict the pack's own summary.
+    """
+    fresh = pack_narrative_draft(pack)
+    changed, written = [], []
+    for field, heading in NARRATIVE:
+        if fresh[field] == drafted[field]:
+            continue
+        if getattr(pack, field) == drafted[field]:
+            setattr(pack, field, fresh[field])
+            changed.append(field)
+        elif getattr(pack, field):  # a paragraph the clerk left out stays out
+            written.append(heading)
+    if changed:
+        pack.save(update_fields=[*changed, "updated_at"])
+    return written
+
+
+@transaction.atomic
+def pack_set_state(*, user: Any, pack: ReportPack, state: str) -> ReportPack:
+    """Make the pack final (what goes to committee) or reopen it as a draft."""
+    _check_editor(user)
+    if state not in ReportPack.State.values:
+        raise ValueError(f"A pack is draft or final, not {state!r}.")
+    stored = ReportPack.objects.select_for_update().get(pk=pack.pk)
+    before = stored.get_state_display()
+    pack.state = state
+    pack.save(update_fields=["state", "updated_at"])
+    audit_record(
+        user=user,
+        item=pack,
+        summary=f"Pack {pack.get_state_display().lower()}: {pack.title}",
+        changes={"state": [before, pack.get_state_display()]},
+    )
+    return pack
 
 
 def pack_build_request(*, pack: ReportPack, format: str, user) -> PackBuild:

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django_tables2 import RequestConfig
 
-from actionplans.models import Action, Recommendation
+from actionplans.models import Action
 from scorecard.models import CouncilSettings, Measure, Plan, ReportingPeriod
 from scorecard.returns import permissions
 from scorecard.rules.returns import HANDED_IN
@@ -26,7 +26,7 @@ from .reports import (
     improvement_plan_section,
     scorecard_report,
 )
-from .selectors import framework_overview
+from .selectors import action_plan_anchors, action_plan_recommendations, framework_overview
 from .tables import (
     EXCEPTION_COLUMNS,
     ITEM_COLUMNS,
@@ -218,17 +218,8 @@ def improvement_plan(request: HttpRequest, code: str) -> HttpResponse:
 
 def action_plan(request: HttpRequest, code: str) -> HttpResponse:
     plan = get_object_or_404(Plan, code=code)
-    recommendations = (
-        Recommendation.objects.filter(plan=plan)
-        .select_related("objective")
-        .prefetch_related("findings", "further_actions__recommendations")
-        .prefetch_related("further_actions__findings")
-    )
-    # Findings are listed under their recommendations: only those have an anchor to link to.
-    anchors = {
-        f.code: f"finding-{f.code}" for f in plan.findings.filter(recommendation__isnull=False)
-    }
-    anchors.update({r.code: f"rec-{r.code}" for r in recommendations})
+    recommendations = action_plan_recommendations(plan)
+    anchors = action_plan_anchors(plan, recommendations)
     return render(
         request,
         "reporting/action_plan.html",

@@ -48,10 +48,15 @@ class _ReturnForm(forms.Form):
         period: ReportingPeriod,
         submitting: bool = False,
         correcting: bool = False,
+        copied: bool = False,
+        row: Any = None,
         **kwargs,
     ):
         super().__init__(*args, **kwargs)
         self.period, self.submitting = period, submitting
+        self.copied = copied  # the earlier commentary was copied in: the page says so
+        self.row = row
+        self.conflict = None
         self.rating = None
         if not correcting:
             del self.fields["reason"]
@@ -64,7 +69,33 @@ class _ReturnForm(forms.Form):
             if name not in ("version", "reason")
         }
 
-    def _add_problems(self, problems: dict[str, str]) -> None:
+    @property
+    def row_label(self) -> str:
+        """The row's code, for errors listed at the top of a page of many rows (prefixed forms)."""
+        return self.row.item.code if self.row is not None and self.prefix else ""
+
+    def filled(self) -> bool:
+        """Whether the officer has given this row a value: only those are submitted."""
+        data = {name: self[name].value() for name in self.fields}
+        return any(data.get(name) not in (None, "") for name in ("actual", "officer_rag", "rag"))
+
+    def submit_when_filled(self) -> bool:
+        """On a page of many rows, submit this one only if the officer gave it a value."""
+        self.submitting = self.filled()
+        return self.submitting
+
+    def show_conflict(self, conflict: Any) -> None:
+        """Someone saved first: say so, and let the officer save again over the latest version,
+        having seen what changed."""
+        self.add_error(None, str(conflict))
+        self.conflict = conflict
+        current = conflict.current
+        data = self.data.copy()
+        data[self.add_prefix("version")] = current.version if current is not None else 0
+        self.data = data
+
+    def add_problems(self, problems: dict[str, str]) -> None:
+        """Put the rules' problems beside their fields (or at the top), one per field."""
         for name, message in problems.items():
             target = name if name in self.fields else None
             if target is None or target not in self.errors:
@@ -164,7 +195,7 @@ class ResultForm(_ReturnForm):
                 allows_out_of_range=self.measure.allows_out_of_range,
             )
         )
-        self._add_problems(
+        self.add_problems(
             entry_problems(
                 item=self.measure,
                 values=data,
@@ -204,7 +235,7 @@ class ActionUpdateForm(_ReturnForm):
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         status = Status(data["rag"]) if data.get("rag") else None
-        self._add_problems(
+        self.add_problems(
             entry_problems(item=self.action, values=data, rating=status, submitting=self.submitting)
         )
         return data

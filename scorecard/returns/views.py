@@ -84,6 +84,7 @@ def _form(
     compact=False,
     prefix=None,
     default=None,
+    copied=False,
 ):
     if _kind(row.kind).rated_by_rule:
         return ResultForm(
@@ -96,6 +97,8 @@ def _form(
             compact=compact,
             prefix=prefix,
             default=default,
+            copied=copied,
+            row=row,
         )
     return ActionUpdateForm(
         data,
@@ -106,6 +109,8 @@ def _form(
         correcting=correcting,
         compact=compact,
         prefix=prefix,
+        copied=copied,
+        row=row,
     )
 
 
@@ -122,21 +127,12 @@ def _save(request: HttpRequest, row, form, *, submit: bool) -> Any:
             reason=form.cleaned_data.get("reason") or "",
         )
     except services.ReturnInvalid as invalid:
-        form._add_problems(invalid.errors)
+        form.add_problems(invalid.errors)
     except services.ReturnRefused as refused:
         form.add_error(None, str(refused))
     except services.ReturnConflict as conflict:
-        form.add_error(None, str(conflict))
-        form.conflict = conflict
-        _show_current_version(form, conflict.current)
+        form.show_conflict(conflict)
     return None
-
-
-def _show_current_version(form, current) -> None:
-    """Let the officer save again over the latest version, having seen what changed."""
-    data = form.data.copy()
-    data[form.add_prefix("version")] = current.version if current is not None else 0
-    form.data = data
 
 
 def return_edit(request: HttpRequest, kind: str, item_id: int, period_id: int) -> HttpResponse:
@@ -163,8 +159,7 @@ def return_edit(request: HttpRequest, kind: str, item_id: int, period_id: int) -
         if action == COPY:
             data = request.POST.copy()
             data["commentary"] = earlier[0].commentary if earlier else ""
-            form = _form(row, data=data, correcting=correcting)
-            form.copied = True
+            form = _form(row, data=data, correcting=correcting, copied=True)
         elif action:
             form = _form(row, data=request.POST, submitting=action == SUBMIT, correcting=correcting)
             if form.is_valid() and action in (DRAFT, SUBMIT):
@@ -313,14 +308,13 @@ def update_all(request: HttpRequest, period_id: int) -> HttpResponse:
             prefix=row.key,
             default=default,
         )
-        form.row = row
-        form.row_label = f"{row.item.code}"
         forms.append(form)
 
     if action in (DRAFT, SUBMIT):
         to_save = []
         for form in forms:
-            form.submitting = submitting and _filled(form)
+            if submitting:
+                form.submit_when_filled()
             if form.is_valid() and (form.has_changed() or form.submitting):
                 if form.submitting and form.row.state.is_done and not form.has_changed():
                     continue
@@ -343,12 +337,6 @@ def update_all(request: HttpRequest, period_id: int) -> HttpResponse:
             "correcting": correcting,
         },
     )
-
-
-def _filled(form) -> bool:
-    """Whether the officer has given this row a value: only those are submitted."""
-    data = {name: form[name].value() for name in form.fields}
-    return any(data.get(name) not in (None, "") for name in ("actual", "officer_rag", "rag"))
 
 
 def _save_all(request: HttpRequest, forms: list, *, submit: bool) -> int | None:
