@@ -303,39 +303,6 @@ def return_save(
     return saved
 
 
-def result_save(*, user, measure, period, values, version, reason="") -> Result:
-    """Save a measure's result for the period as a draft."""
-    return return_save(
-        user=user, item=measure, period=period, values=values, version=version, reason=reason
-    )
-
-
-def result_submit(*, user, measure, period, values, version, reason="") -> Result:
-    """Save and submit a measure's result for approval."""
-    return return_save(
-        user=user,
-        item=measure,
-        period=period,
-        values=values,
-        version=version,
-        submit=True,
-        reason=reason,
-    )
-
-
-def action_update_save(*, user, action, period, values, version, submit=False, reason=""):
-    """Save (or with ``submit``, submit) an action's update for the period."""
-    return return_save(
-        user=user,
-        item=action,
-        period=period,
-        values=values,
-        version=version,
-        submit=submit,
-        reason=reason,
-    )
-
-
 ReturnKey = tuple[type, int]
 
 
