@@ -94,6 +94,42 @@ class Series:
     colour: str = "#1d4f91"
 
 
+def _series_lines(series: list[Series], x, y) -> list[str]:
+    """Each series as polylines broken at its gaps, with a marker on each actual."""
+    body: list[str] = []
+    for s in series:
+        dash = ' stroke-dasharray="6 4"' if s.dashed else ""
+        segment: list[str] = []
+        for index, value in enumerate([*s.values, None]):
+            if value is not None:
+                segment.append(f"{x(index)},{y(value)}")
+                if not s.dashed:
+                    body.append(
+                        f'<circle cx="{x(index)}" cy="{y(value)}" r="4" fill="{s.colour}"/>'
+                    )
+            elif segment:
+                body.append(
+                    f'<polyline points="{" ".join(segment)}" fill="none" '
+                    f'stroke="{s.colour}" stroke-width="2"{dash}/>'
+                )
+                segment = []
+    return body
+
+
+def _legend(series: list[Series], left: int, legend_y: int) -> list[str]:
+    """A line sample and name for each series, side by side under the chart."""
+    body: list[str] = []
+    for index, s in enumerate(series):
+        lx = left + index * 160
+        dash = ' stroke-dasharray="6 4"' if s.dashed else ""
+        body.append(
+            f'<line x1="{lx}" y1="{legend_y}" x2="{lx + 30}" y2="{legend_y}" '
+            f'stroke="{s.colour}" stroke-width="2"{dash}/>'
+            f'<text x="{lx + 36}" y="{legend_y + 4}" font-size="12">{escape(s.name)}</text>'
+        )
+    return body
+
+
 def line_chart(
     labels: list[str], series: list[Series], title: str, *, unit: str = "", places: int = 0
 ) -> Chart:
@@ -127,31 +163,9 @@ def line_chart(
             f'<text x="{x(index)}" y="{top + plot_h + 16}" text-anchor="middle" '
             f'font-size="11">{escape(label)}</text>'
         )
-    for s in series:
-        dash = ' stroke-dasharray="6 4"' if s.dashed else ""
-        segment: list[str] = []
-        for index, value in enumerate([*s.values, None]):
-            if value is not None:
-                segment.append(f"{x(index)},{y(value)}")
-                if not s.dashed:
-                    body.append(
-                        f'<circle cx="{x(index)}" cy="{y(value)}" r="4" fill="{s.colour}"/>'
-                    )
-            elif segment:
-                body.append(
-                    f'<polyline points="{" ".join(segment)}" fill="none" '
-                    f'stroke="{s.colour}" stroke-width="2"{dash}/>'
-                )
-                segment = []
+    body += _series_lines(series, x, y)
     legend_y = top + plot_h + 34
-    for index, s in enumerate(series):
-        lx = left + index * 160
-        dash = ' stroke-dasharray="6 4"' if s.dashed else ""
-        body.append(
-            f'<line x1="{lx}" y1="{legend_y}" x2="{lx + 30}" y2="{legend_y}" '
-            f'stroke="{s.colour}" stroke-width="2"{dash}/>'
-            f'<text x="{lx + 36}" y="{legend_y + 4}" font-size="12">{escape(s.name)}</text>'
-        )
+    body += _legend(series, left, legend_y)
     rows = [
         [label, *(format_value(s.values[i], unit, places) for s in series)]
         for i, label in enumerate(labels)

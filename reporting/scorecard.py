@@ -60,23 +60,33 @@ class ScorecardRow:
         return self.result.risk_score if self.result else None
 
 
-def scorecard_rows(
-    period: ReportingPeriod,
-    measures: QuerySet,
-    *,
-    today: date | None = None,
-    include_provisional: bool = True,
-) -> list[ScorecardRow]:
-    """Rate every measure in `measures` for `period`, with NCI for what is missing and overdue.
+@dataclass(frozen=True)
+class _Loaded:
+    """Everything the rows are built from, read in a fixed number of queries."""
 
-    Dashboards show results awaiting approval, marked provisional; a report of approved
-    figures only (`include_provisional=False`) shows such a measure as awaiting approval, and
-    judges travel against approved figures alone.
-    """
-    today = today or timezone.localdate()
-    deadline_days = CouncilSettings.load().deadline_days
-    measures = _with_shared_relations(list(measures.defer("definition", "data_quality")))
-    ref = period.ref
+    periods: dict[PeriodRef, ReportingPeriod]
+    results: dict[tuple[int, int], Result]  # whole results, for the periods shown
+    actuals: dict[tuple[int, int], Decimal | None]  # just the actual, for those compared with
+    targets: dict[tuple[int, int], Decimal]
+    objective_pks: dict[int, list[int]]
+
+    def result_in(self, measure: Measure, shown: PeriodRef) -> Result | None:
+        found = self.periods.get(shown)
+        return self.results.get((measure.pk, found.pk)) if found else None
+
+    def actual_in(self, measure: Measure, compared: PeriodRef) -> Decimal | None:
+        found = self.periods.get(compared)
+        return self.actuals.get((measure.pk, found.pk)) if found else None
+
+    def target_in(self, measure: Measure, found: ReportingPeriod | None) -> Decimal | None:
+        return self.targets.get((measure.pk, found.pk)) if found else None
+
+    def objectives_of(self, measure: Measure) -> tuple[int, ...]:
+        return tuple(self.objective_pks.get(measure.pk, ()))
+
+
+def _load(ref: PeriodRef, measures: list[Measure], include_provisional: bool) -> _Loaded:
+    """Read the periods, results, actuals, targets and objective links the rows need."""
     shown_refs: set[PeriodRef] = set()
     for frequency in {m.frequency for m in measures}:
         shown_refs.update(reported_periods(frequency, ref))
@@ -90,7 +100,6 @@ def scorecard_rows(
     # order_by(): the models' default orderings sort by related fields, which would join the
     # measures and periods into every one of these reads just to sort rows put into dicts.
     reported = Result.objects.filter(measure_id__in=measure_ids, status__in=HANDED_IN).order_by()
-    # Whole results for the periods shown; just the actual for those compared with.
     results = {
         (r.measure_id, r.period_id): r
         for r in reported.filter(period_id__in=[periods[r].pk for r in shown_refs if r in periods])
@@ -115,80 +124,111 @@ def scorecard_rows(
     links = Measure.objectives.through.objects.filter(measure_id__in=measure_ids).order_by()
     for measure_id, objective_id in links.values_list("measure_id", "objective_id"):
         objective_pks.setdefault(measure_id, []).append(objective_id)
+    return _Loaded(periods, results, actuals, targets, objective_pks)
 
-    def result_in(measure: Measure, shown: PeriodRef) -> Result | None:
-        found = periods.get(shown)
-        return results.get((measure.pk, found.pk)) if found else None
 
-    def actual_in(measure: Measure, compared: PeriodRef) -> Decimal | None:
-        found = periods.get(compared)
-        return actuals.get((measure.pk, found.pk)) if found else None
+def _shown_period(data: _Loaded, measure: Measure, ref: PeriodRef) -> PeriodRef | None:
+    """The latest period up to ``ref`` that the measure reports and has a value for."""
+    return next(
+        (
+            p
+            for p in reported_periods(measure.frequency, ref)
+            if _has_value(data.result_in(measure, p))
+        ),
+        None,
+    )
 
-    shown_for = {
-        measure.pk: next(
-            (
-                p
-                for p in reported_periods(measure.frequency, ref)
-                if _has_value(result_in(measure, p))
-            ),
-            None,
-        )
-        for measure in measures
+
+def _row_with_nothing_shown(
+    data: _Loaded,
+    measure: Measure,
+    period: ReportingPeriod,
+    started: date | None,
+    deadline_days: int,
+    today: date,
+) -> ScorecardRow | None:
+    """NCI or not yet due for the period due; None when the measure had not started then."""
+    due = due_period(measure.frequency, period.ref)
+    found = data.periods.get(due)
+    deadline = found.deadline if found else default_deadline(due, deadline_days)
+    target = data.target_in(measure, found)
+    # Nothing is due before a measure's first target or result: a measure set up in
+    # 2011 is not missing its 2009 results.
+    if started is not None and started > period.end:
+        # Period-true: a measure whose first target or result comes after the report's
+        # period was not part of the framework then (Oxford City's 2011 measures are
+        # not "Not rated" in a 2009/10 pack); one with no figures yet is still listed.
+        return None
+    in_force = started is not None and started <= due.end
+    row = _missing_row(measure, due, deadline, target, today, in_force)
+    return replace(row, objective_pks=data.objectives_of(measure))
+
+
+def _row_shown(
+    data: _Loaded, measure: Measure, shown: PeriodRef, include_provisional: bool
+) -> ScorecardRow:
+    """The measure's result in ``shown``, its RAG and its travel; or awaiting approval."""
+    result = data.result_in(measure, shown)
+    target = data.target_in(measure, data.periods[shown])
+    if is_provisional(result) and not include_provisional:
+        row = _awaiting_row(measure, shown, target)
+        return replace(row, objective_pks=data.objectives_of(measure))
+    travel = {
+        "polarity": measure.polarity,
+        "current": result.actual,
+        "decimal_places": measure.decimal_places,
     }
+    return ScorecardRow(
+        measure=measure,
+        period_label=shown.label,
+        actual=result.actual,
+        target=target,
+        status=status_of(result.rag),
+        explanation=result.rag_explanation,
+        # A year-to-date figure grows through the year: only the same point last
+        # year says whether it improved, so a cumulative measure has no short term.
+        short_term=None
+        if measure.cumulative
+        else direction_of_travel(previous=data.actual_in(measure, shown.previous()), **travel),
+        long_term=direction_of_travel(
+            previous=data.actual_in(measure, shown.same_period_last_year()), **travel
+        ),
+        result=result,
+        objective_pks=data.objectives_of(measure),
+        provisional=is_provisional(result),
+    )
+
+
+def scorecard_rows(
+    period: ReportingPeriod,
+    measures: QuerySet,
+    *,
+    today: date | None = None,
+    include_provisional: bool = True,
+) -> list[ScorecardRow]:
+    """Rate every measure in `measures` for `period`, with NCI for what is missing and overdue.
+
+    Dashboards show results awaiting approval, marked provisional; a report of approved
+    figures only (`include_provisional=False`) shows such a measure as awaiting approval, and
+    judges travel against approved figures alone.
+    """
+    today = today or timezone.localdate()
+    deadline_days = CouncilSettings.load().deadline_days
+    measures = _with_shared_relations(list(measures.defer("definition", "data_quality")))
+    data = _load(period.ref, measures, include_provisional)
+    shown_for = {measure.pk: _shown_period(data, measure, period.ref) for measure in measures}
     # Only the measures with nothing to show need to know when they started.
     first_period = _first_periods([pk for pk, shown in shown_for.items() if shown is None])
     rows = []
     for measure in measures:
         shown = shown_for[measure.pk]
         if shown is None:
-            due = due_period(measure.frequency, ref)
-            found = periods.get(due)
-            deadline = found.deadline if found else default_deadline(due, deadline_days)
-            target = targets.get((measure.pk, found.pk)) if found else None
-            # Nothing is due before a measure's first target or result: a measure set up in
-            # 2011 is not missing its 2009 results.
             started = first_period.get(measure.pk)
-            if started is not None and started > period.end:
-                # Period-true: a measure whose first target or result comes after the report's
-                # period was not part of the framework then (Oxford City's 2011 measures are
-                # not "Not rated" in a 2009/10 pack); one with no figures yet is still listed.
-                continue
-            in_force = started is not None and started <= due.end
-            row = _missing_row(measure, due, deadline, target, today, in_force)
-            rows.append(replace(row, objective_pks=tuple(objective_pks.get(measure.pk, ()))))
-            continue
-        result = result_in(measure, shown)
-        found = periods[shown]
-        if is_provisional(result) and not include_provisional:
-            row = _awaiting_row(measure, shown, targets.get((measure.pk, found.pk)))
-            rows.append(replace(row, objective_pks=tuple(objective_pks.get(measure.pk, ()))))
-            continue
-        travel = {
-            "polarity": measure.polarity,
-            "current": result.actual,
-            "decimal_places": measure.decimal_places,
-        }
-        rows.append(
-            ScorecardRow(
-                measure=measure,
-                period_label=shown.label,
-                actual=result.actual,
-                target=targets.get((measure.pk, found.pk)),
-                status=status_of(result.rag),
-                explanation=result.rag_explanation,
-                # A year-to-date figure grows through the year: only the same point last
-                # year says whether it improved, so a cumulative measure has no short term.
-                short_term=None
-                if measure.cumulative
-                else direction_of_travel(previous=actual_in(measure, shown.previous()), **travel),
-                long_term=direction_of_travel(
-                    previous=actual_in(measure, shown.same_period_last_year()), **travel
-                ),
-                result=result,
-                objective_pks=tuple(objective_pks.get(measure.pk, ())),
-                provisional=is_provisional(result),
-            )
-        )
+            row = _row_with_nothing_shown(data, measure, period, started, deadline_days, today)
+        else:
+            row = _row_shown(data, measure, shown, include_provisional)
+        if row is not None:
+            rows.append(row)
     return rows
 
 

@@ -39,6 +39,109 @@ def _write(folder: Path, sheet: str, header: list[str], rows) -> int:
     return count
 
 
+def _quarters(years: int) -> list[PeriodRef]:
+    """The last ``years`` years of quarters, ending with the last quarter before 2026/27."""
+    quarters = [PeriodRef(PeriodKind.QUARTER, 2025, 4)]
+    while len(quarters) < years * 4:
+        quarters.insert(0, quarters[0].previous())
+    return quarters
+
+
+def _objectives(prefix: str) -> list[tuple[str, str, str, str]]:
+    """A theme per top-level objective, each with four objectives under it."""
+    objectives = []
+    for t, theme in enumerate(THEMES, start=1):
+        objectives.append((f"{prefix}-{t}", theme, "", prefix))
+        for o in range(1, 5):
+            objectives.append((f"{prefix}-{t}.{o}", f"{theme}: objective {o}", f"{prefix}-{t}", ""))
+    return objectives
+
+
+MEASURE_HEADER = [
+    "Code",
+    "Title",
+    "Objective",
+    "Directorate",
+    "Perspective",
+    "Updaters",
+    "Polarity",
+    "Unit",
+    "Decimal places",
+    "RAG method",
+    "Tolerance",
+    "Lead officer",
+]
+
+
+def _measure_specs(rng: random.Random, measures: int, prefix: str) -> list[tuple]:
+    """(code, unit, places, scale, higher is better, level) for each generated measure."""
+    specs = []
+    for n in range(measures):
+        unit, places, scale = UNITS[n % len(UNITS)]
+        higher = n % 3 != 0
+        specs.append((f"{prefix} {n:04d}", unit, places, scale, higher, rng.uniform(0.3, 0.8)))
+    return specs
+
+
+def _target_rows(specs, labels: list[str]):
+    for code, _, places, scale, _, level in specs:
+        for label in labels:
+            yield (code, label, round(scale * level, places))
+
+
+def _measure_rows(specs, leaves, officers):
+    for n, (code, unit, places, _scale, higher, _) in enumerate(specs):
+        yield (
+            code,
+            f"Generated measure {n}",
+            leaves[n % len(leaves)],
+            DIRECTORATES[n % 6][0],
+            PERSPECTIVES[n % 4],
+            officers[n % len(officers)][0],
+            "Higher is better" if higher else "Lower is better",
+            unit,
+            places,
+            "Tolerance with improvement" if n % 5 == 0 else "Tolerance",
+            "10%",
+            officers[n % len(officers)][1],
+        )
+
+
+def _result_rows(rng: random.Random, specs, quarters: list[PeriodRef]):
+    """A result per measure and quarter with trend, seasonality and noise; a few missing."""
+    for code, _, places, scale, _, level in specs:
+        drift = rng.uniform(-0.01, 0.01)
+        value = level * rng.uniform(0.85, 1.1)
+        for quarter in quarters:
+            value = max(0.0, value * (1 + drift) + rng.gauss(0, 0.04) * level)
+            seasonal = 0.03 * level * (1 if quarter.number in (2, 3) else -1)
+            if rng.random() < 0.025:
+                continue  # a missing return: NCI once its deadline has passed
+            actual = min(scale, max(0.0, (value + seasonal) * scale))
+            yield (code, quarter.label, round(actual, places), "Commentary on the quarter.")
+
+
+def _write_actions(folder, rng, *, prefix, actions, leaves, officers, labels) -> dict[str, int]:
+    """Actions under the leaf objectives, each with updates for the last eight quarters."""
+    codes = [f"{prefix}-A{n:04d}" for n in range(actions)]
+    rows = (
+        (code, f"Generated action {n}", leaves[n % len(leaves)], *reversed(officers[n % 60]))
+        for n, code in enumerate(codes)
+    )
+    header = ["Code", "Title", "Objective", "Lead officer", "Updaters"]
+    updates = (
+        (code, label, rng.choice("GGGAAR"), "Progress this quarter.")
+        for code in codes
+        for label in labels[-8:]
+    )
+    return {
+        "Actions": _write(folder, "Actions", header, rows),
+        "Action updates": _write(
+            folder, "Action updates", ["Code", "Period", "RAG", "Commentary"], updates
+        ),
+    }
+
+
 def write_generated_council(
     folder: Path,
     *,
@@ -56,13 +159,9 @@ def write_generated_council(
     """
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
-    last = PeriodRef(PeriodKind.QUARTER, 2025, 4)
-    quarters = [last]
-    while len(quarters) < years * 4:
-        quarters.insert(0, quarters[0].previous())
+    quarters = _quarters(years)
     labels = [q.label for q in quarters]
-    counts = {}
-    counts["Directorates"] = _write(folder, "Directorates", ["Name", "Code"], DIRECTORATES)
+    counts = {"Directorates": _write(folder, "Directorates", ["Name", "Code"], DIRECTORATES)}
     officers = [(f"{prefix.lower()}.officer{n:03d}", f"Officer {n:03d}") for n in range(60)]
     counts["Officers"] = _write(
         folder,
@@ -73,105 +172,33 @@ def write_generated_council(
     counts["Plans"] = _write(
         folder, "Plans", ["Code", "Title"], [(prefix, "Generated corporate plan")]
     )
-    objectives = []
-    for t, theme in enumerate(THEMES, start=1):
-        objectives.append((f"{prefix}-{t}", theme, "", prefix))
-        for o in range(1, 5):
-            objectives.append((f"{prefix}-{t}.{o}", f"{theme}: objective {o}", f"{prefix}-{t}", ""))
+    objectives = _objectives(prefix)
     counts["Objectives"] = _write(
         folder, "Objectives", ["Code", "Title", "Parent", "Plan"], objectives
     )
     leaves = [code for code, _, parent, _ in objectives if parent]
-    specs = []
-    for n in range(measures):
-        unit, places, scale = UNITS[n % len(UNITS)]
-        higher = n % 3 != 0
-        specs.append((f"{prefix} {n:04d}", unit, places, scale, higher, rng.uniform(0.3, 0.8)))
+    specs = _measure_specs(rng, measures, prefix)
     counts["Measures"] = _write(
-        folder,
-        "Measures",
-        [
-            "Code",
-            "Title",
-            "Objective",
-            "Directorate",
-            "Perspective",
-            "Updaters",
-            "Polarity",
-            "Unit",
-            "Decimal places",
-            "RAG method",
-            "Tolerance",
-            "Lead officer",
-        ],
-        (
-            (
-                code,
-                f"Generated measure {n}",
-                leaves[n % len(leaves)],
-                DIRECTORATES[n % 6][0],
-                PERSPECTIVES[n % 4],
-                officers[n % len(officers)][0],
-                "Higher is better" if higher else "Lower is better",
-                unit,
-                places,
-                "Tolerance with improvement" if n % 5 == 0 else "Tolerance",
-                "10%",
-                officers[n % len(officers)][1],
-            )
-            for n, (code, unit, places, scale, higher, _) in enumerate(specs)
-        ),
+        folder, "Measures", MEASURE_HEADER, _measure_rows(specs, leaves, officers)
     )
     counts["Targets"] = _write(
-        folder,
-        "Targets",
-        ["Code", "Period", "Target"],
-        (
-            (code, label, round(scale * level, places))
-            for code, _, places, scale, _, level in specs
-            for label in labels
-        ),
+        folder, "Targets", ["Code", "Period", "Target"], _target_rows(specs, labels)
     )
-
-    def results():
-        for code, _, places, scale, _, level in specs:
-            drift = rng.uniform(-0.01, 0.01)
-            value = level * rng.uniform(0.85, 1.1)
-            for q, label in enumerate(labels):
-                value = max(0.0, value * (1 + drift) + rng.gauss(0, 0.04) * level)
-                seasonal = 0.03 * level * (1 if quarters[q].number in (2, 3) else -1)
-                if rng.random() < 0.025:
-                    continue  # a missing return: NCI once its deadline has passed
-                actual = min(scale, max(0.0, (value + seasonal) * scale))
-                yield (code, label, round(actual, places), "Commentary on the quarter.")
-
     counts["Results"] = _write(
-        folder, "Results", ["Code", "Period", "Actual", "Commentary"], results()
-    )
-    action_codes = [f"{prefix}-A{n:04d}" for n in range(actions)]
-    counts["Actions"] = _write(
         folder,
-        "Actions",
-        ["Code", "Title", "Objective", "Lead officer", "Updaters"],
-        (
-            (
-                code,
-                f"Generated action {n}",
-                leaves[n % len(leaves)],
-                officers[n % 60][1],
-                officers[n % 60][0],
-            )
-            for n, code in enumerate(action_codes)
-        ),
+        "Results",
+        ["Code", "Period", "Actual", "Commentary"],
+        _result_rows(rng, specs, quarters),
     )
-    counts["Action updates"] = _write(
-        folder,
-        "Action updates",
-        ["Code", "Period", "RAG", "Commentary"],
-        (
-            (code, label, rng.choice("GGGAAR"), "Progress this quarter.")
-            for code in action_codes
-            for label in labels[-8:]
-        ),
+    counts.update(
+        _write_actions(
+            folder,
+            rng,
+            prefix=prefix,
+            actions=actions,
+            leaves=leaves,
+            officers=officers,
+            labels=labels,
+        )
     )
     return counts

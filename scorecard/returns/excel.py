@@ -226,53 +226,23 @@ def _is_comment(header: Any) -> bool:
     return str(header or "").strip().lower() in ("comment", "comments", "commentary")
 
 
-def cherwell_sheet(
-    name: str, raw_rows: list[tuple], period: ReportingPeriod
-) -> tuple[Sheet | None, list[WorkbookError]]:
-    """Read Cherwell's improvement-plan table as an "Action updates" sheet, or None if not one.
-
-    Code and title share the first cell ("CIP01.1.3 Respond to the Place Survey findings."),
-    each quarter has a RAG column ("Quarter Two", "Quarter Three") and the last is "Comment".
-    Theme headings, repeated page headings and the footer ("Number Green and Amber") are
-    skipped; a row with a RAG but no code is an error, never silently dropped. Rows keep the
-    numbers Excel gives them.
-    """
-    header_at = None
+def _cherwell_header_at(raw_rows: list[tuple], period: ReportingPeriod) -> int | None:
+    """The index of the heading row (quarters and "Comment"), looked for in the first ten."""
     for index, values in enumerate(raw_rows[:10]):
         if any(_is_comment(v) for v in values) and any(_quarter_of(v, period) for v in values):
-            header_at = index
-            break
-    if header_at is None or period.kind != "quarter":
-        return None, []
-    header = raw_rows[header_at]
-    quarter_col = next(
-        (i for i, v in enumerate(header) if _quarter_of(v, period) == period.number), None
-    )
-    if quarter_col is None:
-        return None, [
-            WorkbookError(
-                name,
-                header_at + 1,
-                "",
-                f"no column for {period.label} (Quarter "
-                f"{['One', 'Two', 'Three', 'Four'][period.number - 1]})",
-            )
-        ]
-    comment_col = next(i for i, v in enumerate(header) if _is_comment(v))
-    code_header = str(header[0]).strip() if header[0] not in (None, "") else "Code and title"
-    sheet = Sheet(
-        name=name,
-        headers={
-            "code": code_header,
-            "period": "Period",
-            "rag": str(header[quarter_col]).strip(),
-            "commentary": str(header[comment_col]).strip(),
-        },
-    )
+            return index
+    return None
+
+
+def _cherwell_rows(
+    sheet: Sheet, raw_rows: list[tuple], first_number: int, columns: tuple, period: ReportingPeriod
+) -> list[WorkbookError]:
+    """Add each coded row under the heading to ``sheet``; errors for a RAG with no code."""
+    quarter_col, comment_col, code_header = columns
+    name, width = sheet.name, max(quarter_col, comment_col) + 1
     errors = []
-    for index in range(header_at + 1, len(raw_rows)):
-        values = list(raw_rows[index]) + [None] * len(header)
-        number = index + 1
+    for number, raw in enumerate(raw_rows, start=first_number):
+        values = list(raw) + [None] * width  # a short row still has its RAG and comment cells
         first = " ".join(str(values[0] or "").split())
         rag, comment = values[quarter_col], values[comment_col]
         if any(_quarter_of(v, period) for v in values) and any(_is_comment(v) for v in values):
@@ -301,6 +271,50 @@ def cherwell_sheet(
                 },
             )
         )
+    return errors
+
+
+def cherwell_sheet(
+    name: str, raw_rows: list[tuple], period: ReportingPeriod
+) -> tuple[Sheet | None, list[WorkbookError]]:
+    """Read Cherwell's improvement-plan table as an "Action updates" sheet, or None if not one.
+
+    Code and title share the first cell ("CIP01.1.3 Respond to the Place Survey findings."),
+    each quarter has a RAG column ("Quarter Two", "Quarter Three") and the last is "Comment".
+    Theme headings, repeated page headings and the footer ("Number Green and Amber") are
+    skipped; a row with a RAG but no code is an error, never silently dropped. Rows keep the
+    numbers Excel gives them.
+    """
+    header_at = _cherwell_header_at(raw_rows, period)
+    if header_at is None or period.kind != "quarter":
+        return None, []
+    header = raw_rows[header_at]
+    quarter_col = next(
+        (i for i, v in enumerate(header) if _quarter_of(v, period) == period.number), None
+    )
+    if quarter_col is None:
+        return None, [
+            WorkbookError(
+                name,
+                header_at + 1,
+                "",
+                f"no column for {period.label} (Quarter "
+                f"{['One', 'Two', 'Three', 'Four'][period.number - 1]})",
+            )
+        ]
+    comment_col = next(i for i, v in enumerate(header) if _is_comment(v))
+    code_header = str(header[0]).strip() if header[0] not in (None, "") else "Code and title"
+    sheet = Sheet(
+        name=name,
+        headers={
+            "code": code_header,
+            "period": "Period",
+            "rag": str(header[quarter_col]).strip(),
+            "commentary": str(header[comment_col]).strip(),
+        },
+    )
+    columns = (quarter_col, comment_col, code_header)
+    errors = _cherwell_rows(sheet, raw_rows[header_at + 1 :], header_at + 2, columns, period)
     return sheet, errors
 
 

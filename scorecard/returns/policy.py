@@ -34,6 +34,22 @@ from .services import default_method, entry_problems
 TEXT_FIELDS = {"officer_rag", "rag", "commentary", "corrective_action"}
 
 
+def _effective(
+    kind: ItemKind, current: Any, stored: dict[str, Any], values: dict[str, Any]
+) -> dict[str, Any] | None:
+    """What the row leaves stored; None for a blank new row or an unchanged handed-in one."""
+    fields = kind.fields
+    entered = {name: values[name] for name in fields if name in values}
+    if current is None and not any(v not in (None, "") for v in entered.values()):
+        return None  # a row left blank
+    blank = {name: "" if name in TEXT_FIELDS else None for name in fields}
+    effective = {name: entered.get(name, stored.get(name, blank[name])) for name in fields}
+    unchanged = not changes_between(stored, effective) if current else False
+    if unchanged and current.status in HANDED_IN:
+        return None  # already handed in as it is
+    return effective
+
+
 @dataclass
 class Change:
     """One row of an upload that changes a return: what it was and what it will be."""
@@ -125,43 +141,12 @@ class ReturnsPolicy:
         key = f"{kind.name[0]}{item.pk}"
         version = current.version if current else 0
         self.seen[key] = version
-        fields = kind.fields
-        stored = {name: getattr(current, name) for name in fields} if current else {}
-        entered = {name: values[name] for name in fields if name in values}
-        if current is None and not any(v not in (None, "") for v in entered.values()):
-            return None  # a row left blank
-        blank = {name: "" if name in TEXT_FIELDS else None for name in fields}
-        effective = {name: entered.get(name, stored.get(name, blank[name])) for name in fields}
-        unchanged = not changes_between(stored, effective) if current else False
-        if unchanged and current.status in HANDED_IN:
-            return None  # already handed in as it is
-
-        refusal = edit_refusal(
-            state=self.period.state,
-            stored=current.status if current else None,
-            is_team=self.is_team,
-            reason=self.reason,
-        )
-        if refusal:
-            reader.error("Period", f"{self.period.label}: {refusal}")
+        stored = {name: getattr(current, name) for name in kind.fields} if current else {}
+        effective = _effective(kind, current, stored, values)
+        if effective is None or self._refused(reader, code, key, version, current):
             return None
-        if self.expected_versions is not None and self.expected_versions.get(key) != version:
-            reader.error("Code", _changed_since_preview(code, current))
-            return None
-
         status, rating = self._rating(item, current, effective, kind)
-        # confirmed: the importer has already asked for an implausible actual to be confirmed,
-        # in the row's "Value confirmed" column (scorecard.workbook.sheets.framework).
-        for name, message in entry_problems(
-            item=item,
-            values=effective,
-            rating=status,
-            submitting=True,
-            default=self.default,
-            confirmed=True,
-        ).items():
-            reader.error(kind.columns.get(name, name), message)
-        if not reader.ok:
+        if not self._complete(reader, kind, item, effective, status):
             return None
 
         kept = self.correcting and current is not None  # a correction keeps the sign-off
@@ -187,6 +172,37 @@ class ReturnsPolicy:
             effective, status=status_after, entered_by=self.user, submitted_at=submitted_at
         )
         return record
+
+    def _refused(self, reader: RowReader, code: str, key: str, version: int, current) -> bool:
+        """Whether the period's state or a change since the preview refuses the row (an error)."""
+        refusal = edit_refusal(
+            state=self.period.state,
+            stored=current.status if current else None,
+            is_team=self.is_team,
+            reason=self.reason,
+        )
+        if refusal:
+            reader.error("Period", f"{self.period.label}: {refusal}")
+            return True
+        if self.expected_versions is not None and self.expected_versions.get(key) != version:
+            reader.error("Code", _changed_since_preview(code, current))
+            return True
+        return False
+
+    def _complete(self, reader: RowReader, kind: ItemKind, item, effective: dict, status) -> bool:
+        """Whether the row is a complete return, as the form's submit checks; errors if not."""
+        # confirmed: the importer has already asked for an implausible actual to be confirmed,
+        # in the row's "Value confirmed" column (scorecard.workbook.sheets.framework).
+        for name, message in entry_problems(
+            item=item,
+            values=effective,
+            rating=status,
+            submitting=True,
+            default=self.default,
+            confirmed=True,
+        ).items():
+            reader.error(kind.columns.get(name, name), message)
+        return reader.ok
 
     def _item(self, reader: RowReader, code: str, ref: Any, kind: ItemKind):
         """The row's item, if it is the user's and due in the period; else None, with errors."""

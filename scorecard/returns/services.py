@@ -193,6 +193,92 @@ def _same_explanation(current: models.Model, new: dict[str, Any]) -> bool:
     return new.get("rag_explanation", "") == getattr(current, "rag_explanation", "")
 
 
+def _with_stored(kind: ItemKind, current: models.Model | None, values: dict) -> dict[str, Any]:
+    """The form's values, where a field the form did not show keeps what is stored."""
+    values = {
+        name: values[name] if name in values else getattr(current, name, None)
+        for name in kind.fields
+    }
+    for text_field in ("commentary", "corrective_action", "officer_rag", "rag"):
+        if text_field in values and values[text_field] is None:
+            values[text_field] = ""
+    return values
+
+
+def _new_return(
+    *,
+    kind: ItemKind,
+    item: models.Model,
+    period: ReportingPeriod,
+    current: models.Model | None,
+    values: dict[str, Any],
+    after: str,
+    submitting: bool,
+) -> dict[str, Any]:
+    """The fields to store, rated and checked; raise ``ReturnInvalid`` naming every problem."""
+    confirmed = bool(values.get(CONFIRM_FIELD))
+    values = _with_stored(kind, current, values)
+    if kind.rated_by_rule:
+        rating = result_rating(
+            measure=item, period=period, actual=values["actual"], officer_rag=values["officer_rag"]
+        )
+        status = rating.status if rating.status.is_rated else None
+    else:
+        status = Status(values["rag"]) if values["rag"] else None
+    # A correction keeps a handed-in return handed in: it must stay as complete as submitted.
+    problems = entry_problems(
+        item=item,
+        values=values,
+        rating=status,
+        submitting=submitting or after in HANDED_IN,
+        target=target_of(item, period) if kind.rated_by_rule else None,
+        confirmed=confirmed,
+    )
+    if problems:
+        raise ReturnInvalid(problems)
+    new = dict(values, status=after)
+    if kind.rated_by_rule:
+        new.update(rag=status.value if status else "", rag_explanation=rating.explanation)
+    return new
+
+
+def _changes(current: models.Model | None, new: dict[str, Any]) -> dict[str, list]:
+    """What the save changes, for the audit (the explanation and submission time follow)."""
+    before = {name: getattr(current, name) for name in new} if current else {}
+    changes = changes_between(before, {k: v for k, v in new.items() if k != "rag_explanation"})
+    changes.pop("submitted_at", None)
+    return changes
+
+
+def _write_return(
+    *,
+    kind: ItemKind,
+    item: models.Model,
+    period: ReportingPeriod,
+    current: models.Model | None,
+    new: dict[str, Any],
+    user: Any,
+    version: int,
+    now: Any,
+) -> models.Model:
+    """Create or update the return if it is still at ``version``, else raise a conflict."""
+    where = {kind.item_field: item, "period": period}
+    if current is None:
+        if version != 0:
+            raise _conflict(kind, None)
+        try:
+            with transaction.atomic():
+                return kind.return_model.objects.create(**where, **new, entered_by=user, version=1)
+        except IntegrityError:
+            raise _conflict(kind, kind.return_model.objects.filter(**where).first()) from None
+    updated = kind.return_model.objects.filter(pk=current.pk, version=version).update(
+        **new, entered_by=user, updated_at=now, version=F("version") + 1
+    )
+    if not updated:
+        raise _conflict(kind, current)
+    return kind.return_model.objects.get(pk=current.pk)
+
+
 @transaction.atomic
 def return_save(
     *,
@@ -213,127 +299,46 @@ def return_save(
     kind = kind_of(item)
     if not permissions.can_update(user, item):
         raise ReturnRefused(f"You may not update {item.code}.")
-    confirmed = bool(values.get(CONFIRM_FIELD))
     current = kind.return_model.objects.filter(**{kind.item_field: item, "period": period}).first()
     stored = current.status if current else None
     correcting = _check_period(user=user, period=period, stored=stored, reason=reason)
-    # A field the form did not show keeps what is stored.
-    values = {
-        name: values[name] if name in values else getattr(current, name, None)
-        for name in kind.fields
-    }
-    for text_field in ("commentary", "corrective_action", "officer_rag", "rag"):
-        if text_field in values and values[text_field] is None:
-            values[text_field] = ""
-
-    if kind.rated_by_rule:
-        rating = result_rating(
-            measure=item, period=period, actual=values["actual"], officer_rag=values["officer_rag"]
-        )
-        status = rating.status if rating.status.is_rated else None
-    else:
-        status = Status(values["rag"]) if values["rag"] else None
     after = _status_after(submit=submit, correcting=correcting, stored=stored)
-    # A correction keeps a handed-in return handed in: it must stay as complete as submitted.
-    complete = submit or after in HANDED_IN
-    problems = entry_problems(
+    new = _new_return(
+        kind=kind,
         item=item,
+        period=period,
+        current=current,
         values=values,
-        rating=status,
-        submitting=complete,
-        target=target_of(item, period) if kind.rated_by_rule else None,
-        confirmed=confirmed,
+        after=after,
+        submitting=submit,
     )
-    if problems:
-        raise ReturnInvalid(problems)
-
     now = timezone.now()
-    new = dict(values, status=after)
     if submit and not correcting:
         new.update(submitted_at=now)
-    if kind.rated_by_rule:
-        new.update(rag=status.value if status else "", rag_explanation=rating.explanation)
-    before = {name: getattr(current, name) for name in new} if current else {}
-    changes = changes_between(before, {k: v for k, v in new.items() if k != "rag_explanation"})
-    changes.pop("submitted_at", None)
+    changes = _changes(current, new)
     if current is not None and not changes and _same_explanation(current, new):
         # Saving what is stored is not a change: no new version, no audit entry.
         if current.version != version:
             raise _conflict(kind, current)
         return current
-
-    if current is None:
-        if version != 0:
-            raise _conflict(kind, None)
-        try:
-            with transaction.atomic():
-                saved = kind.return_model.objects.create(
-                    **{kind.item_field: item, "period": period},
-                    **new,
-                    entered_by=user,
-                    version=1,
-                )
-        except IntegrityError:
-            raise _conflict(
-                kind,
-                kind.return_model.objects.filter(
-                    **{kind.item_field: item, "period": period}
-                ).first(),
-            ) from None
-    else:
-        updated = kind.return_model.objects.filter(pk=current.pk, version=version).update(
-            **new, entered_by=user, updated_at=now, version=F("version") + 1
-        )
-        if not updated:
-            raise _conflict(kind, current)
-        saved = kind.return_model.objects.get(pk=current.pk)
-
+    saved = _write_return(
+        kind=kind,
+        item=item,
+        period=period,
+        current=current,
+        new=new,
+        user=user,
+        version=version,
+        now=now,
+    )
     if kind.rated_by_rule:
         # Next year's "same period last year" rating may depend on this one.
         results_rerate(measure_ids=[item.pk])
         saved.refresh_from_db()
     verb = "Corrected" if correcting else ("Submitted" if submit else "Saved as draft")
-    audit_record(
-        user=user,
-        item=saved,
-        summary=f"{verb}: {item.code} {period.label}",
-        changes=changes,
-        reason=reason,
-    )
+    summary = f"{verb}: {item.code} {period.label}"
+    audit_record(user=user, item=saved, summary=summary, changes=changes, reason=reason)
     return saved
-
-
-def result_save(*, user, measure, period, values, version, reason="") -> Result:
-    """Save a measure's result for the period as a draft."""
-    return return_save(
-        user=user, item=measure, period=period, values=values, version=version, reason=reason
-    )
-
-
-def result_submit(*, user, measure, period, values, version, reason="") -> Result:
-    """Save and submit a measure's result for approval."""
-    return return_save(
-        user=user,
-        item=measure,
-        period=period,
-        values=values,
-        version=version,
-        submit=True,
-        reason=reason,
-    )
-
-
-def action_update_save(*, user, action, period, values, version, submit=False, reason=""):
-    """Save (or with ``submit``, submit) an action's update for the period."""
-    return return_save(
-        user=user,
-        item=action,
-        period=period,
-        values=values,
-        version=version,
-        submit=submit,
-        reason=reason,
-    )
 
 
 ReturnKey = tuple[type, int]

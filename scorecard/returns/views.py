@@ -14,7 +14,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from scorecard.kinds import ItemKind, kind_named, kind_of
@@ -273,10 +272,6 @@ def send_back(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     return render(
         request, "returns/send_back.html", {"form": form, "ret": ret, "item": item, "kind": kind}
     )
-
-
-def item_url(row) -> str:
-    return reverse("returns:edit", args=[row.kind, row.item.pk, row.period.pk])
 
 
 def update_all(request: HttpRequest, period_id: int) -> HttpResponse:

@@ -192,6 +192,37 @@ class Rating:
     explanation: str
 
 
+def _against_target(
+    method: RagMethod,
+    polarity: Polarity,
+    actual: Decimal,
+    target: Decimal,
+    tolerance: Tolerance | None,
+    last_year_actual: Decimal | None,
+    last_year_label: str,
+    show: _Printer,
+) -> Rating:
+    """Rate a printed actual against its printed target by tolerance (with improvement)."""
+    shortfall = polarity.sign * (target - actual)
+    if shortfall <= 0:
+        return _rating(
+            Status.GREEN,
+            f"{show.value(actual)} is on or better than the target of {show.value(target)}",
+        )
+    allowed = tolerance.allowance(target) if tolerance is not None else None
+    within = allowed is not None and shortfall <= allowed
+    reason = (
+        f"{show.value(actual)} is {_gap(shortfall, target, tolerance, within, show)} worse "
+        f"than the target of {show.value(target)}"
+        f"{_tolerance_clause(tolerance, target, within, show)}"
+    )
+    if method is RagMethod.TOLERANCE:
+        return _rating(Status.AMBER if within else Status.RED, reason)
+    if within:
+        return _rating(Status.GREEN, reason)
+    return _against_last_year(polarity, actual, reason, last_year_actual, last_year_label, show)
+
+
 def rag_for(
     *,
     method: RagMethod,
@@ -233,26 +264,16 @@ def rag_for(
     if target is None:
         return _rating(Status.NOT_RATED, "no target for this period")
 
-    polarity = Polarity(polarity)
-    actual, target = quantize(actual, decimal_places), quantize(target, decimal_places)
-    shortfall = polarity.sign * (target - actual)
-    if shortfall <= 0:
-        return _rating(
-            Status.GREEN,
-            f"{show.value(actual)} is on or better than the target of {show.value(target)}",
-        )
-    allowed = tolerance.allowance(target) if tolerance is not None else None
-    within = allowed is not None and shortfall <= allowed
-    reason = (
-        f"{show.value(actual)} is {_gap(shortfall, target, tolerance, within, show)} worse "
-        f"than the target of {show.value(target)}"
-        f"{_tolerance_clause(tolerance, target, within, show)}"
+    return _against_target(
+        method,
+        Polarity(polarity),
+        quantize(actual, decimal_places),
+        quantize(target, decimal_places),
+        tolerance,
+        last_year_actual,
+        last_year_label,
+        show,
     )
-    if method is RagMethod.TOLERANCE:
-        return _rating(Status.AMBER if within else Status.RED, reason)
-    if within:
-        return _rating(Status.GREEN, reason)
-    return _against_last_year(polarity, actual, reason, last_year_actual, last_year_label, show)
 
 
 @dataclass(frozen=True)

@@ -56,12 +56,13 @@ def test_the_approver_is_told_why_their_own_return_has_no_approve_button(
     page, council, assert_accessible
 ):
     approver = council["approver"]
-    services.result_submit(
+    services.return_save(
         user=approver,
-        measure=Measure.objects.get(code="NI 192"),
+        item=Measure.objects.get(code="NI 192"),
         period=council["q3"],
         values={"actual": Decimal("55"), "commentary": "On track."},
         version=0,
+        submit=True,
     )
     sign_in(page, approver)
     page.goto("/returns/approvals/")

@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 
 from scorecard.models import Result
-from scorecard.returns.services import ReturnInvalid, result_submit
+from scorecard.returns.services import ReturnInvalid, return_save
 from tests.reporting.support import main
 from tests.returns.factories import edit_url, measure_for, result_form
 
@@ -98,7 +98,12 @@ def test_update_all_asks_for_confirmation_and_saves_once_confirmed(client, offic
 
 def test_the_service_refuses_an_unconfirmed_implausible_actual(officer, measure, q3):
     with pytest.raises(ReturnInvalid) as refused:
-        result_submit(
-            user=officer, measure=measure, period=q3, values={"actual": Decimal("150")}, version=0
+        return_save(
+            user=officer,
+            item=measure,
+            period=q3,
+            values={"actual": Decimal("150")},
+            version=0,
+            submit=True,
         )
     assert "outside 0 to 100%" in refused.value.errors["actual"]

@@ -35,18 +35,16 @@ WRITES = {
     "return_save": lambda w: services.return_save(
         user=w["officer"], item=w["measure"], period=w["q3"], values=FORTY, version=0
     ),
-    "result_save": lambda w: services.result_save(
-        user=w["officer"], measure=w["measure"], period=w["q3"], values=FORTY, version=0
-    ),
-    "result_submit": lambda w: services.result_submit(
+    "return_save submitting a result": lambda w: services.return_save(
         user=w["officer"],
-        measure=w["measure"],
+        item=w["measure"],
         period=w["q3"],
         values={"actual": Decimal("55")},
         version=0,
+        submit=True,
     ),
-    "action_update_save": lambda w: services.action_update_save(
-        user=w["officer"], action=w["action"], period=w["q3"], values={"rag": "green"}, version=0
+    "return_save of an action update": lambda w: services.return_save(
+        user=w["officer"], item=w["action"], period=w["q3"], values={"rag": "green"}, version=0
     ),
     "return_approve": lambda w: services.return_approve(user=w["approver"], ret=_submitted(w)),
     "return_send_back": lambda w: services.return_send_back(
@@ -83,7 +81,8 @@ def writers(module) -> set[str]:
 
 
 def test_every_writing_service_is_in_this_list():
-    assert writers(services) | writers(periods) == set(WRITES)
+    # A key is the service's name, then how it is called when one service has several uses.
+    assert writers(services) | writers(periods) == {name.split()[0] for name in WRITES}
 
 
 @pytest.fixture

@@ -30,12 +30,13 @@ def approver_updates(approver, measure, action):
 def submit_result(user, measure, period, **values) -> Result:
     values = {"actual": Decimal("55"), "commentary": "On track.", **values}
     current = Result.objects.filter(measure=measure, period=period).first()
-    return services.result_submit(
+    return services.return_save(
         user=user,
-        measure=measure,
+        item=measure,
         period=period,
         values=values,
         version=current.version if current else 0,
+        submit=True,
     )
 
 
@@ -60,9 +61,9 @@ def test_an_approver_cannot_approve_a_result_they_submitted(approver_updates, me
 def test_an_approver_cannot_approve_a_result_they_entered_and_an_officer_submitted(
     approver_updates, officer, measure, q3
 ):
-    draft = services.result_save(
+    draft = services.return_save(
         user=approver_updates,
-        measure=measure,
+        item=measure,
         period=q3,
         values={"actual": Decimal("55"), "commentary": "Figures from the contractor."},
         version=0,
@@ -82,9 +83,9 @@ def test_another_approver_can_approve_it(approver_updates, head_of_service, meas
 def test_an_approver_cannot_approve_an_action_update_they_submitted(
     approver_updates, head_of_service, action, q3
 ):
-    update = services.action_update_save(
+    update = services.return_save(
         user=approver_updates,
-        action=action,
+        item=action,
         period=q3,
         values={"rag": "green", "commentary": "Survey sent."},
         version=0,
@@ -142,9 +143,9 @@ def test_another_approver_sees_the_button_and_approves(
     client, approver_updates, head_of_service, measure, action, q3
 ):
     result = submit_result(approver_updates, measure, q3)
-    services.action_update_save(
+    services.return_save(
         user=approver_updates,
-        action=action,
+        item=action,
         period=q3,
         values={"rag": "green", "commentary": "Survey sent."},
         version=0,
