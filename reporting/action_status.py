@@ -11,7 +11,7 @@ from scorecard.models import ReportingPeriod
 from scorecard.rules.rag import Status, status_of
 from scorecard.rules.returns import HANDED_IN, is_past_deadline
 
-from .scorecard import is_provisional
+from .scorecard_rows import is_provisional
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from scorecard.rules.rag import Status
 from scorecard.rules.travel import Direction
 
 from .action_status import ActionRow, action_rows
-from .scorecard import ScorecardRow, scorecard_rows
+from .scorecard_rows import ScorecardRow, scorecard_rows
 
 # Red first, then what is missing: sorting by RAG brings the exceptions to the top.
 STATUS_ORDER = {

@@ -25,7 +25,7 @@ from .action_status import ActionRow, action_rows
 from .charts import Series
 from .dashboard import TrendPoint, reported_periods_qs
 from .items import Item
-from .scorecard import is_provisional
+from .scorecard_rows import is_provisional
 
 
 def period_choices() -> list[ReportingPeriod]:

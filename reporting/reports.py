@@ -27,7 +27,7 @@ from .pages import (
     objective_plans,
     scorecard_sections,
 )
-from .scorecard import is_provisional
+from .scorecard_rows import is_provisional
 from .tables import EXCEPTION_COLUMNS, SCORECARD_COLUMNS, Col
 
 

@@ -10,7 +10,7 @@ from scorecard.models import Measure, Objective, Plan, Result
 from scorecard.rules.rag import Status, judgement_explanation, status_of
 from scorecard.rules.returns import HANDED_IN
 
-from .scorecard import PROVISIONAL
+from .scorecard_rows import PROVISIONAL
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ import pytest
 
 from actionplans.models import Action
 from reporting.action_status import action_rows
-from reporting.scorecard import scorecard_rows
+from reporting.scorecard_rows import scorecard_rows
 from scorecard.models import Measure, Result
 from scorecard.rules.rag import Status
 from scorecard.rules.summaries import summarise

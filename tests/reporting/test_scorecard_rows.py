@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from reporting.scorecard import scorecard_rows
+from reporting.scorecard_rows import scorecard_rows
 from scorecard.models import Measure, Result
 from scorecard.rules.rag import Status
 from scorecard.rules.travel import Direction

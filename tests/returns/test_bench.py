@@ -3,8 +3,8 @@
 import pytest
 
 from reporting.management.commands.bench import measure
+from scorecard.bench.returns import bench_returns
 from scorecard.models import Result
-from scorecard.returns.bench import bench_returns
 
 pytestmark = pytest.mark.django_db
 

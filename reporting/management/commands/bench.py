@@ -14,9 +14,9 @@ from django.core.management.base import BaseCommand
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from reporting.bench import bench_dashboards, bench_reports
+from reporting.bench.reports import bench_dashboards, bench_reports
+from scorecard.bench.returns import bench_returns
 from scorecard.generated import write_generated_council
-from scorecard.returns.bench import bench_returns
 from scorecard.workbook.importer import workbook_import
 from scorecard.workbook.writer import workbook_export
 

@@ -15,9 +15,8 @@ from django.utils import timezone
 from openpyxl import Workbook
 
 from scorecard.models import Measure, ReportingPeriod, Role, Target
+from scorecard.returns.excel import returns_import
 from scorecard.rules.periods import parse_period
-
-from .excel import returns_import
 
 PERIOD = "2031/32 Q1"  # far from any demo or generated period
 
