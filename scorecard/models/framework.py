@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
 
+from scorecard.rules.measure_types import Aggregation, MeasureType, TargetProfile
 from scorecard.rules.rag import Polarity, RagMethod, Tolerance
 
 from .organisation import Directorate, Service
@@ -153,6 +154,32 @@ class Measure(LeadOfficerMixin):
     perspective = models.ForeignKey(
         Perspective, on_delete=models.SET_NULL, null=True, blank=True, related_name="measures"
     )
+    measure_type = models.CharField(
+        "type",
+        max_length=12,
+        choices=[(t.value, t.label) for t in MeasureType],
+        default=MeasureType.SIMPLE.value,
+        help_text="Simple: the officer enters the value. Ratio: numerator and denominator. "
+        "Calculated: a formula over other measures.",
+    )
+    formula = models.TextField(
+        blank=True, help_text="For a calculated measure: [NI 192a] / [NI 192b] * 100."
+    )
+    aggregation = models.CharField(
+        max_length=10,
+        choices=[(a.value, a.label) for a in Aggregation],
+        blank=True,
+        help_text="How months make a quarter and a year. Blank: the latest month, or the sum "
+        "for a cumulative measure.",
+    )
+    target_profile = models.CharField(
+        max_length=10,
+        choices=[(p.value, p.label) for p in TargetProfile],
+        default=TargetProfile.MANUAL.value,
+        help_text="How an annual target becomes each period's target.",
+    )
+    # Percentages per quarter (4) or month (12) of a seasonal profile, as decimal strings.
+    target_profile_shares = models.JSONField(default=list, blank=True)
     published = models.BooleanField(default=False, help_text="Shown to the public.")
     data_quality = models.TextField(blank=True, help_text="Source, definition caveats, checks.")
 
@@ -178,7 +205,16 @@ class Measure(LeadOfficerMixin):
 class Target(models.Model):
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="targets")
     period = models.ForeignKey(ReportingPeriod, on_delete=models.PROTECT, related_name="targets")
+    # For a range measure, the middle of the range; otherwise the figure to meet or beat.
     value = models.DecimalField(**VALUE_DIGITS)
+    lower = models.DecimalField(
+        null=True, blank=True, help_text="For a range measure.", **VALUE_DIGITS
+    )
+    upper = models.DecimalField(
+        null=True, blank=True, help_text="For a range measure.", **VALUE_DIGITS
+    )
+    # Derived from an annual target by the measure's profile, said in words; blank when typed.
+    derivation = models.TextField(blank=True, editable=False)
 
     class Meta:
         ordering = ["measure", "period__start"]

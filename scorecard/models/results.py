@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from scorecard.rules.measure_types import ResultSource
 from scorecard.rules.rag import Status
 from scorecard.rules.returns import ReturnStatus as StoredStatus
 
@@ -50,6 +51,19 @@ class Result(ReturnMixin):
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="results")
     period = models.ForeignKey(ReportingPeriod, on_delete=models.PROTECT, related_name="results")
     actual = models.DecimalField(null=True, blank=True, **VALUE_DIGITS)
+    # A ratio measure's parts, from which ``actual`` is computed; summed, never averaged.
+    numerator = models.DecimalField(null=True, blank=True, **VALUE_DIGITS)
+    denominator = models.DecimalField(null=True, blank=True, **VALUE_DIGITS)
+    forecast = models.DecimalField("year-end forecast", null=True, blank=True, **VALUE_DIGITS)
+    source = models.CharField(
+        max_length=12,
+        choices=[(s.value, s.label) for s in ResultSource],
+        default=ResultSource.ENTERED.value,
+        editable=False,
+    )
+    # How a derived value was made, in words: "Q2 value 64.0% = 1,280 / 2,000, the sum of July
+    # to September". Blank for a value typed by an officer.
+    derivation = models.TextField(blank=True, editable=False)
     officer_rag = models.CharField(
         max_length=10,
         choices=RAG_CHOICES,
