@@ -489,7 +489,10 @@ def _label(cell) -> str:
         return text(cell)
 
 
-RESULT_FIELDS = (
+# The Results sheet's columns that read straight into a field of the result:
+# (header, field, how the cell is read, the value when blank). Actual and RAG need more
+# (plausibility, a RAG letter) and are read in ``ResultsSheet.parse``.
+RESULT_COLUMN_READERS = (
     ("Commentary", "commentary", text, ""),
     ("Corrective action", "corrective_action", text, ""),
     ("Likelihood", "risk_likelihood", lambda c: whole_number(c, low=1, high=5), None),
@@ -545,7 +548,7 @@ class ResultsSheet(SheetHandler):
         values = {}
         if reader.has("Actual"):
             values["actual"] = self._actual(reader, code, ref)
-        for header, field_name, convert, default in RESULT_FIELDS:
+        for header, field_name, convert, default in RESULT_COLUMN_READERS:
             if reader.has(header) or field_name == "status":
                 value = reader.get(header, convert)
                 values[field_name] = default if value in (None, "") else value
