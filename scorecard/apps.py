@@ -9,6 +9,7 @@ class ScorecardConfig(AppConfig):
         from scorecard.kinds import ItemKind, register_kind
         from scorecard.models import Measure, Result
         from scorecard.returns import signals  # noqa: F401  (connects the sign-in receiver)
+        from scorecard.returns.forms import ResultForm
 
         # What an officer enters on a measure's return, and its column on the Results sheet.
         result_columns = {
@@ -32,5 +33,6 @@ class ScorecardConfig(AppConfig):
                 columns=result_columns,
                 rated_by_rule=True,
                 frequency=lambda measure: measure.frequency,
+                form=ResultForm,
             )
         )

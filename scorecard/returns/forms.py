@@ -154,13 +154,13 @@ class ResultForm(_ReturnForm):
     def __init__(
         self,
         *args,
-        measure: Measure,
+        item: Measure,
         compact: bool = False,
         default: str | None = None,
         **kwargs,
     ):
         super().__init__(*args, **kwargs)
-        self.measure = measure
+        self.measure = measure = item
         self.default = default or default_method()
         self.method = measure.effective_rag_method(self.default)
         if self.method is not RagMethod.JUDGEMENT:
@@ -225,10 +225,10 @@ class ActionUpdateForm(_ReturnForm):
     field_order = ["rag", "commentary", "reason", "version"]
 
     def __init__(
-        self, *args, action: Any, compact: bool = False, default: str | None = None, **kwargs
+        self, *args, item: Any, compact: bool = False, default: str | None = None, **kwargs
     ):
         super().__init__(*args, **kwargs)
-        self.action = action
+        self.action = item
         if compact:
             _compact(self, keep_hint=None)
 
