@@ -7,6 +7,7 @@ class ActionplansConfig(AppConfig):
 
     def ready(self) -> None:
         from scorecard.kinds import ItemKind, register_kind
+        from scorecard.returns.forms import ActionUpdateForm
         from scorecard.workbook.sheets import register_sheets
 
         from .models import Action, ActionUpdate
@@ -32,6 +33,8 @@ class ActionplansConfig(AppConfig):
                 columns={"rag": "RAG", "commentary": "Commentary"},
                 rated_by_rule=False,
                 frequency=lambda action: "action",
+                form=ActionUpdateForm,
+                tag="action",
             )
         )
         # After the scorecard's sheets, in the order of docs/plan-workbook.md.

@@ -11,9 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from actionplans.models import Action, ActionPlan, ActionUpdate, Finding, Recommendation
-from scorecard.models import Directorate, Objective, Plan, ReturnStatus
+from scorecard.models import Directorate, Objective, Plan
 from scorecard.rules.periods import PeriodRef
-from scorecard.rules.rag import parse_rag
 from scorecard.workbook.base import (
     Column,
     ImportContext,
@@ -23,12 +22,14 @@ from scorecard.workbook.base import (
     replace_links,
     upsert,
 )
-from scorecard.workbook.cells import a_date, choice, code_list
-from scorecard.workbook.sheets.framework import (
-    RETURN_STATUSES,
-    TargetsSheet,
+from scorecard.workbook.cells import a_date
+from scorecard.workbook.sheets.common import (
+    ReturnsSheet,
     order_cell,
     period_cell,
+    updaters_cell,
+    updaters_replace,
+    updaters_text,
 )
 
 # "(1a) (3)", "(13,15,16)", "(5)." or "1a, 3": the codes are the runs of letters and digits.
@@ -283,9 +284,7 @@ class ActionsSheet(SheetHandler):
                 values[field_name] = reader.get(header)
         if reader.has("Due"):
             values["due"] = reader.get("Due", a_date)
-        updaters = reader.get("Updaters", code_list) or []
-        for username in updaters:
-            reader.ref("Updaters", "officer", username, "officer with username")
+        updaters = updaters_cell(reader)
         plan = reader.ctx.plan_of_objective(values.get("objective") or "")
         if reader.has("Recommendation"):
             recommendation = reader.get("Recommendation")
@@ -348,12 +347,7 @@ class ActionsSheet(SheetHandler):
         if "addresses" in present:
             self._link_citations(records, pks)
         if "updaters" in present:
-            replace_links(
-                Action.updaters.through,
-                "action_id",
-                "user_id",
-                {pks[r.code]: [ctx.user_pk(u) for u in r.updaters] for r in records},
-            )
+            updaters_replace(Action, {pks[r.code]: r.updaters for r in records}, ctx)
 
     @staticmethod
     def _link_citations(records: list[ActionRecord], pks: dict[str, int]) -> None:
@@ -411,7 +405,7 @@ class ActionsSheet(SheetHandler):
                 export_text(a.action_plan.code if a.action_plan else ""),
                 export_text(a.recommendation.code if a.recommendation else ""),
                 export_text(a.lead_officer),
-                export_text(", ".join(sorted(u.username for u in a.updaters.all()))),
+                updaters_text(a),
                 export_text(a.directorate.name if a.directorate else ""),
                 a.due,
                 export_text(a.timescale),
@@ -422,9 +416,11 @@ class ActionsSheet(SheetHandler):
             ]
 
 
-class ActionUpdatesSheet(SheetHandler):
+class ActionUpdatesSheet(ReturnsSheet):
     name = "Action updates"
     kind = "action_update"
+    return_model = ActionUpdate
+    item_field = "action"
     columns = (
         Column("Code", required=True),
         Column("Period", required=True),
@@ -432,19 +428,15 @@ class ActionUpdatesSheet(SheetHandler):
         Column("Commentary"),
         Column("Status"),
     )
-    key_columns = ("Code", "Period")
-    row_key = TargetsSheet.row_key
 
     def parse(self, reader: RowReader) -> tuple[str, PeriodRef | None, dict]:
         code = reader.ref("Code", "action", reader.get("Code"), "action")
         values = {}
         if reader.has("RAG"):
-            rag = reader.get("RAG", parse_rag)
-            values["rag"] = rag.value if rag else ""
+            values["rag"] = self.rag_cell(reader)
         if reader.has("Commentary"):
             values["commentary"] = reader.get("Commentary")
-        status = reader.get("Status", lambda c: choice(c, RETURN_STATUSES, "status"))
-        values["status"] = status or ReturnStatus.APPROVED
+        values["status"] = self.status_cell(reader)
         return (code, period_cell(reader, "Period"), values)
 
     def apply(self, records, present, ctx: ImportContext) -> None:
@@ -455,22 +447,14 @@ class ActionUpdatesSheet(SheetHandler):
             ActionUpdate(action_id=actions[code], period_id=ctx.period_pk(ref), **values)
             for code, ref, values in records
         ]
-        fields = sorted(
-            {name for _, _, values in records for name in values}
-            - ({"status"} if "status" not in present else set())
-            | {"updated_at"}
-        )
-        upsert(ActionUpdate, updates, unique_fields=["action", "period"], update_fields=fields)
+        self.save(updates, self.fields_written(records, present))
 
     def export_rows(self) -> Iterator[list]:
-        updates = ActionUpdate.objects.select_related("action", "period").order_by(
-            "action__code", "period__start", "-period__end"
-        )
-        for u in updates.iterator(chunk_size=2000):
+        for u in self.stored():
             yield [
                 u.action.code,
                 u.period.label,
-                u.rag[:1].upper() or None,
+                self.rag_letter(u.rag),
                 export_text(u.commentary),
                 u.get_status_display(),
             ]

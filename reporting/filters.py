@@ -9,12 +9,12 @@ from scorecard.models import Directorate, Measure, Objective, Perspective, Repor
 from scorecard.rules.rag import Status
 from scorecard.rules.travel import Direction
 
-from .items import Item, ObjectiveTree
+from .items import ITEM_SOURCES, Item, ObjectiveTree
 
 # Lists show provisional figures (marked), so nothing in them is ever awaiting approval.
 STATUS_CHOICES = [(s.value, s.word) for s in Status if s is not Status.AWAITING_APPROVAL]
 DIRECTION_CHOICES = [(d.value, d.word) for d in Direction]
-KIND_CHOICES = [("measure", "Measures"), ("action", "Actions")]
+KIND_CHOICES = [(source.kind, source.chosen_by.capitalize()) for source in ITEM_SOURCES]
 
 
 class ItemFilter(django_filters.FilterSet):

@@ -1,5 +1,6 @@
-"""Measures and actions as one list of rated items, for dashboards' counts and their lists."""
+"""Every kind of rated item (measures, actions) as one list, for dashboards' counts and lists."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -32,9 +33,9 @@ HIGH_RISK = 15
 
 @dataclass(frozen=True)
 class Item:
-    """A measure or an action as the dashboard counts it in one period."""
+    """An item of any kind (a measure, an action) as the dashboard counts it in one period."""
 
-    kind: str  # "measure" or "action"
+    kind: str  # the name of its kind (scorecard.kinds): "measure", "action"
     code: str
     title: str
     status: Status
@@ -174,35 +175,63 @@ def action_item(row: ActionRow, tree: ObjectiveTree, url=None) -> Item:
     )
 
 
+def _measure_rows(period, measures, **options) -> list[ScorecardRow]:
+    return scorecard_rows(period, measures, **options)
+
+
+def _action_rows(period, actions, **options) -> list[ActionRow]:
+    # An action not yet started in the period's cycle has no status: it is not counted.
+    return [r for r in action_rows([period], actions, **options) if r.status is not None]
+
+
+@dataclass(frozen=True)
+class ItemSource:
+    """One kind of item as the dashboards count it: which items, their rows, a row's Item."""
+
+    kind: str  # the item kind's name (``scorecard.kinds``), as ``Item.kind`` says it
+    chosen_by: str  # the keyword of ``items_for`` that narrows the items: "measures"
+    everything: Callable[[], QuerySet]  # the items when none are chosen
+    rows: Callable[..., list]  # (period, items, *, today, include_provisional) → rows
+    item: Callable[..., Item]  # (row, tree, url) → Item
+    page: str  # the URL name of one item's page
+
+
+# Every kind of rated item, in the order lists show them. A new kind of item is a builder
+# and a line here; ``items_for`` and everything built on it then count it.
+ITEM_SOURCES = (
+    ItemSource("measure", "measures", Measure.objects.all, _measure_rows, measure_item, "measure"),
+    ItemSource("action", "actions", Action.objects.all, _action_rows, action_item, "action"),
+)
+
+
 def items_for(
     period: ReportingPeriod,
     *,
-    measures: QuerySet | None = None,
-    actions: QuerySet | None = None,
     today: date | None = None,
     tree: ObjectiveTree | None = None,
     include_provisional: bool = True,
+    **chosen: QuerySet | None,
 ) -> list[Item]:
-    """Every measure and every action in the period's cycle, rated for `period`.
+    """Every item of every kind in the period's cycle, rated for `period`.
 
-    Figures awaiting approval are shown marked provisional, or, with
-    `include_provisional=False` (a report of approved figures), counted as awaiting approval.
+    ``chosen`` narrows a kind by its ``ItemSource.chosen_by`` (``measures=``, ``actions=``, a
+    queryset; ``None`` or left out: all of them). Figures awaiting approval are shown marked
+    provisional, or, with `include_provisional=False` (a report of approved figures), counted
+    as awaiting approval.
     """
+    unknown = set(chosen) - {source.chosen_by for source in ITEM_SOURCES}
+    if unknown:
+        raise TypeError(f"items_for() has no kind of item chosen by {', '.join(sorted(unknown))}")
     tree = tree or ObjectiveTree()
-    measures = Measure.objects.all() if measures is None else measures
-    actions = Action.objects.all() if actions is None else actions
-    measure_url, action_url = _url_maker("measure"), _url_maker("action")
-    items = [
-        measure_item(r, tree, measure_url)
-        for r in scorecard_rows(
-            period, measures, today=today, include_provisional=include_provisional
+    items: list[Item] = []
+    for source in ITEM_SOURCES:
+        narrowed = chosen.get(source.chosen_by)
+        rows = source.rows(
+            period,
+            source.everything() if narrowed is None else narrowed,
+            today=today,
+            include_provisional=include_provisional,
         )
-    ]
-    items += [
-        action_item(r, tree, action_url)
-        for r in action_rows(
-            [period], actions, today=today, include_provisional=include_provisional
-        )
-        if r.status is not None
-    ]
+        url = _url_maker(source.page)
+        items += [source.item(row, tree, url) for row in rows]
     return items

@@ -9,8 +9,17 @@ class ScorecardConfig(AppConfig):
         from scorecard.kinds import ItemKind, register_kind
         from scorecard.models import Measure, Result
         from scorecard.returns import signals  # noqa: F401  (connects the sign-in receiver)
-        from scorecard.returns.services import RESULT_FIELDS
+        from scorecard.returns.forms import ResultForm
 
+        # What an officer enters on a measure's return, and its column on the Results sheet.
+        result_columns = {
+            "actual": "Actual",
+            "officer_rag": "RAG",
+            "commentary": "Commentary",
+            "corrective_action": "Corrective action",
+            "risk_likelihood": "Likelihood",
+            "risk_impact": "Impact",
+        }
         # A measure's return is its result, rated by the measure's rule against its target.
         register_kind(
             ItemKind(
@@ -18,18 +27,12 @@ class ScorecardConfig(AppConfig):
                 label="measure",
                 model=Measure,
                 return_model=Result,
-                fields=RESULT_FIELDS,
+                fields=tuple(result_columns),
                 noun="result",
                 sheet="Results",
-                columns={
-                    "actual": "Actual",
-                    "officer_rag": "RAG",
-                    "commentary": "Commentary",
-                    "corrective_action": "Corrective action",
-                    "risk_likelihood": "Likelihood",
-                    "risk_impact": "Impact",
-                },
+                columns=result_columns,
                 rated_by_rule=True,
                 frequency=lambda measure: measure.frequency,
+                form=ResultForm,
             )
         )

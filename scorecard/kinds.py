@@ -41,6 +41,13 @@ class ItemKind:
     rated_by_rule: bool
     # How often a return is due, as ``scorecard.rules.returns.is_due`` reads it.
     frequency: Callable[[Any], str]
+    # The form an officer enters the return on (``scorecard.returns.forms``): it takes the
+    # item as ``item=``. Pages show the target, the actual and a "Check RAG" button when the
+    # kind is ``rated_by_rule``, and a read-only return's other fields as ``fields`` lists them.
+    form: type
+    # What a list of returns prints after an item's title to tell it from a measure, "action";
+    # blank for measures, the scorecard's own kind.
+    tag: str = ""
 
     @property
     def item_field(self) -> str:

@@ -6,7 +6,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from scorecard.generated import write_generated_council
+from scorecard.bench.generated_council import write_generated_council
 from scorecard.workbook.importer import workbook_import
 
 PAGES = [

@@ -33,7 +33,11 @@ def _text(rows: int) -> forms.Textarea:
     return Textarea(attrs={"rows": rows, "cols": 60})
 
 
-class _ReturnForm(forms.Form):
+class ReturnForm(forms.Form):
+    """What the return form of every kind of item has: its version, a correction's reason, and
+    the checks and messages the pages share. A kind's form adds its fields and takes ``item=``
+    (``ItemKind.form`` in ``scorecard.kinds``)."""
+
     version = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
     reason = forms.CharField(
         required=False,
@@ -102,7 +106,7 @@ class _ReturnForm(forms.Form):
                 self.add_error(target, message[:1].upper() + message[1:] + ".")
 
 
-class ResultForm(_ReturnForm):
+class ResultForm(ReturnForm):
     actual = forms.DecimalField(required=False, max_digits=18, decimal_places=4)
     officer_rag = forms.ChoiceField(
         required=False,
@@ -154,13 +158,13 @@ class ResultForm(_ReturnForm):
     def __init__(
         self,
         *args,
-        measure: Measure,
+        item: Measure,
         compact: bool = False,
         default: str | None = None,
         **kwargs,
     ):
         super().__init__(*args, **kwargs)
-        self.measure = measure
+        self.measure = measure = item
         self.default = default or default_method()
         self.method = measure.effective_rag_method(self.default)
         if self.method is not RagMethod.JUDGEMENT:
@@ -209,7 +213,7 @@ class ResultForm(_ReturnForm):
         return data
 
 
-class ActionUpdateForm(_ReturnForm):
+class ActionUpdateForm(ReturnForm):
     rag = forms.ChoiceField(
         required=False,
         choices=RAG_CHOICES,
@@ -225,10 +229,10 @@ class ActionUpdateForm(_ReturnForm):
     field_order = ["rag", "commentary", "reason", "version"]
 
     def __init__(
-        self, *args, action: Any, compact: bool = False, default: str | None = None, **kwargs
+        self, *args, item: Any, compact: bool = False, default: str | None = None, **kwargs
     ):
         super().__init__(*args, **kwargs)
-        self.action = action
+        self.action = item
         if compact:
             _compact(self, keep_hint=None)
 

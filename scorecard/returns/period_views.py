@@ -9,8 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from scorecard.models import ReportingPeriod
 
-from . import periods as period_services
-from . import permissions, selectors
+from . import period_services, permissions, selectors
 from .audit import history
 from .forms import DeadlineForm, PeriodForm, RerateForm, UnlockForm
 from .services import ReturnInvalid, ReturnRefused

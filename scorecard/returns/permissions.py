@@ -48,30 +48,32 @@ def enters_returns(user: Any) -> bool:
 
 
 def is_assigned(user: Any, item: Any) -> bool:
-    """The user is one of the item's updaters or its lead officer.
-
-    Uses the item's prefetched updaters when there are some, so lists stay a fixed number of
-    queries.
-    """
+    """The user is one of the item's updaters or its lead officer."""
     if item.lead_user_id is not None and item.lead_user_id == user.pk:
         return True
-    cache = getattr(item, "_prefetched_objects_cache", {})
-    if "updaters" in cache:
-        return any(u.pk == user.pk for u in cache["updaters"])
     return item.updaters.filter(pk=user.pk).exists()
+
+
+def can_update_assigned(user: Any) -> bool:
+    """May the user enter the returns of the items they are assigned to?
+
+    Those holding the Officer or Approver role may (a viewer who happens to be named on an
+    item still only reads); the performance team always may.
+    """
+    if is_performance_team(user):
+        return True
+    return _active(user) and enters_returns(user)
 
 
 def can_update(user: Any, item: Any) -> bool:
     """May the user enter the return of ``item`` (a Measure or an Action)?
 
-    Its updaters and lead officer may, if they hold the Officer or Approver role (a viewer who
-    happens to be named on an item still only reads); the performance team always may.
+    Its updaters and lead officer may, if they hold the Officer or Approver role; the
+    performance team always may.
     """
     if is_performance_team(user):
         return True
-    if not _active(user):
-        return False
-    return enters_returns(user) and is_assigned(user, item)
+    return can_update_assigned(user) and is_assigned(user, item)
 
 
 def approver_directorate_id(user: Any) -> int | None:

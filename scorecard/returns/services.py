@@ -1,4 +1,4 @@
-"""Writes for returns: save, submit, approve, send back, and the performance team's periods.
+"""Writes for returns: save, submit, approve, send back (periods: ``period_services``).
 
 Every function is keyword-only and atomic, checks permission and the period's state itself
 (a view that forgot would still be safe), validates with the same pure rules the forms use, and
@@ -33,14 +33,6 @@ from scorecard.services.rating import rate, results_rerate
 from . import permissions
 from .audit import audit_record, change_sentence, changes_between, entries_about, latest_entry
 
-RESULT_FIELDS = (
-    "actual",
-    "officer_rag",
-    "commentary",
-    "corrective_action",
-    "risk_likelihood",
-    "risk_impact",
-)
 # The form's "Yes, this value is right" box: an implausible actual is saved once it is ticked.
 CONFIRM_FIELD = "confirm_actual"
 

@@ -27,9 +27,7 @@ from .forms import (
     COPY,
     DRAFT,
     SUBMIT,
-    ActionUpdateForm,
     DecisionForm,
-    ResultForm,
     SendBackForm,
     UploadForm,
 )
@@ -85,29 +83,17 @@ def _form(
     default=None,
     copied=False,
 ):
-    if _kind(row.kind).rated_by_rule:
-        return ResultForm(
-            data,
-            initial=_initial(row, ResultForm),
-            measure=row.item,
-            period=row.period,
-            submitting=submitting,
-            correcting=correcting,
-            compact=compact,
-            prefix=prefix,
-            default=default,
-            copied=copied,
-            row=row,
-        )
-    return ActionUpdateForm(
+    form_class = row.item_kind.form
+    return form_class(
         data,
-        initial=_initial(row, ActionUpdateForm),
-        action=row.item,
+        initial=_initial(row, form_class),
+        item=row.item,
         period=row.period,
         submitting=submitting,
         correcting=correcting,
         compact=compact,
         prefix=prefix,
+        default=default,
         copied=copied,
         row=row,
     )
@@ -223,8 +209,8 @@ def approvals(request: HttpRequest) -> HttpResponse:
     refusals = services.approval_refusals(user=request.user, returns=queue)
     for ret in queue:
         ret.approval_refusal = refusals.get((type(ret), ret.pk), "")
-        kind = kind_of(ret)  # the row links to the item by its kind's URL slug
-        ret.kind_name, ret.item = kind.name, kind.item_of(ret)
+        ret.item_kind = kind_of(ret)  # the row links to the item by its kind's URL slug
+        ret.item = ret.item_kind.item_of(ret)
     return render(request, "returns/approvals.html", {"queue": queue})
 
 
@@ -270,7 +256,9 @@ def send_back(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         except (services.ReturnRefused, services.ReturnConflict) as problem:
             form.add_error(None, str(problem))
     return render(
-        request, "returns/send_back.html", {"form": form, "ret": ret, "item": item, "kind": kind}
+        request,
+        "returns/send_back.html",
+        {"form": form, "ret": ret, "item": item, "item_kind": _kind(kind)},
     )
 
 

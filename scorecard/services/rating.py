@@ -3,7 +3,7 @@
 A rating is signed off with its quarter (``scorecard.rules.signoff``): a change of target,
 tolerance, polarity or method re-rates results in open periods; closed and locked periods keep
 the rating and explanation they were signed off with until the performance team re-rates them
-deliberately (``scorecard.returns.periods.period_rerate``).
+deliberately (``scorecard.returns.period_services.period_rerate``).
 """
 
 from collections.abc import Iterable

@@ -15,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from reporting.forms import ANNEX_FIELDS, COVER_FIELDS, NARRATIVE_FIELDS
 from reporting.models import PackBuild, ReportPack
 from scorecard.models import Directorate, Measure, ReportingPeriod, Result, Role
-from scorecard.returns.periods import period_rerate
+from scorecard.returns.period_services import period_rerate
 from scorecard.services.rating import results_rerate
 from tests.reports.conftest import CABINET_TITLE, cabinet_pack
 from tests.reports.support import Pdf, Xlsx, words

@@ -18,7 +18,7 @@ from django.db import transaction
 from reporting.exports import build_report
 from reporting.models import ReportPack
 from reporting.render import render_html, render_pdf, render_xlsx
-from scorecard.generated import write_generated_council
+from scorecard.bench.generated_council import write_generated_council
 from scorecard.models import CouncilSettings, ReportingPeriod
 from scorecard.workbook.importer import workbook_import
 from tests.reporting.support import parse

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from scorecard.models import AuditEntry, ReportingPeriod
-from scorecard.returns import periods, services
+from scorecard.returns import period_services, services
 from scorecard.rules.periods import parse_period
 from tests.factories import ResultFactory
 
@@ -56,17 +56,19 @@ WRITES = {
         changes={"tolerance_amount": ["10", "5"]},
         reason="Cabinet tightened it.",
     ),
-    "period_open": lambda w: periods.period_open(user=w["team"], period=w["closed"]),
-    "period_close": lambda w: periods.period_close(user=w["team"], period=w["q3"]),
-    "period_lock": lambda w: periods.period_lock(user=w["team"], period=w["q3"]),
-    "period_unlock": lambda w: periods.period_unlock(
+    "period_open": lambda w: period_services.period_open(user=w["team"], period=w["closed"]),
+    "period_close": lambda w: period_services.period_close(user=w["team"], period=w["q3"]),
+    "period_lock": lambda w: period_services.period_lock(user=w["team"], period=w["q3"]),
+    "period_unlock": lambda w: period_services.period_unlock(
         user=w["team"], period=w["locked"], reason="Late correction."
     ),
-    "period_set_deadline": lambda w: periods.period_set_deadline(
+    "period_set_deadline": lambda w: period_services.period_set_deadline(
         user=w["team"], period=w["q3"], deadline=date(2010, 2, 1)
     ),
-    "period_add": lambda w: periods.period_add(user=w["team"], ref=parse_period("2010/11 Q1")),
-    "period_rerate": lambda w: periods.period_rerate(
+    "period_add": lambda w: period_services.period_add(
+        user=w["team"], ref=parse_period("2010/11 Q1")
+    ),
+    "period_rerate": lambda w: period_services.period_rerate(
         user=w["team"], period=w["locked"], reason="Cabinet agreed the new tolerance applies."
     ),
 }
@@ -82,7 +84,7 @@ def writers(module) -> set[str]:
 
 def test_every_writing_service_is_in_this_list():
     # A key is the service's name, then how it is called when one service has several uses.
-    assert writers(services) | writers(periods) == {name.split()[0] for name in WRITES}
+    assert writers(services) | writers(period_services) == {name.split()[0] for name in WRITES}
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from scorecard.models import AuditEntry, Measure
-from scorecard.returns.periods import period_rerate
+from scorecard.returns.period_services import period_rerate
 from scorecard.returns.services import ReturnInvalid, ReturnRefused
 from tests.returns.signoff import ratings
 

@@ -15,8 +15,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from reporting.bench.reports import bench_dashboards, bench_reports
+from scorecard.bench.generated_council import write_generated_council
 from scorecard.bench.returns import bench_returns
-from scorecard.generated import write_generated_council
 from scorecard.workbook.importer import workbook_import
 from scorecard.workbook.writer import workbook_export
 

@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from scorecard.generated import write_generated_council
+from scorecard.bench.generated_council import write_generated_council
 from scorecard.workbook.importer import workbook_import
 
 

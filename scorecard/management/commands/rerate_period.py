@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from scorecard.management.arguments import active_user, period_named
 from scorecard.returns.audit import as_text
-from scorecard.returns.periods import period_rerate
+from scorecard.returns.period_services import period_rerate
 from scorecard.returns.services import ReturnInvalid, ReturnRefused
 
 

@@ -11,16 +11,14 @@ from scorecard.models import (
     Perspective,
     Plan,
     Result,
-    ReturnStatus,
     Target,
 )
-from scorecard.rules.periods import PeriodRef, parse_period
+from scorecard.rules.periods import PeriodRef
 from scorecard.rules.plausibility import implausible_actual
 from scorecard.rules.precision import infer_decimal_places, places_of
 from scorecard.rules.rag import (
     RagMethod,
     parse_polarity,
-    parse_rag,
     parse_rag_method,
     parse_tolerance,
 )
@@ -36,24 +34,18 @@ from ..base import (
 )
 from ..cells import choice, code_list, text, whole_number, yes_no
 from ..numbers import export_number
+from .common import (
+    ReturnsSheet,
+    code_and_period,
+    order_cell,
+    period_cell,
+    updaters_cell,
+    updaters_replace,
+    updaters_text,
+)
 
 FAMILIES = {label: value for value, label in Measure.Family.choices}
 FREQUENCIES = {label: value for value, label in Measure.Frequency.choices}
-RETURN_STATUSES = {label: value for value, label in ReturnStatus.choices}
-
-
-def period_cell(reader: RowReader, header: str) -> PeriodRef | None:
-    """Read a period label and note it, so the period exists before rows that use it."""
-    ref = reader.get(header, lambda cell: parse_period(text(cell)) if text(cell) else None)
-    if ref is not None:
-        reader.ctx.period_refs.add(ref)
-    return ref
-
-
-def order_cell(reader: RowReader) -> int:
-    """An explicit Order, or the row's place in the sheet: the file's order is the default."""
-    order = reader.get("Order", lambda c: whole_number(c, low=0, high=2_000_000_000))
-    return order if order is not None else reader.row.number
 
 
 class PlansSheet(SheetHandler):
@@ -303,9 +295,7 @@ class MeasuresSheet(SheetHandler):
         objectives = reader.get("Objective", code_list) or []
         for objective in objectives:
             reader.ref("Objective", "objective", objective, "objective")
-        updaters = reader.get("Updaters", code_list) or []
-        for username in updaters:
-            reader.ref("Updaters", "officer", username, "officer with username")
+        updaters = updaters_cell(reader)
         return MeasureRecord(
             code=code,
             values=values,
@@ -396,12 +386,7 @@ class MeasuresSheet(SheetHandler):
                 {pks[r.code]: [objective_pks[c] for c in r.objectives] for r in records},
             )
         if "updaters" in present:
-            replace_links(
-                Measure.updaters.through,
-                "measure_id",
-                "user_id",
-                {pks[r.code]: [ctx.user_pk(u) for u in r.updaters] for r in records},
-            )
+            updaters_replace(Measure, {pks[r.code]: r.updaters for r in records}, ctx)
 
     def export_rows(self) -> Iterator[list]:
         measures = (
@@ -417,7 +402,7 @@ class MeasuresSheet(SheetHandler):
                 export_text(", ".join(o.code for o in m.objectives.all())),
                 export_text(m.directorate.name if m.directorate else ""),
                 export_text(m.lead_officer),
-                export_text(", ".join(sorted(u.username for u in m.updaters.all()))),
+                updaters_text(m),
                 export_text(m.perspective.name if m.perspective else ""),
                 m.get_family_display(),
                 m.get_polarity_display(),
@@ -442,7 +427,7 @@ class TargetsSheet(SheetHandler):
     key_columns = ("Code", "Period")
 
     def row_key(self, reader: RowReader):
-        return (text(reader.raw("Code")), _label(reader.raw("Period")))
+        return code_and_period(reader)
 
     def parse(self, reader: RowReader) -> tuple[str, PeriodRef | None, Decimal | None]:
         code = reader.ref("Code", "measure", reader.get("Code"), "measure")
@@ -482,19 +467,14 @@ class TargetsSheet(SheetHandler):
             yield [t.measure.code, t.period.label, export_number(t.value)]
 
 
-def _label(cell) -> str:
-    try:
-        return parse_period(text(cell)).label
-    except ValueError:
-        return text(cell)
-
-
-RESULT_FIELDS = (
+# The Results sheet's columns that read straight into a field of the result:
+# (header, field, how the cell is read, the value when blank). Actual and RAG need more
+# (plausibility, a RAG letter) and are read in ``ResultsSheet.parse``.
+RESULT_COLUMN_READERS = (
     ("Commentary", "commentary", text, ""),
     ("Corrective action", "corrective_action", text, ""),
     ("Likelihood", "risk_likelihood", lambda c: whole_number(c, low=1, high=5), None),
     ("Impact", "risk_impact", lambda c: whole_number(c, low=1, high=5), None),
-    ("Status", "status", lambda c: choice(c, RETURN_STATUSES, "status"), ReturnStatus.APPROVED),
 )
 
 
@@ -521,9 +501,11 @@ def _figures_changed(results: list[Result], fields: list[str]) -> set[tuple[int,
     return changed
 
 
-class ResultsSheet(SheetHandler):
+class ResultsSheet(ReturnsSheet):
     name = "Results"
     kind = "result"
+    return_model = Result
+    item_field = "measure"
     columns = (
         Column("Code", required=True),
         Column("Period", required=True),
@@ -536,8 +518,6 @@ class ResultsSheet(SheetHandler):
         Column("Status"),
         Column(VALUE_CONFIRMED),
     )
-    key_columns = ("Code", "Period")
-    row_key = TargetsSheet.row_key
 
     def parse(self, reader: RowReader) -> tuple[str, PeriodRef | None, dict]:
         code = reader.ref("Code", "measure", reader.get("Code"), "measure")
@@ -545,13 +525,13 @@ class ResultsSheet(SheetHandler):
         values = {}
         if reader.has("Actual"):
             values["actual"] = self._actual(reader, code, ref)
-        for header, field_name, convert, default in RESULT_FIELDS:
-            if reader.has(header) or field_name == "status":
+        for header, field_name, convert, default in RESULT_COLUMN_READERS:
+            if reader.has(header):
                 value = reader.get(header, convert)
                 values[field_name] = default if value in (None, "") else value
+        values["status"] = self.status_cell(reader)
         if reader.has("RAG"):
-            rag = reader.get("RAG", parse_rag)
-            values["officer_rag"] = rag.value if rag else ""
+            values["officer_rag"] = self.rag_cell(reader)
         return (code, ref, values)
 
     @staticmethod
@@ -582,28 +562,19 @@ class ResultsSheet(SheetHandler):
             Result(measure_id=measures[code], period_id=ctx.period_pk(ref), **values)
             for code, ref, values in records
         ]
-        # Status is set on new rows (imported results are approved by default) but changed on
-        # existing ones only when the sheet has a Status column.
-        fields = sorted(
-            {name for _, _, values in records for name in values}
-            - ({"status"} if "status" not in present else set())
-            | {"updated_at"}
-        )
+        fields = self.fields_written(records, present)
         ctx.written_results.update(_figures_changed(results, fields))
-        upsert(Result, results, unique_fields=["measure", "period"], update_fields=fields)
+        self.save(results, fields)
         ctx.touched_measures.update(measures.values())
 
     def export_rows(self) -> Iterator[list]:
-        results = Result.objects.select_related("measure", "period").order_by(
-            "measure__code", "period__start", "-period__end"
-        )
         targets = {
             (measure, period): value
             for measure, period, value in Target.objects.values_list(
                 "measure_id", "period_id", "value"
             ).order_by()
         }
-        for r in results.iterator(chunk_size=2000):
+        for r in self.stored():
             # A stored actual that looks implausible was confirmed: say so, so it imports again.
             confirmed = r.actual is not None and implausible_actual(
                 r.actual,
@@ -615,7 +586,7 @@ class ResultsSheet(SheetHandler):
                 r.measure.code,
                 r.period.label,
                 export_number(r.actual),
-                r.officer_rag[:1].upper() or None,
+                self.rag_letter(r.officer_rag),
                 export_text(r.commentary),
                 export_text(r.corrective_action),
                 r.risk_likelihood,

@@ -1,4 +1,8 @@
-"""Writes for the performance team's periods: open, close, lock, unlock, deadlines, re-rate."""
+"""Writes for the performance team's periods: open, close, lock, unlock, deadlines, re-rate.
+
+The returns calendar as the team controls it, permission-checked and audited; the plain
+creation of periods by label (no permission, no audit) is ``scorecard.services.periods``.
+"""
 
 from __future__ import annotations
 

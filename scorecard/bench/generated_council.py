@@ -142,6 +142,50 @@ def _write_actions(folder, rng, *, prefix, actions, leaves, officers, labels) ->
     }
 
 
+def _write_people(folder: Path, prefix: str) -> tuple[dict[str, int], list[tuple[str, str]]]:
+    """The six directorates and sixty officers; returns the counts and (username, name)."""
+    counts = {"Directorates": _write(folder, "Directorates", ["Name", "Code"], DIRECTORATES)}
+    officers = [(f"{prefix.lower()}.officer{n:03d}", f"Officer {n:03d}") for n in range(60)]
+    counts["Officers"] = _write(
+        folder,
+        "Officers",
+        ["Username", "Name", "Directorate", "Roles"],
+        ((u, name, DIRECTORATES[n % 6][0], "Officer") for n, (u, name) in enumerate(officers)),
+    )
+    return counts, officers
+
+
+def _write_plan(folder: Path, prefix: str) -> tuple[dict[str, int], list[str]]:
+    """One plan and its objectives; returns the counts and the codes of the leaf objectives."""
+    counts = {
+        "Plans": _write(folder, "Plans", ["Code", "Title"], [(prefix, "Generated corporate plan")])
+    }
+    objectives = _objectives(prefix)
+    counts["Objectives"] = _write(
+        folder, "Objectives", ["Code", "Title", "Parent", "Plan"], objectives
+    )
+    return counts, [code for code, _, parent, _ in objectives if parent]
+
+
+def _write_measures(folder, rng, *, specs, leaves, officers, quarters) -> dict[str, int]:
+    """The measures, a target for every quarter, and their results."""
+    labels = [q.label for q in quarters]
+    return {
+        "Measures": _write(
+            folder, "Measures", MEASURE_HEADER, _measure_rows(specs, leaves, officers)
+        ),
+        "Targets": _write(
+            folder, "Targets", ["Code", "Period", "Target"], _target_rows(specs, labels)
+        ),
+        "Results": _write(
+            folder,
+            "Results",
+            ["Code", "Period", "Actual", "Commentary"],
+            _result_rows(rng, specs, quarters),
+        ),
+    }
+
+
 def write_generated_council(
     folder: Path,
     *,
@@ -160,35 +204,15 @@ def write_generated_council(
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     quarters = _quarters(years)
-    labels = [q.label for q in quarters]
-    counts = {"Directorates": _write(folder, "Directorates", ["Name", "Code"], DIRECTORATES)}
-    officers = [(f"{prefix.lower()}.officer{n:03d}", f"Officer {n:03d}") for n in range(60)]
-    counts["Officers"] = _write(
-        folder,
-        "Officers",
-        ["Username", "Name", "Directorate", "Roles"],
-        ((u, name, DIRECTORATES[n % 6][0], "Officer") for n, (u, name) in enumerate(officers)),
-    )
-    counts["Plans"] = _write(
-        folder, "Plans", ["Code", "Title"], [(prefix, "Generated corporate plan")]
-    )
-    objectives = _objectives(prefix)
-    counts["Objectives"] = _write(
-        folder, "Objectives", ["Code", "Title", "Parent", "Plan"], objectives
-    )
-    leaves = [code for code, _, parent, _ in objectives if parent]
+    counts, officers = _write_people(folder, prefix)
+    plan_counts, leaves = _write_plan(folder, prefix)
+    counts.update(plan_counts)
+    # The measures are drawn before the results, as they always were: same seed, same council.
     specs = _measure_specs(rng, measures, prefix)
-    counts["Measures"] = _write(
-        folder, "Measures", MEASURE_HEADER, _measure_rows(specs, leaves, officers)
-    )
-    counts["Targets"] = _write(
-        folder, "Targets", ["Code", "Period", "Target"], _target_rows(specs, labels)
-    )
-    counts["Results"] = _write(
-        folder,
-        "Results",
-        ["Code", "Period", "Actual", "Commentary"],
-        _result_rows(rng, specs, quarters),
+    counts.update(
+        _write_measures(
+            folder, rng, specs=specs, leaves=leaves, officers=officers, quarters=quarters
+        )
     )
     counts.update(
         _write_actions(
@@ -198,7 +222,7 @@ def write_generated_council(
             actions=actions,
             leaves=leaves,
             officers=officers,
-            labels=labels,
+            labels=[q.label for q in quarters],
         )
     )
     return counts
