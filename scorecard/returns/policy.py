@@ -20,8 +20,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from scorecard.kinds import ItemKind, item_kinds, kind_named, kind_of_sheet
-from scorecard.models import AuditEntry, Measure, ReportingPeriod, Result, Target
-from scorecard.rules.measure_types import MeasureType
+from scorecard.models import AuditEntry, ReportingPeriod, Result, Target
 from scorecard.rules.rag import Status
 from scorecard.rules.returns import HANDED_IN, ReturnStatus, edit_refusal, is_due
 from scorecard.services.rating import rate
@@ -114,9 +113,6 @@ class ReturnsPolicy:
             self.stored[kind] = {
                 kind.item_id(r): r for r in kind.returns_of(items, period=self.period)
             }
-        self.calculated = {
-            m.code: m for m in Measure.objects.filter(measure_type=MeasureType.CALCULATED)
-        }
         self.targets = {t.measure_id: t.value for t in Target.objects.filter(period=self.period)}
         last = self.period.ref.same_period_last_year()
         self.last_year = {
@@ -210,10 +206,7 @@ class ReturnsPolicy:
 
     def _item(self, reader: RowReader, code: str, ref: Any, kind: ItemKind):
         """The row's item, if it is the user's and due in the period; else None, with errors."""
-        item = self.items[kind].get(code) or self.calculated.get(code)
-        if item is not None and permissions.calculated_refusal(item):
-            reader.error("Code", permissions.calculated_refusal(item))
-            return None
+        item = self.items[kind].get(code)
         if item is None:
             reader.error("Code", f"{code} is not yours to update")
             return None
