@@ -22,7 +22,7 @@ from decimal import Decimal
 from django.db.models import Q
 from django.utils import timezone
 
-from scorecard.models import Measure, Result, ReturnStatus
+from scorecard.models import Measure, ReportingPeriod, Result, ReturnStatus
 from scorecard.rules.formula import Formula, FormulaError, evaluate, explain, parse_formula
 from scorecard.rules.measure_types import MeasureType, ResultSource
 from scorecard.rules.returns import HANDED_IN
@@ -31,6 +31,7 @@ from scorecard.rules.units import format_value, quantize
 from .rating import ResultKey, results_rerate
 
 STORED_LIMIT = Decimal(10) ** 14  # Result.actual holds 18 digits, 4 after the point
+Due = dict[int, set[str]]  # period pk -> codes of the calculated measures to work out there
 
 
 @dataclass(frozen=True)
@@ -113,25 +114,47 @@ def calculated_refresh(
     return changed
 
 
-def _due(calculated, results, measure_ids, pks, code_of) -> dict[int, set[str]]:
-    """The calculated measures to work out, by period."""
-    due: dict[int, set[str]] = {}
+def _due(
+    calculated: dict[str, Calculated],
+    results: set[ResultKey],
+    measure_ids: set[int],
+    pks: dict[str, int],
+    code_of: dict[int, str],
+) -> Due:
+    """The calculated measures to work out, by period.
+
+    Those using a written result, in its period; and those whose formula changed, in every
+    period where they or their inputs have a result, except a locked period where they already
+    have one: like a change of RAG method, a new formula leaves signed-off quarters as they
+    were signed off (``scorecard.rules.signoff``).
+    """
+    due: Due = {}
+    users = {
+        m: dependents(calculated, [code_of[m]]) for m in {m for m, _ in results} & set(code_of)
+    }
     for measure_id, period_id in results:
-        if measure_id in code_of:
-            due.setdefault(period_id, set()).update(dependents(calculated, [code_of[measure_id]]))
+        if users.get(measure_id):
+            due.setdefault(period_id, set()).update(users[measure_id])
     changed = {code_of[pk] for pk in measure_ids if code_of.get(pk) in calculated}
-    if changed:
-        changed |= dependents(calculated, changed)
-        uses = {pks[c] for code in changed for c in calculated[code].formula.codes if c in pks}
-        periods = Result.objects.filter(
-            Q(measure_id__in=uses) | Q(measure_id__in=[pks[c] for c in changed])
-        ).values_list("period_id", flat=True)
-        for period_id in set(periods):
-            due.setdefault(period_id, set()).update(changed)
-    return {period: codes for period, codes in due.items() if codes}
+    if not changed:
+        return due
+    changed |= dependents(calculated, changed)
+    uses = {pks[c] for code in changed for c in calculated[code].formula.codes if c in pks}
+    own = [pks[code] for code in changed]
+    signed_off = set(
+        Result.objects.filter(measure_id__in=own, period__state=ReportingPeriod.State.LOCKED)
+        .values_list("measure_id", "period_id")
+        .order_by()
+    )
+    periods = Result.objects.filter(Q(measure_id__in=uses) | Q(measure_id__in=own))
+    for period_id in set(periods.values_list("period_id", flat=True).order_by()):
+        codes = {code for code in changed if (pks[code], period_id) not in signed_off}
+        if codes:
+            due.setdefault(period_id, set()).update(codes)
+    return due
 
 
-def _work_out(calculated, due: dict[int, set[str]], pks: dict[str, int]) -> list[ResultKey]:
+def _work_out(calculated: dict[str, Calculated], due: Due, pks: dict[str, int]) -> list[ResultKey]:
     """Evaluate what is due in dependency order and store what changed."""
     wanted = {code for codes in due.values() for code in codes}
     inputs = {c for code in wanted for c in calculated[code].formula.codes} | wanted

@@ -270,3 +270,20 @@ def test_refresh_reads_a_fixed_number_of_queries(
     with django_assert_max_num_queries(12):
         changed = calculated_refresh(results=keys)
     assert len(changed) == 4
+
+
+def test_a_new_formula_leaves_locked_quarters_as_they_were_signed_off(
+    officer, q3, ni_192, tonnages
+):
+    recycled, collected = tonnages
+    q2 = open_period("2009/10 Q2")
+    for period in (q2, q3):
+        submit(officer, recycled, period, "1")
+        submit(officer, collected, period, "4")
+    q2.state = "locked"
+    q2.save()
+    ni_192.formula = "[NI 192a] / [NI 192b] * 1000"
+    ni_192.save()
+    calculated_refresh(measure_ids=[ni_192.pk])
+    assert calculated(ni_192, q2).actual == Decimal("25.0000")
+    assert calculated(ni_192, q3).actual == Decimal("250.0000")
