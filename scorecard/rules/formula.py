@@ -188,7 +188,7 @@ def formula_problems(
     unknown = [c for c in formula.codes if c not in known]
     if unknown:
         which = "is not a measure" if len(unknown) == 1 else "are not measures"
-        problems.append(f"refers to {_and(unknown)}, which {which}")
+        problems.append(f"refers to {in_words(unknown)}, which {which}")
     cycle = formula_cycle(code, {**formulas, code: text})
     if cycle == [code, code]:
         problems.append(f"refers to {code} itself")
@@ -260,7 +260,7 @@ def evaluate(formula: Formula, values: Mapping[str, Decimal | None]) -> Calculat
     """
     missing = [code for code in formula.codes if values.get(code) is None]
     if missing:
-        return Calculation(None, f"not calculated: no value for {_and(missing)}")
+        return Calculation(None, f"not calculated: no value for {in_words(missing)}")
     try:
         value = _evaluator(formula, values).eval(formula.text, previously_parsed=formula.tree)
     except (ZeroDivisionError, DecimalException):
@@ -268,7 +268,7 @@ def evaluate(formula: Formula, values: Mapping[str, Decimal | None]) -> Calculat
         zeros = [code for code in formula.codes if code in divisors and values[code] == 0]
         if zeros:
             verb = "is" if len(zeros) == 1 else "are"
-            reason = f"not calculated: {_and(zeros)} {verb} 0, and the formula divides by it"
+            reason = f"not calculated: {in_words(zeros)} {verb} 0, and the formula divides by it"
             return Calculation(None, reason)
         return Calculation(None, "not calculated: the formula divides by zero")
     return Calculation(Decimal(value))
@@ -286,7 +286,8 @@ def _divisor_codes(formula: Formula) -> set[str]:
     return {code for code in formula.codes if formula.name_of(code) in names}
 
 
-def _and(words: list[str]) -> str:
+def in_words(words: list[str]) -> str:
+    """ "A", "A and B", "A, B and C": codes as a sentence lists them."""
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
@@ -319,4 +320,4 @@ def explain(formula: Formula, values: Mapping[str, Decimal | None]) -> str:
         for code in formula.codes
     ]
     sentence = "= " + "".join(parts)
-    return f"{sentence} from {_and(inputs)}" if inputs else sentence
+    return f"{sentence} from {in_words(inputs)}" if inputs else sentence

@@ -23,7 +23,14 @@ from django.db.models import Q
 from django.utils import timezone
 
 from scorecard.models import Measure, ReportingPeriod, Result, ReturnStatus
-from scorecard.rules.formula import Formula, FormulaError, evaluate, explain, parse_formula
+from scorecard.rules.formula import (
+    Formula,
+    FormulaError,
+    evaluate,
+    explain,
+    in_words,
+    parse_formula,
+)
 from scorecard.rules.measure_types import MeasureType, ResultSource
 from scorecard.rules.returns import HANDED_IN
 from scorecard.rules.units import format_value, quantize
@@ -210,7 +217,9 @@ def calculated_result(
     reason = calculation.reason
     if value is not None and abs(value) >= STORED_LIMIT:
         value, reason = None, "not calculated: the result is too large to store"
-    waiting = [c for c in calc.formula.codes if c in usable and usable[c].status != "approved"]
+    waiting = [
+        c for c in calc.formula.codes if c in usable and usable[c].status != ReturnStatus.APPROVED
+    ]
     approved = value is not None and len(usable) == len(calc.formula.codes) and not waiting
     measure = calc.measure
     if value is None:
@@ -220,7 +229,8 @@ def calculated_result(
         shown = format_value(value, measure.unit, measure.decimal_places)
         derivation = f"{shown} {explain(calc.formula, values)}."
         if waiting:
-            derivation += f" Provisional until {_and(waiting)} {_is(waiting)} approved."
+            verb = "is" if len(waiting) == 1 else "are"
+            derivation += f" Provisional until {in_words(waiting)} {verb} approved."
     return Result(
         measure=measure,
         period_id=period_id,
@@ -231,11 +241,3 @@ def calculated_result(
         submitted_at=now,
         updated_at=now,
     )
-
-
-def _and(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
-
-
-def _is(words: list[str]) -> str:
-    return "is" if len(words) == 1 else "are"
