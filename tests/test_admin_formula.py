@@ -68,3 +68,9 @@ def test_a_cycle_through_another_formula_is_refused(client, team_member, ni_192)
     Measure.objects.filter(code="NI 192a").update(measure_type="calculated", formula="[NI 192] / 2")
     page = save(client, ni_192, "[NI 192a] * 2").content.decode()
     assert "Forms a cycle: NI 192 → NI 192a → NI 192." in page
+
+
+def test_clearing_the_formula_makes_the_measure_entered_again(client, team_member, ni_192):
+    save(client, ni_192, "[NI 192a] + 1")
+    assert save(client, ni_192, "").status_code == 302
+    assert Measure.objects.get(pk=ni_192.pk).measure_type == "simple"

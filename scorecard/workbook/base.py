@@ -48,6 +48,7 @@ class ImportContext:
     # Calculated measures' formulas by code, from the database overlaid by the Measures sheet
     # ("" where the sheet makes a measure entered again).
     calculated: dict[str, str] = field(default_factory=dict)
+    measure_types: dict[str, str] = field(default_factory=dict)  # stored, by code
     # (measure code, period label) -> target given in this workbook (None: removed).
     targets: dict[tuple[str, str], Decimal | None] = field(default_factory=dict)
     _stored_targets: dict[tuple[str, str], Decimal] | None = None

@@ -119,9 +119,12 @@ def _context() -> ImportContext:
     ).order_by():
         ctx.measures[code] = (unit, allows)
     ctx.stored_measures = set(ctx.measures)
-    ctx.calculated = dict(
-        Measure.objects.filter(measure_type=MeasureType.CALCULATED).values_list("code", "formula")
-    )
+    for code, measure_type, formula in Measure.objects.values_list(
+        "code", "measure_type", "formula"
+    ).order_by():
+        ctx.measure_types[code] = measure_type
+        if measure_type == MeasureType.CALCULATED:
+            ctx.calculated[code] = formula
     ctx.objectives = {
         code: (parent or "", plan or "")
         for code, parent, plan in Objective.objects.values_list(

@@ -128,3 +128,11 @@ def test_the_export_keeps_formulas_and_leaves_out_calculated_results(tmp_path):
     assert [row[0] for row in list(book["Results"].values)[1:]] == ["NI 192a", "NI 192b"]
     workbook_import(path=tmp_path / "out.xlsx")  # and it imports again as it is
     assert Result.objects.get(measure__code="NI 192").actual == Decimal("64.0000")
+
+
+def test_a_blank_formula_leaves_another_type_as_stored(tmp_path):
+    workbook_import(path=write_csv_folder(tmp_path / "a", {"Measures": WASTE}))
+    Measure.objects.filter(code="NI 192a").update(measure_type="ratio")
+    workbook_import(path=write_csv_folder(tmp_path / "b", {"Measures": WASTE}))
+    types = dict(Measure.objects.values_list("code", "measure_type"))
+    assert types == {"NI 192": "calculated", "NI 192a": "ratio", "NI 192b": "simple"}

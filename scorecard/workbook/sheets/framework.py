@@ -291,10 +291,16 @@ class MeasuresSheet(SheetHandler):
         reader.ctx.measures[code] = (unit, values.get("allows_out_of_range", allows))
         self._decimal_places(reader, code, values)
         if reader.has("Formula"):
-            # A formula makes the measure calculated; a blank one makes it entered again.
+            # A formula makes the measure calculated; a blank one makes a calculated measure
+            # entered again and leaves any other type as stored.
             formula = reader.get("Formula").removeprefix("=").strip()
+            stored = reader.ctx.measure_types.get(code, MeasureType.SIMPLE)
             values["formula"] = formula
-            values["measure_type"] = MeasureType.CALCULATED if formula else MeasureType.SIMPLE
+            values["measure_type"] = (
+                MeasureType.CALCULATED
+                if formula
+                else (MeasureType.SIMPLE if stored == MeasureType.CALCULATED else stored)
+            )
             reader.ctx.calculated[code] = formula
         if reader.has("Baseline"):
             baseline = reader.figure("Baseline", unit=unit)
