@@ -203,9 +203,10 @@ class MeasureAdminForm(forms.ModelForm):
 
     def save(self, commit=True):
         # A formula makes the measure calculated; clearing it makes the measure entered again.
-        if "formula" in self.cleaned_data:
-            formula = self.cleaned_data["formula"]
-            self.instance.measure_type = MeasureType.CALCULATED if formula else MeasureType.SIMPLE
+        if self.cleaned_data.get("formula"):
+            self.instance.measure_type = MeasureType.CALCULATED
+        elif self.instance.measure_type == MeasureType.CALCULATED:
+            self.instance.measure_type = MeasureType.SIMPLE
         return super().save(commit)
 
 

@@ -74,3 +74,9 @@ def test_clearing_the_formula_makes_the_measure_entered_again(client, team_membe
     save(client, ni_192, "[NI 192a] + 1")
     assert save(client, ni_192, "").status_code == 302
     assert Measure.objects.get(pk=ni_192.pk).measure_type == "simple"
+
+
+def test_a_measure_of_another_type_keeps_it_without_a_formula(client, team_member, ni_192):
+    Measure.objects.filter(pk=ni_192.pk).update(measure_type="ratio")
+    assert save(client, ni_192, "").status_code == 302
+    assert Measure.objects.get(pk=ni_192.pk).measure_type == "ratio"
