@@ -5,11 +5,10 @@ from django.urls import reverse
 
 from scorecard.models import Result
 from scorecard.services.calculated import calculated_refresh
-from tests.reporting.support import main, measure, row, row_cells, table
+from tests.reporting.support import measure, row, row_cells, table
+from tests.reporting.test_measure_page import HISTORY, page_for
 
 pytestmark = pytest.mark.django_db
-
-HISTORY = "Targets, results and commentary by period"
 
 
 @pytest.fixture
@@ -43,12 +42,6 @@ def ni_192(council):
     )
     calculated_refresh(measure_ids=[made.pk])
     return made
-
-
-def page_for(client, code):
-    response = client.get(reverse("measure", args=[code]))
-    assert response.status_code == 200
-    return main(response.content)
 
 
 def test_the_page_shows_the_formula_with_its_codes_linked(as_viewer, ni_192):
