@@ -1,7 +1,8 @@
 """The data behind the dashboard pages that are more than one table."""
 
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from django.db.models import Q, QuerySet
@@ -17,6 +18,8 @@ from scorecard.models import (
     Result,
     Target,
 )
+from scorecard.rules.formula import FormulaError, parse_formula
+from scorecard.rules.measure_types import MeasureType
 from scorecard.rules.rag import Rating, Status, status_of
 from scorecard.rules.returns import HANDED_IN
 from scorecard.rules.summaries import RagSummary, overall_rating, summarise
@@ -221,11 +224,25 @@ def _plan_periods(
 
 
 @dataclass(frozen=True)
+class InputUsed:
+    """One input of a calculated measure in a period: its measure and its handed-in result."""
+
+    code: str
+    measure: Measure | None
+    result: Result | None
+
+    @property
+    def provisional(self) -> bool:
+        return is_provisional(self.result)
+
+
+@dataclass(frozen=True)
 class HistoryRow:
     period: ReportingPeriod
     target: Decimal | None
     result: Result | None
     awaiting_approval: bool = False  # submitted, left out of a report of approved figures
+    inputs: tuple[InputUsed, ...] = ()  # a calculated measure's, by ``with_inputs``
 
     @property
     def status(self) -> Status:
@@ -280,4 +297,63 @@ def actual_and_target_series(history: list[HistoryRow]) -> list[Series]:
     return [
         Series("Actual", [row.result.actual if row.result else None for row in history]),
         Series("Target", [row.target for row in history], dashed=True, colour="#0b0c0c"),
+    ]
+
+
+@dataclass(frozen=True)
+class FormulaPart:
+    """A piece of a formula as typed; ``code`` is set where it names a measure to link."""
+
+    text: str
+    code: str = ""
+
+
+def formula_parts(measure: Measure) -> list[FormulaPart]:
+    """A calculated measure's formula as typed, with each code split out to be linked."""
+    parts = []
+    for piece in re.split(r"(\[[^\[\]]*\])", measure.formula):
+        if piece.startswith("[") and piece.endswith("]"):
+            code = " ".join(piece[1:-1].split())
+            parts += [FormulaPart("["), FormulaPart(code, code=code), FormulaPart("]")]
+        elif piece:
+            parts.append(FormulaPart(piece))
+    return parts
+
+
+def with_inputs(measure: Measure, history: list[HistoryRow]) -> list[HistoryRow]:
+    """A calculated measure's history with the inputs each result used: two queries.
+
+    The inputs shown are those handed in for the period, as the calculation uses
+    (``scorecard.services.calculated``); an entered measure's history is returned as it is.
+    """
+    if measure.measure_type != MeasureType.CALCULATED:
+        return history
+    try:
+        codes = parse_formula(measure.formula).codes
+    except FormulaError:
+        return history
+    measures = {m.code: m for m in Measure.objects.filter(code__in=codes)}
+    results = {
+        (r.measure_id, r.period_id): r
+        for r in Result.objects.filter(
+            measure__in=measures.values(),
+            period_id__in=[row.period.pk for row in history if row.result],
+            status__in=HANDED_IN,
+        )
+    }
+    return [
+        replace(
+            row,
+            inputs=tuple(
+                InputUsed(
+                    code,
+                    measures.get(code),
+                    results.get((measures[code].pk, row.period.pk)) if code in measures else None,
+                )
+                for code in codes
+            ),
+        )
+        if row.result
+        else row
+        for row in history
     ]

@@ -231,7 +231,7 @@ def measure_detail(request: HttpRequest, code: str) -> HttpResponse:
     measure = get_object_or_404(
         Measure.objects.select_related("directorate", "perspective", "lead_user"), code=code
     )
-    history = pages.measure_history(measure)
+    history = pages.with_inputs(measure, pages.measure_history(measure))
     chart = line_chart(
         [row.period.label for row in history],
         pages.actual_and_target_series(history),
@@ -242,7 +242,12 @@ def measure_detail(request: HttpRequest, code: str) -> HttpResponse:
     return render(
         request,
         "reporting/measure.html",
-        {"measure": measure, "history": history, "chart": chart},
+        {
+            "measure": measure,
+            "history": history,
+            "chart": chart,
+            "formula": pages.formula_parts(measure) if measure.formula else [],
+        },
     )
 
 

@@ -20,6 +20,8 @@ from scorecard.models import (
     Target,
 )
 from scorecard.returns.services import RULE_FIELDS
+from scorecard.rules.formula import formula_problems
+from scorecard.rules.measure_types import MeasureType
 from scorecard.rules.units import as_entered, format_value
 
 from .admin_mixins import REASON_FIELD, AuditedAdmin, ReadOnlyAdmin, SuperuserOnlyAdmin
@@ -182,6 +184,31 @@ class MeasureAdminForm(forms.ModelForm):
             self.add_error(REASON_FIELD, "Give a reason for changing how this measure is rated.")
         return data
 
+    def clean_formula(self) -> str:
+        """Refuse a formula as the plan workbook does (``scorecard.rules.formula``)."""
+        text = (self.cleaned_data.get("formula") or "").strip().removeprefix("=").strip()
+        if not text:
+            return ""
+        code = (self.data.get("code") or self.instance.code or "").strip()
+        others = Measure.objects.filter(measure_type=MeasureType.CALCULATED).exclude(code=code)
+        problems = formula_problems(
+            text,
+            code=code,
+            known_codes=Measure.objects.values_list("code", flat=True),
+            formulas=dict(others.values_list("code", "formula")),
+        )
+        if problems:
+            raise forms.ValidationError([p[:1].upper() + p[1:] + "." for p in problems])
+        return text
+
+    def save(self, commit=True):
+        # A formula makes the measure calculated; clearing it makes the measure entered again.
+        if self.cleaned_data.get("formula"):
+            self.instance.measure_type = MeasureType.CALCULATED
+        elif self.instance.measure_type == MeasureType.CALCULATED:
+            self.instance.measure_type = MeasureType.SIMPLE
+        return super().save(commit)
+
 
 @admin.register(Measure)
 class MeasureAdmin(AuditedAdmin):
@@ -262,6 +289,16 @@ class MeasureAdmin(AuditedAdmin):
             },
         ),
         ("Publication and data quality", {"fields": ["published", "data_quality"]}),
+        (
+            "Calculated from other measures",
+            {
+                "fields": ["formula"],
+                "description": "Give a formula to make this measure calculated: its value "
+                "for each period is worked out from the other measures' results for that "
+                "period, and nobody enters it. Codes in square brackets, numbers, + - * /, "
+                "brackets and sum( ), min( ), max( ): [NI 192a] / [NI 192b] * 100.",
+            },
+        ),
     ]
 
     # A change to how a measure is rated is audited with its reason (scorecard.returns).
@@ -286,6 +323,10 @@ class MeasureAdmin(AuditedAdmin):
     def save_related(self, request, form, formsets, change) -> None:
         super().save_related(request, form, formsets, change)
         from scorecard.returns.services import measure_rules_record
+        from scorecard.services.calculated import calculated_refresh
+
+        if "formula" in form.changed_data:
+            calculated_refresh(measure_ids=[form.instance.pk])
 
         changes = getattr(request, "_rule_changes", {})
         if change and changes:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from scorecard.models import Role
+from scorecard.rules.measure_types import MeasureType
 
 _ENTERING_ROLES = {Role.OFFICER.value, Role.APPROVER.value}
 _PACK_EDITORS = {Role.COMMITTEE_CLERK.value, Role.PERFORMANCE_TEAM.value}
@@ -65,12 +66,29 @@ def can_update_assigned(user: Any) -> bool:
     return _active(user) and enters_returns(user)
 
 
+def calculated_refusal(item: Any) -> str:
+    """Why nobody enters or signs off ``item``'s return: it is worked out from its formula.
+
+    A calculated measure's value follows its inputs (``scorecard.services.calculated``), and
+    its sign-off follows theirs; "" for every other item.
+    """
+    if getattr(item, "measure_type", None) != MeasureType.CALCULATED:
+        return ""
+    return (
+        f"{item.code} is calculated from its formula ({item.formula}): "
+        "enter and approve the results of the measures it uses instead"
+    )
+
+
 def can_update(user: Any, item: Any) -> bool:
     """May the user enter the return of ``item`` (a Measure or an Action)?
 
-    Its updaters and lead officer may, if they hold the Officer or Approver role; the
-    performance team always may.
+    Its updaters and lead officer may, if they hold the Officer or Approver role (a viewer who
+    happens to be named on an item still only reads); the performance team always may. Nobody
+    enters a calculated measure's result (``calculated_refusal``).
     """
+    if calculated_refusal(item):
+        return False
     if is_performance_team(user):
         return True
     return can_update_assigned(user) and is_assigned(user, item)

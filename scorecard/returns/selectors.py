@@ -225,6 +225,8 @@ def approval_queue(user: Any) -> list[Any]:
         for ret in kind.returns_of(
             kind.model.objects.filter(scope), status=ReturnStatus.SUBMITTED
         ).select_related(kind.item_field, "period", "entered_by")
+        # A calculated result is signed off when its inputs are, never on its own.
+        if not permissions.calculated_refusal(kind.item_of(ret))
     ]
     queue.sort(key=lambda r: (r.period.start, r.submitted_at or r.updated_at))
     return queue

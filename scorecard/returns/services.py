@@ -28,6 +28,7 @@ from scorecard.rules.returns import (
     return_problems,
 )
 from scorecard.rules.signoff import approval_refusal
+from scorecard.services.calculated import calculated_refresh
 from scorecard.services.rating import rate, results_rerate
 
 from . import permissions
@@ -153,6 +154,15 @@ def entry_problems(
     for name, message in return_problems(entry, submitting=submitting).items():
         problems.setdefault(judged_field if name == "rag" else name, message)
     return problems
+
+
+def _check_may_update(user: Any, item: models.Model) -> None:
+    """Refuse a return nobody may enter (a calculated measure's) or this user may not."""
+    calculated = permissions.calculated_refusal(item)
+    if calculated:
+        raise ReturnRefused(f"{calculated}.")
+    if not permissions.can_update(user, item):
+        raise ReturnRefused(f"You may not update {item.code}.")
 
 
 def _status_after(*, submit: bool, correcting: bool, stored: str | None) -> str:
@@ -289,8 +299,7 @@ def return_save(
     second editor never silently overwrites the first.
     """
     kind = kind_of(item)
-    if not permissions.can_update(user, item):
-        raise ReturnRefused(f"You may not update {item.code}.")
+    _check_may_update(user, item)
     current = kind.return_model.objects.filter(**{kind.item_field: item, "period": period}).first()
     stored = current.status if current else None
     correcting = _check_period(user=user, period=period, stored=stored, reason=reason)
@@ -326,6 +335,7 @@ def return_save(
     if kind.rated_by_rule:
         # Next year's "same period last year" rating may depend on this one.
         results_rerate(measure_ids=[item.pk])
+        calculated_refresh(results=[(item.pk, period.pk)])
         saved.refresh_from_db()
     verb = "Corrected" if correcting else ("Submitted" if submit else "Saved as draft")
     summary = f"{verb}: {item.code} {period.label}"
@@ -386,6 +396,8 @@ def _decide(
     reason: str,
 ) -> models.Model:
     item = kind_of(ret).item_of(ret)
+    if permissions.calculated_refusal(item):
+        raise ReturnRefused(permissions.calculated_refusal(item) + ".")
     if not permissions.can_approve(user, item):
         raise ReturnRefused(f"You may not sign off {item.code}.")
     if ret.period.is_locked:
@@ -416,6 +428,8 @@ def _decide(
         reason=reason,
     )
     ret.refresh_from_db()
+    if kind_of(ret).rated_by_rule:
+        calculated_refresh(results=[(item.pk, ret.period_id)])  # its sign-off is theirs
     return ret
 
 

@@ -176,6 +176,7 @@ def return_edit(request: HttpRequest, kind: str, item_id: int, period_id: int) -
             "returned_comment": _returned_comment(row, entries),
             "refusal": refusal if may_edit else "",
             "may_edit": may_edit,
+            "calculated": permissions.calculated_refusal(item),
         },
     )
 

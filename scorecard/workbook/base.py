@@ -35,6 +35,9 @@ class ImportContext:
     # (measure pk, period pk) of results whose figures the import wrote: rated whatever the
     # period's state, as their signed-off rating no longer describes them.
     written_results: set[tuple[int, int]] = field(default_factory=set)
+    # (measure pk, period pk) of every result row the import wrote, whatever changed in it:
+    # a status moved by an upload moves the calculated measures that use it.
+    results_written: set[tuple[int, int]] = field(default_factory=set)
     # Measure code -> (unit, may fall outside 0-100%), from the database overlaid by the
     # Measures sheet: how its figures are read and checked.
     measures: dict[str, tuple[str, bool]] = field(default_factory=dict)
@@ -42,6 +45,10 @@ class ImportContext:
     # Measures whose decimal places are read from their figures, and the most places typed.
     places_from_data: set[str] = field(default_factory=set)
     typed_places: dict[str, int] = field(default_factory=dict)
+    # Calculated measures' formulas by code, from the database overlaid by the Measures sheet
+    # ("" where the sheet makes a measure entered again).
+    calculated: dict[str, str] = field(default_factory=dict)
+    measure_types: dict[str, str] = field(default_factory=dict)  # stored, by code
     # (measure code, period label) -> target given in this workbook (None: removed).
     targets: dict[tuple[str, str], Decimal | None] = field(default_factory=dict)
     _stored_targets: dict[tuple[str, str], Decimal] | None = None

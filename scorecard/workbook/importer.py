@@ -6,6 +6,8 @@ from typing import Any, Protocol
 from django.db import transaction
 
 from scorecard.models import CouncilSettings, Measure, Objective
+from scorecard.rules.measure_types import MeasureType
+from scorecard.services.calculated import calculated_refresh
 from scorecard.services.periods import periods_ensure
 from scorecard.services.rating import results_rerate
 
@@ -101,6 +103,8 @@ def workbook_apply(
             if finish is not None:
                 finish(ctx)
         results_rerate(measure_ids=ctx.touched_measures, results=ctx.written_results)
+        # Every result the import wrote, and every formula it set, moves what is calculated.
+        calculated_refresh(results=ctx.results_written, measure_ids=ctx.touched_measures)
         if policy is not None:
             policy.after_apply(ctx)
     return {handler.name: len(parsed[handler.name]) for handler, _ in present}
@@ -115,6 +119,12 @@ def _context() -> ImportContext:
     ).order_by():
         ctx.measures[code] = (unit, allows)
     ctx.stored_measures = set(ctx.measures)
+    for code, measure_type, formula in Measure.objects.values_list(
+        "code", "measure_type", "formula"
+    ).order_by():
+        ctx.measure_types[code] = measure_type
+        if measure_type == MeasureType.CALCULATED:
+            ctx.calculated[code] = formula
     ctx.objectives = {
         code: (parent or "", plan or "")
         for code, parent, plan in Objective.objects.values_list(

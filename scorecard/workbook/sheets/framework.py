@@ -13,6 +13,8 @@ from scorecard.models import (
     Result,
     Target,
 )
+from scorecard.rules.formula import formula_problems
+from scorecard.rules.measure_types import MeasureType, ResultSource
 from scorecard.rules.periods import PeriodRef
 from scorecard.rules.plausibility import implausible_actual
 from scorecard.rules.precision import infer_decimal_places, places_of
@@ -263,6 +265,7 @@ class MeasuresSheet(SheetHandler):
         Column("Published"),
         Column("Data quality"),
         Column(OUT_OF_RANGE),
+        Column("Formula"),
     )
 
     def existing_keys(self):
@@ -279,6 +282,18 @@ class MeasuresSheet(SheetHandler):
         unit = values.get("unit", unit)
         reader.ctx.measures[code] = (unit, values.get("allows_out_of_range", allows))
         self._decimal_places(reader, code, values)
+        if reader.has("Formula"):
+            # A formula makes the measure calculated; a blank one makes a calculated measure
+            # entered again and leaves any other type as stored.
+            formula = reader.get("Formula").removeprefix("=").strip()
+            stored = reader.ctx.measure_types.get(code, MeasureType.SIMPLE)
+            values["formula"] = formula
+            values["measure_type"] = (
+                MeasureType.CALCULATED
+                if formula
+                else (MeasureType.SIMPLE if stored == MeasureType.CALCULATED else stored)
+            )
+            reader.ctx.calculated[code] = formula
         if reader.has("Baseline"):
             baseline = reader.figure("Baseline", unit=unit)
             values["baseline"] = baseline.value if baseline else None
@@ -303,6 +318,27 @@ class MeasuresSheet(SheetHandler):
             updaters=updaters,
             baseline_period=period_cell(reader, "Baseline period"),
         )
+
+    def check(self, readers: list[RowReader], records: list[MeasureRecord]) -> None:
+        """Refuse a formula that cannot be worked out: unreadable, an unknown code, a cycle
+        (through any formula, in this file or stored), or a division by zero.
+
+        Codes may be those of measures further down the sheet, as any reference may.
+        """
+        if not readers:
+            return
+        ctx = readers[0].ctx
+        known = ctx.known.get("measure", set())
+        formulas = {code: text for code, text in ctx.calculated.items() if text}
+        for reader, record in zip(readers, records, strict=True):
+            text = record.values.get("formula")
+            if not text:
+                continue
+            others = {code: f for code, f in formulas.items() if code != record.code}
+            for problem in formula_problems(
+                text, code=record.code, known_codes=known, formulas=others
+            ):
+                reader.error("Formula", problem)
 
     @staticmethod
     def _decimal_places(reader: RowReader, code: str, values: dict) -> None:
@@ -417,6 +453,7 @@ class MeasuresSheet(SheetHandler):
                 "Yes" if m.published else "No",
                 export_text(m.data_quality),
                 "Yes" if m.allows_out_of_range else "No",
+                export_text(m.formula),
             ]
 
 
@@ -521,6 +558,12 @@ class ResultsSheet(ReturnsSheet):
 
     def parse(self, reader: RowReader) -> tuple[str, PeriodRef | None, dict]:
         code = reader.ref("Code", "measure", reader.get("Code"), "measure")
+        if reader.ctx.calculated.get(code):
+            reader.error(
+                "Code",
+                f"{code} is calculated from its formula ({reader.ctx.calculated[code]}): "
+                "give the results of the measures it uses instead",
+            )
         ref = period_cell(reader, "Period")
         values = {}
         if reader.has("Actual"):
@@ -564,8 +607,13 @@ class ResultsSheet(ReturnsSheet):
         ]
         fields = self.fields_written(records, present)
         ctx.written_results.update(_figures_changed(results, fields))
+        ctx.results_written.update((r.measure_id, r.period_id) for r in results)
         self.save(results, fields)
         ctx.touched_measures.update(measures.values())
+
+    def stored(self) -> Iterator[Result]:
+        # A calculated result is worked out from the others on import, never typed.
+        return (r for r in super().stored() if r.source != ResultSource.CALCULATED)
 
     def export_rows(self) -> Iterator[list]:
         targets = {
