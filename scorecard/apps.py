@@ -6,10 +6,15 @@ class ScorecardConfig(AppConfig):
     verbose_name = "Scorecard: objectives, measures, targets and results"
 
     def ready(self) -> None:
+        from django.db.models import Q
+
         from scorecard.kinds import ItemKind, register_kind
         from scorecard.models import Measure, Result
         from scorecard.returns import signals  # noqa: F401  (connects the sign-in receiver)
         from scorecard.returns.services import RESULT_FIELDS
+        from scorecard.rules.measure_types import ResultSource
+
+        entered = ResultSource.ENTERED.value
 
         # A measure's return is its result, rated by the measure's rule against its target.
         register_kind(
@@ -23,6 +28,8 @@ class ScorecardConfig(AppConfig):
                 sheet="Results",
                 columns={
                     "actual": "Actual",
+                    "numerator": "Numerator",
+                    "denominator": "Denominator",
                     "officer_rag": "RAG",
                     "commentary": "Commentary",
                     "corrective_action": "Corrective action",
@@ -31,5 +38,8 @@ class ScorecardConfig(AppConfig):
                 },
                 rated_by_rule=True,
                 frequency=lambda measure: measure.frequency,
+                # Rolled up from months or calculated: worked out, so not a return.
+                returnable=Q(source=entered),
+                derived=lambda result: result.source != entered,
             )
         )

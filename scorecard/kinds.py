@@ -11,7 +11,7 @@ kind (a calculated measure, a risk) is one registration in its own app.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
@@ -41,6 +41,10 @@ class ItemKind:
     rated_by_rule: bool
     # How often a return is due, as ``scorecard.rules.returns.is_due`` reads it.
     frequency: Callable[[Any], str]
+    # Which stored rows are returns at all, as a condition and as a test of one row: a
+    # measure's quarter rolled up from its months is worked out, never entered or approved.
+    returnable: Q = field(default_factory=Q)
+    derived: Callable[[Any], bool] = lambda ret: False
 
     @property
     def item_field(self) -> str:
@@ -63,8 +67,10 @@ class ItemKind:
         )
 
     def returns_of(self, items: Any, **where: Any) -> models.QuerySet:
-        """The returns of ``items`` (a list of items or ids, or a queryset)."""
-        return self.return_model.objects.filter(**{f"{self.item_field}__in": items}, **where)
+        """The returns of ``items`` (a list of items or ids, or a queryset); never derived rows."""
+        return self.return_model.objects.filter(
+            self.returnable, **{f"{self.item_field}__in": items}, **where
+        )
 
     def item_id(self, ret: models.Model) -> int:
         return getattr(ret, f"{self.item_field}_id")

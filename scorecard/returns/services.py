@@ -8,7 +8,7 @@ keeps an audit entry of what it changed.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -18,6 +18,8 @@ from django.utils import timezone
 
 from scorecard.kinds import ItemKind, kind_of
 from scorecard.models import CouncilSettings, Measure, ReportingPeriod, Result, ReturnStatus, Target
+from scorecard.rules.aggregation import RatioError, ratio_value
+from scorecard.rules.measure_types import MeasureType
 from scorecard.rules.plausibility import implausible_actual
 from scorecard.rules.rag import RagMethod, Rating, Status
 from scorecard.rules.returns import (
@@ -29,12 +31,15 @@ from scorecard.rules.returns import (
 )
 from scorecard.rules.signoff import approval_refusal
 from scorecard.services.rating import rate, results_rerate
+from scorecard.services.rollup import rollups_refresh
 
 from . import permissions
 from .audit import audit_record, change_sentence, changes_between, entries_about, latest_entry
 
 RESULT_FIELDS = (
     "actual",
+    "numerator",
+    "denominator",
     "officer_rag",
     "commentary",
     "corrective_action",
@@ -112,6 +117,35 @@ def target_of(measure: Measure, period: ReportingPeriod) -> Decimal | None:
     )
 
 
+STORED_PLACES = Decimal("0.0001")  # a result's figures keep four places (VALUE_DIGITS)
+WHOLE_RATIO = "enter the numerator and the denominator for this period"
+
+
+def is_ratio(item: models.Model) -> bool:
+    return getattr(item, "measure_type", "") == MeasureType.RATIO.value
+
+
+def ratio_actual(item: models.Model, values: dict[str, Any]) -> dict[str, str]:
+    """Work a ratio measure's actual out of its numerator and denominator, into ``values``.
+
+    The officer enters the two parts ("households re-housed" / "households on the
+    register"); the value is computed (``scorecard.rules.aggregation.ratio_value``), × 100 for a
+    percentage, and kept to four places. Returns the problems by field: a zero denominator.
+    """
+    if not is_ratio(item):
+        return {}
+    numerator, denominator = values.get("numerator"), values.get("denominator")
+    values["actual"] = None
+    if numerator is None or denominator is None:
+        return {}
+    try:
+        value = ratio_value(numerator, denominator, unit=item.unit)
+    except RatioError as error:
+        return {"denominator": str(error)}
+    values["actual"] = value.quantize(STORED_PLACES, rounding=ROUND_HALF_UP)
+    return {}
+
+
 def entry_problems(
     *,
     item: models.Model,
@@ -138,6 +172,8 @@ def entry_problems(
             target=target,
             allows_out_of_range=item.allows_out_of_range,
         )
+        if is_ratio(item):
+            problem = doubt = None  # worked out from its parts, kept to four places
         if problem:
             problems["actual"] = problem
         elif doubt and not confirmed:
@@ -159,6 +195,8 @@ def entry_problems(
         )
         judged_field = "rag"
     for name, message in return_problems(entry, submitting=submitting).items():
+        if name == "actual" and is_ratio(item):
+            name, message = "numerator", WHOLE_RATIO
         problems.setdefault(judged_field if name == "rag" else name, message)
     return problems
 
@@ -219,6 +257,9 @@ def _new_return(
     confirmed = bool(values.get(CONFIRM_FIELD))
     values = _with_stored(kind, current, values)
     if kind.rated_by_rule:
+        problems = ratio_actual(item, values)
+        if problems:
+            raise ReturnInvalid(problems)
         rating = result_rating(
             measure=item, period=period, actual=values["actual"], officer_rag=values["officer_rag"]
         )
@@ -300,6 +341,8 @@ def return_save(
     if not permissions.can_update(user, item):
         raise ReturnRefused(f"You may not update {item.code}.")
     current = kind.return_model.objects.filter(**{kind.item_field: item, "period": period}).first()
+    if current is not None and kind.derived(current):
+        raise _derived_refusal(item, current)
     stored = current.status if current else None
     correcting = _check_period(user=user, period=period, stored=stored, reason=reason)
     after = _status_after(submit=submit, correcting=correcting, stored=stored)
@@ -332,13 +375,29 @@ def return_save(
         now=now,
     )
     if kind.rated_by_rule:
-        # Next year's "same period last year" rating may depend on this one.
-        results_rerate(measure_ids=[item.pk])
+        _figures_rerate(measure_ids=[item.pk])
         saved.refresh_from_db()
     verb = "Corrected" if correcting else ("Submitted" if submit else "Saved as draft")
     summary = f"{verb}: {item.code} {period.label}"
     audit_record(user=user, item=saved, summary=summary, changes=changes, reason=reason)
     return saved
+
+
+def _derived_refusal(item: models.Model, ret: models.Model) -> ReturnRefused:
+    return ReturnRefused(
+        f"{item.code} {ret.period.label} is worked out, not entered ({ret.derivation}): "
+        "change the figures it is made from."
+    )
+
+
+def _figures_rerate(*, measure_ids: list[int]) -> None:
+    """After measures' figures were written: roll their months up, then re-rate them.
+
+    Next year's "same period last year" rating may depend on a figure written, and a
+    quarter rolled up from its months (``scorecard.services.rollup``) moves with each month.
+    """
+    written = rollups_refresh(measure_ids=measure_ids)
+    results_rerate(measure_ids=measure_ids, results=written)
 
 
 ReturnKey = tuple[type, int]
@@ -393,7 +452,10 @@ def _decide(
     summary: str,
     reason: str,
 ) -> models.Model:
-    item = kind_of(ret).item_of(ret)
+    kind = kind_of(ret)
+    item = kind.item_of(ret)
+    if kind.derived(ret):
+        raise _derived_refusal(item, ret)
     if not permissions.can_approve(user, item):
         raise ReturnRefused(f"You may not sign off {item.code}.")
     if ret.period.is_locked:
@@ -423,6 +485,8 @@ def _decide(
         changes={"status": [ret.get_status_display(), ReturnStatus(status).label]},
         reason=reason,
     )
+    if kind.rated_by_rule:
+        _figures_rerate(measure_ids=[item.pk])  # an approved month counts in its quarter
     ret.refresh_from_db()
     return ret
 

@@ -228,3 +228,14 @@ def _places(*values: Decimal | None) -> int:
 def _missing_words(missing: Sequence[PeriodRef]) -> str:
     names = [f"{month_name(m)} {m.start.year}" for m in missing]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def with_derivation(derivation: str, explanation: str) -> str:
+    """A RAG explanation with how its value was made first, wherever the RAG is explained.
+
+    "Q2 value 64.0% = 1,280 / 2,000, the sum of July to September. Green: …" (issue 10,
+    "Explanations"); a value an officer typed has no derivation and keeps its explanation.
+    """
+    if not derivation:
+        return explanation
+    return f"{derivation}. {explanation}" if explanation else f"{derivation}."

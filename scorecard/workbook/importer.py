@@ -8,6 +8,7 @@ from django.db import transaction
 from scorecard.models import CouncilSettings, Measure, Objective
 from scorecard.services.periods import periods_ensure
 from scorecard.services.rating import results_rerate
+from scorecard.services.rollup import rollups_refresh
 
 from .base import ImportContext, RowReader, SheetHandler
 from .errors import WorkbookError, WorkbookRefused
@@ -100,7 +101,9 @@ def workbook_apply(
             finish = getattr(handler, "finish", None)
             if finish is not None:
                 finish(ctx)
-        results_rerate(measure_ids=ctx.touched_measures, results=ctx.written_results)
+        # Quarters made from months follow them (scorecard.services.rollup), then all are rated.
+        rolled_up = rollups_refresh(measure_ids=ctx.touched_measures)
+        results_rerate(measure_ids=ctx.touched_measures, results=ctx.written_results | rolled_up)
         if policy is not None:
             policy.after_apply(ctx)
     return {handler.name: len(parsed[handler.name]) for handler, _ in present}

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from scorecard.models import (
     Directorate,
@@ -14,6 +14,8 @@ from scorecard.models import (
     ReturnStatus,
     Target,
 )
+from scorecard.rules.aggregation import RatioError, ratio_value
+from scorecard.rules.measure_types import Aggregation, MeasureType, ResultSource
 from scorecard.rules.periods import PeriodRef, parse_period
 from scorecard.rules.plausibility import implausible_actual
 from scorecard.rules.precision import infer_decimal_places, places_of
@@ -24,6 +26,7 @@ from scorecard.rules.rag import (
     parse_rag_method,
     parse_tolerance,
 )
+from scorecard.rules.units import format_value, quantize
 
 from ..base import (
     Column,
@@ -34,7 +37,7 @@ from ..base import (
     replace_links,
     upsert,
 )
-from ..cells import choice, code_list, text, whole_number, yes_no
+from ..cells import choice, code_list, decimal, text, whole_number, yes_no
 from ..numbers import export_number
 
 FAMILIES = {label: value for value, label in Measure.Family.choices}
@@ -231,6 +234,15 @@ def _places(cell):
     return whole_number(cell, low=0, high=4)
 
 
+def _type(cell):
+    return MeasureType.parse(text(cell), default=MeasureType.SIMPLE).value
+
+
+def _aggregation(cell):
+    made = Aggregation.parse(text(cell))
+    return made.value if made else ""
+
+
 MEASURE_FIELDS = (
     ("Definition", "definition", text, ""),
     ("Family", "family", _family, Measure.Family.LOCAL),
@@ -243,6 +255,8 @@ MEASURE_FIELDS = (
     ("Data quality", "data_quality", text, ""),
     ("Lead officer", "lead_officer", text, ""),
     (OUT_OF_RANGE, "allows_out_of_range", yes_no, False),
+    ("Type", "measure_type", _type, MeasureType.SIMPLE.value),
+    ("Aggregation", "aggregation", _aggregation, ""),
 )
 
 
@@ -271,6 +285,8 @@ class MeasuresSheet(SheetHandler):
         Column("Published"),
         Column("Data quality"),
         Column(OUT_OF_RANGE),
+        Column("Type"),
+        Column("Aggregation"),
     )
 
     def existing_keys(self):
@@ -432,6 +448,8 @@ class MeasuresSheet(SheetHandler):
                 "Yes" if m.published else "No",
                 export_text(m.data_quality),
                 "Yes" if m.allows_out_of_range else "No",
+                MeasureType(m.measure_type).label,
+                Aggregation(m.aggregation).label if m.aggregation else None,
             ]
 
 
@@ -521,6 +539,36 @@ def _figures_changed(results: list[Result], fields: list[str]) -> set[tuple[int,
     return changed
 
 
+NUMERATOR, DENOMINATOR = "Numerator", "Denominator"
+
+
+def _ratio(reader: RowReader, code: str, actual: Decimal | None) -> dict[str, Decimal | None]:
+    """A ratio result's parts, and the actual worked out from them (× 100 for a percentage).
+
+    Both parts or neither; a zero denominator is refused; an Actual given beside them must
+    agree with them at the places it was written with.
+    """
+    parts = [reader.get(header, decimal) for header in (NUMERATOR, DENOMINATOR)]
+    numerator, denominator = parts
+    if numerator is None and denominator is None:
+        return {"numerator": None, "denominator": None}
+    if numerator is None or denominator is None:
+        blank = NUMERATOR if numerator is None else DENOMINATOR
+        reader.error(blank, "give both the numerator and the denominator, or neither")
+        return {}
+    unit = reader.ctx.unit_of(code)
+    try:
+        value = ratio_value(numerator, denominator, unit=unit)
+    except RatioError as error:
+        reader.error(DENOMINATOR, str(error))
+        return {}
+    worked_out = value.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+    if actual is not None and quantize(value, places_of(actual)) != actual:
+        shown = format_value(quantize(value, places_of(actual)), unit, places_of(actual))
+        reader.error("Actual", f"the numerator and denominator make {shown}, not this")
+    return {"numerator": numerator, "denominator": denominator, "actual": worked_out}
+
+
 class ResultsSheet(SheetHandler):
     name = "Results"
     kind = "result"
@@ -535,6 +583,8 @@ class ResultsSheet(SheetHandler):
         Column("Impact"),
         Column("Status"),
         Column(VALUE_CONFIRMED),
+        Column(NUMERATOR),
+        Column(DENOMINATOR),
     )
     key_columns = ("Code", "Period")
     row_key = TargetsSheet.row_key
@@ -545,6 +595,8 @@ class ResultsSheet(SheetHandler):
         values = {}
         if reader.has("Actual"):
             values["actual"] = self._actual(reader, code, ref)
+        if reader.has(NUMERATOR) or reader.has(DENOMINATOR):
+            values.update(_ratio(reader, code, values.get("actual")))
         for header, field_name, convert, default in RESULT_FIELDS:
             if reader.has(header) or field_name == "status":
                 value = reader.get(header, convert)
@@ -594,8 +646,11 @@ class ResultsSheet(SheetHandler):
         ctx.touched_measures.update(measures.values())
 
     def export_rows(self) -> Iterator[list]:
-        results = Result.objects.select_related("measure", "period").order_by(
-            "measure__code", "period__start", "-period__end"
+        # A quarter rolled up from its months is worked out again on import, not read.
+        results = (
+            Result.objects.filter(source=ResultSource.ENTERED)
+            .select_related("measure", "period")
+            .order_by("measure__code", "period__start", "-period__end")
         )
         targets = {
             (measure, period): value
@@ -622,4 +677,6 @@ class ResultsSheet(SheetHandler):
                 r.risk_impact,
                 r.get_status_display(),
                 "Yes" if confirmed else None,
+                export_number(r.numerator),
+                export_number(r.denominator),
             ]
