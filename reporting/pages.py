@@ -18,6 +18,7 @@ from scorecard.models import (
     Result,
     Target,
 )
+from scorecard.rules.aggregation import with_derivation
 from scorecard.rules.formula import FormulaError, parse_formula
 from scorecard.rules.measure_types import MeasureType
 from scorecard.rules.rag import Rating, Status, status_of
@@ -253,6 +254,13 @@ class HistoryRow:
     @property
     def provisional(self) -> bool:
         return is_provisional(self.result)
+
+    @property
+    def explanation(self) -> str:
+        """Why the RAG, after how a rolled-up value was made from its months."""
+        if self.result is None:
+            return ""
+        return with_derivation(self.result.derivation, self.result.rag_explanation)
 
 
 def measure_history(

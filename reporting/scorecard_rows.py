@@ -19,6 +19,7 @@ from scorecard.models import (
     ReturnStatus,
     Target,
 )
+from scorecard.rules.aggregation import with_derivation
 from scorecard.rules.periods import PeriodRef, default_deadline
 from scorecard.rules.rag import Status, status_of
 from scorecard.rules.reporting import due_period, reported_periods
@@ -182,7 +183,7 @@ def _row_shown(
         actual=result.actual,
         target=target,
         status=status_of(result.rag),
-        explanation=result.rag_explanation,
+        explanation=with_derivation(result.derivation, result.rag_explanation),
         # A year-to-date figure grows through the year: only the same point last
         # year says whether it improved, so a cumulative measure has no short term.
         short_term=None

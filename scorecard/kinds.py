@@ -11,7 +11,7 @@ kind (a calculated measure, a risk) is one registration in its own app.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
@@ -48,6 +48,13 @@ class ItemKind:
     # What a list of returns prints after an item's title to tell it from a measure, "action";
     # blank for measures, the scorecard's own kind.
     tag: str = ""
+    # Which stored rows are returns at all, as a condition and as a test of one row: a
+    # measure's quarter rolled up from its months is worked out, never entered or approved.
+    returnable: Q = field(default_factory=Q)
+    derived: Callable[[Any], bool] = lambda ret: False
+    # Which items have returns at all: a calculated measure is worked out from its formula,
+    # so nobody is asked for it.
+    entered_items: Q = field(default_factory=Q)
 
     @property
     def item_field(self) -> str:
@@ -58,6 +65,7 @@ class ItemKind:
         """The items ``user`` updates: those they are an updater or the lead officer of."""
         return (
             self.model.objects.filter(Q(updaters=user) | Q(lead_user=user))
+            .filter(self.entered_items)
             .distinct()
             .select_related("directorate")
             .order_by("code")
@@ -70,8 +78,10 @@ class ItemKind:
         )
 
     def returns_of(self, items: Any, **where: Any) -> models.QuerySet:
-        """The returns of ``items`` (a list of items or ids, or a queryset)."""
-        return self.return_model.objects.filter(**{f"{self.item_field}__in": items}, **where)
+        """The returns of ``items`` (a list of items or ids, or a queryset); never derived rows."""
+        return self.return_model.objects.filter(
+            self.returnable, **{f"{self.item_field}__in": items}, **where
+        )
 
     def item_id(self, ret: models.Model) -> int:
         return getattr(ret, f"{self.item_field}_id")

@@ -18,6 +18,8 @@ from scorecard.rules.rag import Polarity, Status
 # How each audited field is named on the pages.
 FIELD_LABELS = {
     "actual": "Actual",
+    "numerator": "Numerator",
+    "denominator": "Denominator",
     "officer_rag": "RAG (officer's judgement)",
     "rag": "RAG",
     "rag_explanation": "RAG explanation",

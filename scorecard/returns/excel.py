@@ -32,7 +32,7 @@ from scorecard.workbook.sheets import SHEETS
 
 from .policy import Change, ReturnsPolicy
 from .selectors import ReturnRow, my_returns
-from .services import default_method
+from .services import default_method, is_ratio
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024  # a return of thousands of rows is well under this
 
@@ -52,6 +52,8 @@ RESULT_COLUMNS = [
     "Likelihood",
     "Impact",
     "Value confirmed",  # Yes, for an actual the upload questions (outside 0-100%, 100× target)
+    "Numerator",  # a ratio measure's parts, from which its actual is worked out
+    "Denominator",
 ]
 UPDATE_COLUMNS = ["Code", "Title", "Period", "Previous RAG", "RAG", "Commentary"]
 RAG_LIST = '"Green,Amber,Red"'
@@ -124,6 +126,9 @@ def _fill_results(ws, rows: list[ReturnRow], default: str) -> None:
                 (current.corrective_action or None) if current else None,
                 current.risk_likelihood if current else None,
                 current.risk_impact if current else None,
+                None,  # Value confirmed
+                export_number(current.numerator) if current else None,
+                export_number(current.denominator) if current else None,
             ],
         )
         number = ws.max_row
@@ -136,6 +141,8 @@ def _fill_results(ws, rows: list[ReturnRow], default: str) -> None:
         else:
             ws[f"J{number}"].fill = grey  # rated by the rule: nothing to choose
         risk.add(f"M{number}:N{number}")
+        if not is_ratio(measure):
+            ws[f"P{number}"].fill = ws[f"Q{number}"].fill = grey  # not a ratio: no parts
     ws.add_data_validation(rag_list)
     ws.add_data_validation(risk)
     _widths(ws, {"A": 12, "B": 50, "K": 50, "L": 40})
@@ -177,6 +184,8 @@ def _read_me(ws, period: ReportingPeriod) -> None:
         "Rows you leave blank or unchanged are not sent.",
         "Every row is checked; if any row has a problem nothing is saved and every problem is "
         "listed by row and column.",
+        "For a ratio measure fill in Numerator and Denominator: its actual is worked out "
+        "from them (× 100 for a percentage).",
         "An actual that looks like a slip (a percentage outside 0 to 100, or more than 100 times "
         "its target) is refused until you write Yes in its Value confirmed column.",
     ]

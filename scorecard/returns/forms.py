@@ -18,7 +18,15 @@ from scorecard.rules.rag import RagMethod, Status
 from scorecard.rules.units import as_entered, format_value
 from scorecard.widgets import DateInput, Textarea
 
-from .services import CONFIRM_FIELD, default_method, entry_problems, result_rating, target_of
+from .services import (
+    CONFIRM_FIELD,
+    default_method,
+    entry_problems,
+    is_ratio,
+    ratio_actual,
+    result_rating,
+    target_of,
+)
 
 RAG_CHOICES = [("", "Not set")] + [
     (s.value, s.word) for s in (Status.GREEN, Status.AMBER, Status.RED)
@@ -81,7 +89,8 @@ class ReturnForm(forms.Form):
     def filled(self) -> bool:
         """Whether the officer has given this row a value: only those are submitted."""
         data = {name: self[name].value() for name in self.fields}
-        return any(data.get(name) not in (None, "") for name in ("actual", "officer_rag", "rag"))
+        entered = ("actual", "numerator", "denominator", "officer_rag", "rag")
+        return any(data.get(name) not in (None, "") for name in entered)
 
     def submit_when_filled(self) -> bool:
         """On a page of many rows, submit this one only if the officer gave it a value."""
@@ -108,6 +117,9 @@ class ReturnForm(forms.Form):
 
 class ResultForm(ReturnForm):
     actual = forms.DecimalField(required=False, max_digits=18, decimal_places=4)
+    # A ratio measure's two parts, shown instead of the actual, which is worked out from them.
+    numerator = forms.DecimalField(required=False, max_digits=18, decimal_places=4)
+    denominator = forms.DecimalField(required=False, max_digits=18, decimal_places=4)
     officer_rag = forms.ChoiceField(
         required=False,
         choices=RAG_CHOICES,
@@ -145,6 +157,8 @@ class ResultForm(ReturnForm):
 
     field_order = [
         "actual",
+        "numerator",
+        "denominator",
         CONFIRM_FIELD,
         "officer_rag",
         "commentary",
@@ -169,17 +183,28 @@ class ResultForm(ReturnForm):
         self.method = measure.effective_rag_method(self.default)
         if self.method is not RagMethod.JUDGEMENT:
             del self.fields["officer_rag"]
-        self.fields["actual"].help_text = _actual_hint(measure)
         self.asks_confirmation = False
-        if self.initial.get("actual") is not None:
-            self.initial["actual"] = as_entered(self.initial["actual"], measure.decimal_places)
+        self.is_ratio = is_ratio(measure)
+        if self.is_ratio:
+            del self.fields["actual"], self.fields[CONFIRM_FIELD]
+            self.fields["numerator"].help_text = _ratio_hint(measure)
+        else:
+            del self.fields["numerator"], self.fields["denominator"]
+            self.fields["actual"].help_text = _actual_hint(measure)
+        for name in ("actual", "numerator", "denominator"):
+            if self.initial.get(name) is not None:
+                self.initial[name] = as_entered(self.initial[name], measure.decimal_places)
         if compact:
             del self.fields["risk_likelihood"], self.fields["risk_impact"]
-            _compact(self, keep_hint="actual")
+            _compact(self, keep_hint="numerator" if self.is_ratio else "actual")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        if "actual" in self.errors:
+        if {"actual", "numerator", "denominator"} & set(self.errors):
+            return data
+        ratio_problems = ratio_actual(self.measure, data)
+        if ratio_problems:
+            self.add_problems(ratio_problems)
             return data
         rating = result_rating(
             measure=self.measure,
@@ -252,6 +277,13 @@ def _compact(form: forms.Form, *, keep_hint: str | None) -> None:
             field.help_text = ""
         if isinstance(field.widget, forms.Textarea):
             field.widget.attrs.update(rows=2, cols=30)
+
+
+def _ratio_hint(measure: Measure) -> str:
+    times = " × 100" if measure.unit.strip() == "%" else ""
+    return (
+        f"The value is worked out as numerator ÷ denominator{times}; the denominator cannot be 0."
+    )
 
 
 def _actual_hint(measure: Measure) -> str:

@@ -240,7 +240,9 @@ def period_counts(period: ReportingPeriod) -> dict[str, int]:
     counts: dict[str, int] = {}
     for kind in item_kinds():
         for row in (
-            kind.return_model.objects.filter(period=period).values("status").annotate(n=Count("pk"))
+            kind.return_model.objects.filter(kind.returnable, period=period)
+            .values("status")
+            .annotate(n=Count("pk"))
         ):
             counts[row["status"]] = counts.get(row["status"], 0) + row["n"]
     return counts

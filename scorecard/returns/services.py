@@ -8,7 +8,7 @@ keeps an audit entry of what it changed.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -18,6 +18,8 @@ from django.utils import timezone
 
 from scorecard.kinds import ItemKind, kind_of
 from scorecard.models import CouncilSettings, Measure, ReportingPeriod, Result, ReturnStatus, Target
+from scorecard.rules.aggregation import RatioError, ratio_value
+from scorecard.rules.measure_types import MeasureType
 from scorecard.rules.plausibility import implausible_actual
 from scorecard.rules.rag import RagMethod, Rating, Status
 from scorecard.rules.returns import (
@@ -30,6 +32,7 @@ from scorecard.rules.returns import (
 from scorecard.rules.signoff import approval_refusal
 from scorecard.services.calculated import calculated_refresh
 from scorecard.services.rating import rate, results_rerate
+from scorecard.services.rollup import rollups_refresh
 
 from . import permissions
 from .audit import audit_record, change_sentence, changes_between, entries_about, latest_entry
@@ -105,6 +108,35 @@ def target_of(measure: Measure, period: ReportingPeriod) -> Decimal | None:
     )
 
 
+STORED_PLACES = Decimal("0.0001")  # a result's figures keep four places (VALUE_DIGITS)
+WHOLE_RATIO = "enter the numerator and the denominator for this period"
+
+
+def is_ratio(item: models.Model) -> bool:
+    return getattr(item, "measure_type", "") == MeasureType.RATIO.value
+
+
+def ratio_actual(item: models.Model, values: dict[str, Any]) -> dict[str, str]:
+    """Work a ratio measure's actual out of its numerator and denominator, into ``values``.
+
+    The officer enters the two parts ("households re-housed" / "households on the
+    register"); the value is computed (``scorecard.rules.aggregation.ratio_value``), × 100 for a
+    percentage, and kept to four places. Returns the problems by field: a zero denominator.
+    """
+    if not is_ratio(item):
+        return {}
+    numerator, denominator = values.get("numerator"), values.get("denominator")
+    values["actual"] = None
+    if numerator is None or denominator is None:
+        return {}
+    try:
+        value = ratio_value(numerator, denominator, unit=item.unit)
+    except RatioError as error:
+        return {"denominator": str(error)}
+    values["actual"] = value.quantize(STORED_PLACES, rounding=ROUND_HALF_UP)
+    return {}
+
+
 def entry_problems(
     *,
     item: models.Model,
@@ -131,6 +163,8 @@ def entry_problems(
             target=target,
             allows_out_of_range=item.allows_out_of_range,
         )
+        if is_ratio(item):
+            problem = doubt = None  # worked out from its parts, kept to four places
         if problem:
             problems["actual"] = problem
         elif doubt and not confirmed:
@@ -152,6 +186,8 @@ def entry_problems(
         )
         judged_field = "rag"
     for name, message in return_problems(entry, submitting=submitting).items():
+        if name == "actual" and is_ratio(item):
+            name, message = "numerator", WHOLE_RATIO
         problems.setdefault(judged_field if name == "rag" else name, message)
     return problems
 
@@ -221,6 +257,9 @@ def _new_return(
     confirmed = bool(values.get(CONFIRM_FIELD))
     values = _with_stored(kind, current, values)
     if kind.rated_by_rule:
+        problems = ratio_actual(item, values)
+        if problems:
+            raise ReturnInvalid(problems)
         rating = result_rating(
             measure=item, period=period, actual=values["actual"], officer_rag=values["officer_rag"]
         )
@@ -301,6 +340,8 @@ def return_save(
     kind = kind_of(item)
     _check_may_update(user, item)
     current = kind.return_model.objects.filter(**{kind.item_field: item, "period": period}).first()
+    if current is not None and kind.derived(current):
+        raise _derived_refusal(item, current)
     stored = current.status if current else None
     correcting = _check_period(user=user, period=period, stored=stored, reason=reason)
     after = _status_after(submit=submit, correcting=correcting, stored=stored)
@@ -333,14 +374,32 @@ def return_save(
         now=now,
     )
     if kind.rated_by_rule:
-        # Next year's "same period last year" rating may depend on this one.
-        results_rerate(measure_ids=[item.pk])
-        calculated_refresh(results=[(item.pk, period.pk)])
+        _figures_follow(measure_id=item.pk, period_id=period.pk)
         saved.refresh_from_db()
     verb = "Corrected" if correcting else ("Submitted" if submit else "Saved as draft")
     summary = f"{verb}: {item.code} {period.label}"
     audit_record(user=user, item=saved, summary=summary, changes=changes, reason=reason)
     return saved
+
+
+def _derived_refusal(item: models.Model, ret: models.Model) -> ReturnRefused:
+    return ReturnRefused(
+        f"{item.code} {ret.period.label} is worked out, not entered ({ret.derivation}): "
+        "change the figures it is made from."
+    )
+
+
+def _figures_follow(*, measure_id: int, period_id: int) -> None:
+    """After a measure's figures were written or signed off, bring what follows them up to date.
+
+    Its months roll up into their quarter and year (``scorecard.services.rollup``); next year's
+    "same period last year" rating may depend on a figure written, so its results are re-rated;
+    and the calculated measures that use it are worked out again
+    (``scorecard.services.calculated``), after the roll-up they may read.
+    """
+    rolled_up = rollups_refresh(measure_ids=[measure_id])
+    results_rerate(measure_ids=[measure_id], results=rolled_up)
+    calculated_refresh(results={(measure_id, period_id)} | rolled_up)
 
 
 ReturnKey = tuple[type, int]
@@ -395,9 +454,12 @@ def _decide(
     summary: str,
     reason: str,
 ) -> models.Model:
-    item = kind_of(ret).item_of(ret)
+    kind = kind_of(ret)
+    item = kind.item_of(ret)
     if permissions.calculated_refusal(item):
         raise ReturnRefused(permissions.calculated_refusal(item) + ".")
+    if kind.derived(ret):
+        raise _derived_refusal(item, ret)
     if not permissions.can_approve(user, item):
         raise ReturnRefused(f"You may not sign off {item.code}.")
     if ret.period.is_locked:
@@ -427,9 +489,10 @@ def _decide(
         changes={"status": [ret.get_status_display(), ReturnStatus(status).label]},
         reason=reason,
     )
+    if kind.rated_by_rule:
+        # An approved month counts in its quarter; a calculated result's sign-off is its inputs'.
+        _figures_follow(measure_id=item.pk, period_id=ret.period_id)
     ret.refresh_from_db()
-    if kind_of(ret).rated_by_rule:
-        calculated_refresh(results=[(item.pk, ret.period_id)])  # its sign-off is theirs
     return ret
 
 

@@ -10,25 +10,27 @@ def reported_periods(frequency: str, period: PeriodRef) -> tuple[PeriodRef, ...]
 
     A quarterly report shows the latest value due (DOMAIN.md, "Periods"):
     - a quarterly measure, the quarter itself;
-    - a monthly measure, the quarter's last month with a value, latest first;
+    - a monthly measure, the quarter rolled up from its months (``scorecard.services.rollup``),
+      else the quarter's last month with a value, latest first;
     - an annual measure, the last financial year that is over by the quarter's end: the year
       before until Q4, when the year itself (if its value is in) comes first.
     A report for a period shows that period and earlier ones, never later ones (DOMAIN.md,
     "What a published figure is"): a year that ends after the quarter is a later period, so
     a Q1 report never shows a figure first known in August (summer exams filed under the
     year they fall in), however late the report is printed.
-    For a report on a whole year every measure shows that year (a monthly or quarterly one
-    its last month or quarter).
+    For a report on a whole year every measure shows that year (a quarterly one its last
+    quarter; a monthly one the year rolled up from its months, else its last quarter or month).
     """
     if period.kind is PeriodKind.YEAR:
         if frequency == "annual":
             return (period,)
         last_quarter = PeriodRef(PeriodKind.QUARTER, period.year, 4)
-        return reported_periods(frequency, last_quarter)
+        rolled_up = (period,) if frequency == "monthly" else ()
+        return rolled_up + reported_periods(frequency, last_quarter)
     if period.kind is PeriodKind.MONTH:
         return (period,)
     if frequency == "monthly":
-        return tuple(reversed(months_of_quarter(period)))
+        return (period, *reversed(months_of_quarter(period)))
     if frequency == "annual":
         year = year_of(period)
         return (year, year.previous()) if year.end <= period.end else (year.previous(),)

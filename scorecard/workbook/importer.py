@@ -10,6 +10,7 @@ from scorecard.rules.measure_types import MeasureType
 from scorecard.services.calculated import calculated_refresh
 from scorecard.services.periods import periods_ensure
 from scorecard.services.rating import results_rerate
+from scorecard.services.rollup import rollups_refresh
 
 from .base import ImportContext, RowReader, SheetHandler
 from .errors import WorkbookError, WorkbookRefused
@@ -102,9 +103,13 @@ def workbook_apply(
             finish = getattr(handler, "finish", None)
             if finish is not None:
                 finish(ctx)
-        results_rerate(measure_ids=ctx.touched_measures, results=ctx.written_results)
-        # Every result the import wrote, and every formula it set, moves what is calculated.
-        calculated_refresh(results=ctx.results_written, measure_ids=ctx.touched_measures)
+        # Quarters made from months follow them (scorecard.services.rollup), then all are
+        # rated, then every result written (or formula set) moves what is calculated.
+        rolled_up = rollups_refresh(measure_ids=ctx.touched_measures)
+        results_rerate(measure_ids=ctx.touched_measures, results=ctx.written_results | rolled_up)
+        calculated_refresh(
+            results=ctx.results_written | rolled_up, measure_ids=ctx.touched_measures
+        )
         if policy is not None:
             policy.after_apply(ctx)
     return {handler.name: len(parsed[handler.name]) for handler, _ in present}

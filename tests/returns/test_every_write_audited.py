@@ -22,6 +22,8 @@ READS = {
     "target_of",
     "return_authors",
     "approval_refusals",
+    "is_ratio",
+    "ratio_actual",
 }
 
 

@@ -10,9 +10,15 @@ def test_a_quarterly_measure_shows_the_quarter():
     assert labels(reported_periods("quarterly", parse_period("2009/10 Q2"))) == ["2009/10 Q2"]
 
 
-def test_a_monthly_measure_shows_the_latest_month_of_the_quarter_first():
+def test_a_monthly_measure_shows_its_rolled_up_quarter_else_the_latest_month_first():
     shown = reported_periods("monthly", parse_period("2009/10 Q3"))
-    assert labels(shown) == ["Dec 2009", "Nov 2009", "Oct 2009"]
+    assert labels(shown) == ["2009/10 Q3", "Dec 2009", "Nov 2009", "Oct 2009"]
+    assert due_period("monthly", parse_period("2009/10 Q3")).label == "Oct 2009"
+
+
+def test_a_year_report_shows_a_monthly_measures_rolled_up_year_first():
+    shown = reported_periods("monthly", parse_period("2009/10"))
+    assert labels(shown) == ["2009/10", "2009/10 Q4", "Mar 2010", "Feb 2010", "Jan 2010"]
 
 
 def test_an_annual_measure_shows_last_year_until_the_year_is_over():

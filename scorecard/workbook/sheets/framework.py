@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from scorecard.models import (
     Directorate,
@@ -13,8 +13,9 @@ from scorecard.models import (
     Result,
     Target,
 )
+from scorecard.rules.aggregation import RatioError, ratio_value
 from scorecard.rules.formula import formula_problems
-from scorecard.rules.measure_types import MeasureType, ResultSource
+from scorecard.rules.measure_types import Aggregation, MeasureType, ResultSource
 from scorecard.rules.periods import PeriodRef
 from scorecard.rules.plausibility import implausible_actual
 from scorecard.rules.precision import infer_decimal_places, places_of
@@ -24,6 +25,7 @@ from scorecard.rules.rag import (
     parse_rag_method,
     parse_tolerance,
 )
+from scorecard.rules.units import format_value, quantize
 
 from ..base import (
     Column,
@@ -34,7 +36,7 @@ from ..base import (
     replace_links,
     upsert,
 )
-from ..cells import choice, code_list, text, whole_number, yes_no
+from ..cells import choice, code_list, decimal, text, whole_number, yes_no
 from ..numbers import export_number
 from .common import (
     ReturnsSheet,
@@ -225,6 +227,15 @@ def _places(cell):
     return whole_number(cell, low=0, high=4)
 
 
+def _type(cell):
+    return MeasureType.parse(text(cell), default=MeasureType.SIMPLE).value
+
+
+def _aggregation(cell):
+    made = Aggregation.parse(text(cell))
+    return made.value if made else ""
+
+
 MEASURE_FIELDS = (
     ("Definition", "definition", text, ""),
     ("Family", "family", _family, Measure.Family.LOCAL),
@@ -237,6 +248,8 @@ MEASURE_FIELDS = (
     ("Data quality", "data_quality", text, ""),
     ("Lead officer", "lead_officer", text, ""),
     (OUT_OF_RANGE, "allows_out_of_range", yes_no, False),
+    ("Type", "measure_type", _type, MeasureType.SIMPLE.value),
+    ("Aggregation", "aggregation", _aggregation, ""),
 )
 
 
@@ -265,6 +278,8 @@ class MeasuresSheet(SheetHandler):
         Column("Published"),
         Column("Data quality"),
         Column(OUT_OF_RANGE),
+        Column("Type"),
+        Column("Aggregation"),
         Column("Formula"),
     )
 
@@ -453,6 +468,8 @@ class MeasuresSheet(SheetHandler):
                 "Yes" if m.published else "No",
                 export_text(m.data_quality),
                 "Yes" if m.allows_out_of_range else "No",
+                MeasureType(m.measure_type).label,
+                Aggregation(m.aggregation).label if m.aggregation else None,
                 export_text(m.formula),
             ]
 
@@ -538,6 +555,36 @@ def _figures_changed(results: list[Result], fields: list[str]) -> set[tuple[int,
     return changed
 
 
+NUMERATOR, DENOMINATOR = "Numerator", "Denominator"
+
+
+def _ratio(reader: RowReader, code: str, actual: Decimal | None) -> dict[str, Decimal | None]:
+    """A ratio result's parts, and the actual worked out from them (× 100 for a percentage).
+
+    Both parts or neither; a zero denominator is refused; an Actual given beside them must
+    agree with them at the places it was written with.
+    """
+    parts = [reader.get(header, decimal) for header in (NUMERATOR, DENOMINATOR)]
+    numerator, denominator = parts
+    if numerator is None and denominator is None:
+        return {"numerator": None, "denominator": None}
+    if numerator is None or denominator is None:
+        blank = NUMERATOR if numerator is None else DENOMINATOR
+        reader.error(blank, "give both the numerator and the denominator, or neither")
+        return {}
+    unit = reader.ctx.unit_of(code)
+    try:
+        value = ratio_value(numerator, denominator, unit=unit)
+    except RatioError as error:
+        reader.error(DENOMINATOR, str(error))
+        return {}
+    worked_out = value.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+    if actual is not None and quantize(value, places_of(actual)) != actual:
+        shown = format_value(quantize(value, places_of(actual)), unit, places_of(actual))
+        reader.error("Actual", f"the numerator and denominator make {shown}, not this")
+    return {"numerator": numerator, "denominator": denominator, "actual": worked_out}
+
+
 class ResultsSheet(ReturnsSheet):
     name = "Results"
     kind = "result"
@@ -554,6 +601,8 @@ class ResultsSheet(ReturnsSheet):
         Column("Impact"),
         Column("Status"),
         Column(VALUE_CONFIRMED),
+        Column(NUMERATOR),
+        Column(DENOMINATOR),
     )
 
     def parse(self, reader: RowReader) -> tuple[str, PeriodRef | None, dict]:
@@ -568,6 +617,8 @@ class ResultsSheet(ReturnsSheet):
         values = {}
         if reader.has("Actual"):
             values["actual"] = self._actual(reader, code, ref)
+        if reader.has(NUMERATOR) or reader.has(DENOMINATOR):
+            values.update(_ratio(reader, code, values.get("actual")))
         for header, field_name, convert, default in RESULT_COLUMN_READERS:
             if reader.has(header):
                 value = reader.get(header, convert)
@@ -612,8 +663,9 @@ class ResultsSheet(ReturnsSheet):
         ctx.touched_measures.update(measures.values())
 
     def stored(self) -> Iterator[Result]:
-        # A calculated result is worked out from the others on import, never typed.
-        return (r for r in super().stored() if r.source != ResultSource.CALCULATED)
+        # A calculated result, or a quarter rolled up from its months, is worked out again on
+        # import, never typed.
+        return (r for r in super().stored() if r.source == ResultSource.ENTERED)
 
     def export_rows(self) -> Iterator[list]:
         targets = {
@@ -641,4 +693,6 @@ class ResultsSheet(ReturnsSheet):
                 r.risk_impact,
                 r.get_status_display(),
                 "Yes" if confirmed else None,
+                export_number(r.numerator),
+                export_number(r.denominator),
             ]
