@@ -83,6 +83,11 @@ class ItemKind:
             self.returnable, **{f"{self.item_field}__in": items}, **where
         )
 
+    def derived_return(self, item: models.Model, period: Any) -> models.Model | None:
+        """``item``'s stored return for ``period`` when it is worked out rather than entered."""
+        ret = self.return_model.objects.filter(**{self.item_field: item, "period": period}).first()
+        return ret if ret is not None and self.derived(ret) else None
+
     def item_id(self, ret: models.Model) -> int:
         return getattr(ret, f"{self.item_field}_id")
 

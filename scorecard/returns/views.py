@@ -120,6 +120,29 @@ def _save(request: HttpRequest, row, form, *, submit: bool) -> Any:
     return None
 
 
+def _edit_form(request: HttpRequest, row, earlier, *, correcting: bool):
+    """The return's form as the action asked: copied forward, checked, saved or submitted.
+
+    Returns the form to show, or a redirect once it was saved.
+    """
+    item, period = row.item, row.period
+    action = request.POST.get("action") if request.method == "POST" else None
+    if action == COPY:
+        data = request.POST.copy()
+        data["commentary"] = earlier[0].commentary if earlier else ""
+        return _form(row, data=data, correcting=correcting, copied=True), None
+    if not action:
+        return _form(row, correcting=correcting), None
+    form = _form(row, data=request.POST, submitting=action == SUBMIT, correcting=correcting)
+    if form.is_valid() and action in (DRAFT, SUBMIT):
+        saved = _save(request, row, form, submit=action == SUBMIT)
+        if saved is not None:
+            done = "submitted for approval" if action == SUBMIT else "saved as a draft"
+            messages.success(request, f"{item.code} {period.label} {done}.")
+            return form, redirect("returns:mine")
+    return form, None
+
+
 def return_edit(request: HttpRequest, kind: str, item_id: int, period_id: int) -> HttpResponse:
     """One item's return for one period: enter, check the RAG, save a draft or submit.
 
@@ -128,7 +151,9 @@ def return_edit(request: HttpRequest, kind: str, item_id: int, period_id: int) -
     """
     item = _item(kind, item_id)
     period = get_object_or_404(ReportingPeriod, pk=period_id)
-    may_edit = permissions.can_update(request.user, item)
+    # A figure worked out from months or a formula is shown with how, never entered.
+    worked_out = kind_of(item).derived_return(item, period)
+    may_edit = permissions.can_update(request.user, item) and worked_out is None
     if request.method == "POST" and not may_edit:
         raise PermissionDenied
     row = selectors.item_row(item, period)
@@ -140,21 +165,9 @@ def return_edit(request: HttpRequest, kind: str, item_id: int, period_id: int) -
 
     form = None
     if may_edit and not refusal:
-        action = request.POST.get("action") if request.method == "POST" else None
-        if action == COPY:
-            data = request.POST.copy()
-            data["commentary"] = earlier[0].commentary if earlier else ""
-            form = _form(row, data=data, correcting=correcting, copied=True)
-        elif action:
-            form = _form(row, data=request.POST, submitting=action == SUBMIT, correcting=correcting)
-            if form.is_valid() and action in (DRAFT, SUBMIT):
-                saved = _save(request, row, form, submit=action == SUBMIT)
-                if saved is not None:
-                    done = "submitted for approval" if action == SUBMIT else "saved as a draft"
-                    messages.success(request, f"{item.code} {period.label} {done}.")
-                    return redirect("returns:mine")
-        else:
-            form = _form(row, correcting=correcting)
+        form, done = _edit_form(request, row, earlier, correcting=correcting)
+        if done is not None:
+            return done
     elif request.method == "POST":
         messages.error(request, f"{item.code} {period.label}: {refusal}.")
         return redirect(request.path)
@@ -177,6 +190,7 @@ def return_edit(request: HttpRequest, kind: str, item_id: int, period_id: int) -
             "refusal": refusal if may_edit else "",
             "may_edit": may_edit,
             "calculated": permissions.calculated_refusal(item),
+            "worked_out": worked_out,
         },
     )
 

@@ -160,3 +160,16 @@ def test_a_quarter_whose_months_are_gone_is_removed(sickness):
     month.delete()
     rollups_refresh(measure_ids=[sickness.pk])
     assert not Result.objects.filter(measure=sickness).exclude(period__kind=PeriodKind.MONTH)
+
+
+def test_a_rolled_up_quarters_return_page_says_how_it_was_made_and_offers_no_form(
+    client, officer, approver, sickness
+):
+    for label, actual in zip(MONTHS, ("2", "1.5", "2"), strict=True):
+        services.return_approve(user=approver, ret=enter(officer, sickness, label, actual))
+    q2 = quarter_of(sickness)
+    client.force_login(officer)
+    page = client.get(f"/returns/measure/{sickness.pk}/{q2.period_id}/").content.decode()
+    assert "LPI 012 2009/10 Q2 is worked out, not entered" in page
+    assert "Q2 value 5.5 days, the sum of July to September" in page
+    assert 'name="actual"' not in page
