@@ -96,7 +96,7 @@ def bench_reports(measure, line, repeat: int) -> None:
     from reporting.dashboard import latest_period_with_results
     from reporting.render import render_pdf, render_xlsx
     from reporting.render.pdf import PDF_VARIANT
-    from reporting.reports import results_report, scorecard_report
+    from reporting.reports.catalogue import results_report, scorecard_report
 
     period = latest_period_with_results()
     scorecard = scorecard_report(period)
