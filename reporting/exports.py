@@ -20,6 +20,8 @@ from .reports.scope import Scope
 
 @dataclass(frozen=True)
 class ReportType:
+    """A report the council asks for by name, and what it is as an annex of a pack."""
+
     name: str
     title: str
     build: Callable[..., Report]  # (period, scope, *, include_provisional, **options)

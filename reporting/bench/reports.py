@@ -71,19 +71,13 @@ def _raw_xlsx(report) -> bytes:
 
     from openpyxl import Workbook
 
-    from reporting.tables import cell_text
-
     wb = Workbook(write_only=True)
     for section in report.table_sections:
         ws = wb.create_sheet(section.sheet or section.title[:31])
         ws.append([col.header for col in section.columns])
         for row in section.rows:
-            ws.append(
-                [
-                    getattr(row, col.name) if col.kind == "value" else cell_text(col, row)
-                    for col in section.columns
-                ]
-            )
+            shown = [col.shows.sheet(col, row) for col in section.columns]
+            ws.append([cell.value if cell else None for cell in shown])
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

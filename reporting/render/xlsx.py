@@ -109,11 +109,11 @@ class _ColumnCells:
     """
 
     def __init__(self, ws, count: int) -> None:
-        self.ws, self.count = ws, count
+        self.ws = ws
         self.cells: list = [None] * count
 
     def fill(self, index: int, value, style: str, *, quoted: bool = False):
-        # A fresh cell each time the style changes: a styled cell is never restyled.
+        # A fresh cell when the style changes, so a cell's style is set once, when it is made.
         cell = self.cells[index]
         if cell is None or cell.style != style or quoted or cell.quotePrefix:
             cell = self.cells[index] = _styled(WriteOnlyCell(self.ws), style, quoted=quoted)

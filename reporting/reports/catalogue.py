@@ -82,36 +82,51 @@ def measure_pages_annex(period, scope: Scope, items: list[Item], *, include_prov
 # Reports: (period, scope, *, include_provisional, **options) -> Report.
 
 
+def _annex_report(
+    title: str,
+    annex,
+    period: ReportingPeriod,
+    scope: Scope,
+    *,
+    measures,
+    actions,
+    include_provisional: bool,
+    **options,
+) -> Report:
+    """A report of one annex, its cover counting the `measures` and `actions` it rates."""
+    provisional = include_provisional
+    items = items_for(period, measures=measures, actions=actions, include_provisional=provisional)
+    report = _new_report(title, period, items, provisional)
+    report.sections += annex(period, scope, items, include_provisional=provisional, **options)
+    return report
+
+
 def scorecard_report(
     period: ReportingPeriod, scope: Scope = EVERYTHING, *, include_provisional: bool = False
 ) -> Report:
-    items = items_for(
+    return _annex_report(
+        f"Balanced scorecard: {period.label}",
+        scorecard_annex,
         period,
+        scope,
         measures=scope.measures(),
         actions=Action.objects.none(),
         include_provisional=include_provisional,
     )
-    report = _new_report(f"Balanced scorecard: {period.label}", period, items, include_provisional)
-    report.sections += scorecard_annex(
-        period, scope, items, include_provisional=include_provisional
-    )
-    return report
 
 
 def exceptions_report(
     period: ReportingPeriod, scope: Scope = EVERYTHING, *, include_provisional: bool = False
 ) -> Report:
-    items = items_for(
+    return _annex_report(
+        f"Exceptions: {period.label}",
+        exceptions_annex,
         period,
+        scope,
         measures=scope.measures(),
         actions=scope.actions(),
         include_provisional=include_provisional,
     )
-    report = _new_report(f"Exceptions: {period.label}", period, items, include_provisional)
-    report.sections += exceptions_annex(
-        period, scope, items, include_provisional=include_provisional
-    )
-    return report
 
 
 def improvement_plan_report(
@@ -122,17 +137,16 @@ def improvement_plan_report(
     include_provisional: bool = False,
 ) -> Report:
     """Each plan's improvement-plan table, counting the actions in scope."""
-    items = items_for(
+    return _annex_report(
+        f"Improvement plans: {period.label}",
+        improvement_plan_annex,
         period,
+        scope,
         measures=Measure.objects.none(),
         actions=scope.actions(),
         include_provisional=include_provisional,
+        labels=labels,
     )
-    report = _new_report(f"Improvement plans: {period.label}", period, items, include_provisional)
-    report.sections += improvement_plan_annex(
-        period, scope, items, include_provisional=include_provisional, labels=labels
-    )
-    return report
 
 
 def action_plans_report(
@@ -141,19 +155,30 @@ def action_plans_report(
     """The priority action plans, then each inspection plan's recommendations and actions.
 
     Only the priority action plans' actions are rated rows here, so only they are counted."""
-    items = items_for(
+    return _annex_report(
+        f"Priority action plans: {period.label}",
+        action_plans_annex,
         period,
+        scope,
         measures=Measure.objects.none(),
         actions=scope.actions().filter(action_plan__isnull=False),
         include_provisional=include_provisional,
     )
-    report = _new_report(
-        f"Priority action plans: {period.label}", period, items, include_provisional
+
+
+def measure_pages_report(
+    period: ReportingPeriod, scope: Scope = EVERYTHING, *, include_provisional: bool = False
+) -> Report:
+    """A page per Red measure: a pack's last annex, on its own."""
+    return _annex_report(
+        f"Measures needing attention: {period.label}",
+        measure_pages_annex,
+        period,
+        scope,
+        measures=scope.measures(),
+        actions=Action.objects.none(),
+        include_provisional=include_provisional,
     )
-    report.sections += action_plans_annex(
-        period, scope, items, include_provisional=include_provisional
-    )
-    return report
 
 
 def results_report(
@@ -185,24 +210,6 @@ def results_report(
     report = _new_report(f"Results to {period.label}", period, [], include_provisional)
     report.summary = summarise(row.status for row in rows)
     report.sections.append(TableSection("Results", RESULT_COLUMNS, [("", rows)]))
-    return report
-
-
-def measure_pages_report(
-    period: ReportingPeriod, scope: Scope = EVERYTHING, *, include_provisional: bool = False
-) -> Report:
-    """A page per Red measure: a pack's last annex, on its own."""
-    items = items_for(
-        period,
-        measures=scope.measures(),
-        actions=Action.objects.none(),
-        include_provisional=include_provisional,
-    )
-    title = f"Measures needing attention: {period.label}"
-    report = _new_report(title, period, items, include_provisional)
-    report.sections += measure_pages_annex(
-        period, scope, items, include_provisional=include_provisional
-    )
     return report
 
 
