@@ -9,9 +9,9 @@ from django.views.decorators.http import require_POST
 from scorecard.returns.permissions import can_edit_packs, can_view_final_packs
 
 from . import services
+from .exports import build_report
 from .forms import PackForm
 from .models import PackBuild, ReportPack
-from .packs import pack_report
 from .render.html import section_entries
 
 
@@ -85,7 +85,7 @@ def pack_state(request: HttpRequest, pk: int) -> HttpResponse:
 
 def pack_preview(request: HttpRequest, pk: int) -> HttpResponse:
     pack = _pack_for(request, pk, edit=False)
-    report = pack_report(pack)
+    report = build_report("pack", pack.period, pack=pack)
     sections = section_entries(report)
     return render(
         request,

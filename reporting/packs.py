@@ -21,19 +21,10 @@ from scorecard.rules.summaries import summarise
 from scorecard.rules.travel import Direction
 from scorecard.rules.units import format_value
 
+from .exports import REPORTS, ReportType
 from .items import Item, items_for
 from .models import ReportPack
-from .reports import (
-    NarrativeSection,
-    Report,
-    Scope,
-    action_plan_section,
-    exceptions_section,
-    improvement_plan_sections,
-    measure_pages_section,
-    priority_action_plans_section,
-    scorecard_section,
-)
+from .reports import EVERYTHING, NarrativeSection, Report, Scope
 
 NARRATIVE = [
     ("going_well", "What is going well?"),
@@ -171,37 +162,20 @@ def suggested_narrative(
 def pack_annexes(
     pack: ReportPack, items: list[Item], scope: Scope | None = None
 ) -> list[tuple[str, object]]:
-    """The annexes the clerk chose, in the order the pack prints them, each with its kind.
+    """The annexes the clerk chose, each with its kind, in the order the reports were
+    registered (`reporting/exports.py`): each is the registered report's own annex.
 
     Everything is for the pack's period and earlier, never later; approved figures only
     unless the pack includes provisional ones.
     """
     scope = pack_scope(pack) if scope is None else scope
-    provisional = pack.include_provisional
     annexes: list[tuple[str, object]] = []
-    if pack.include_scorecard:
-        annexes.append(("scorecard", scorecard_section(items)))
-    if pack.include_improvement_plan:
-        labels = [pack.period.ref.previous().label, pack.period.label]
-        annexes += [
-            ("improvement_plan", section)
-            for section in improvement_plan_sections(labels, scope, include_provisional=provisional)
-        ]
-    if pack.include_exceptions:
-        annexes.append(("exceptions", exceptions_section(items)))
-    if pack.include_action_plans:
-        paps = priority_action_plans_section(pack.period, scope, include_provisional=provisional)
-        if paps is not None:
-            annexes.append(("action_plans", paps))
-        for plan in scope.plans().filter(recommendations__isnull=False).distinct():
-            annexes.append(("action_plans", action_plan_section(plan)))
-    if pack.include_measure_pages:
-        annexes.append(
-            (
-                "measure_pages",
-                measure_pages_section(items, until=pack.period, include_provisional=provisional),
+    for report in REPORTS.values():
+        if report.pack_field and getattr(pack, report.pack_field):
+            sections = report.annex(
+                pack.period, scope, items, include_provisional=pack.include_provisional
             )
-        )
+            annexes += [(report.annex_key, section) for section in sections]
     return annexes
 
 
@@ -251,6 +225,26 @@ def pack_report(
             report.sections.append(NarrativeSection(heading, text))
     report.sections.extend(section for _, section in pack_annexes(pack, items, scope))
     return report
+
+
+def pack_document(
+    period,
+    scope: Scope = EVERYTHING,
+    *,
+    include_provisional: bool = False,
+    pack: ReportPack | None = None,
+    items: list[Item] | None = None,
+) -> Report:
+    """The registered "pack" report: a saved `pack` as the clerk made it (its own period,
+    scope and choice of provisional figures; `items` when already rated), or else the
+    council's default pack for `period` and `scope`, not saved."""
+    if pack is not None:
+        return pack_report(pack, items)
+    pack = default_pack(period, include_provisional=include_provisional)
+    return pack_report(pack, scope=scope)
+
+
+PACK = ReportType("pack", "Report pack", pack_document)
 
 
 def pack_fingerprint(pack: ReportPack) -> str:

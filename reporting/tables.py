@@ -1,79 +1,50 @@
 """Table definitions: one per table, feeding the HTML pages and the PDF and Excel exports.
 
 A table is a tuple of `Col`s: each says what it holds (a RAG, a value in the measure's unit, a
-direction of travel…), and each renderer shows that its own way: a badge in HTML, a filled
-and lettered cell in Excel. Interactive lists get a django-tables2 class made from the same
-columns (`list_table`), for sorting and pagination; long annexes are rendered straight from the
-columns (`table_html`), which is fast enough for a scorecard of thousands of measures.
+direction of travel…), and each renderer asks that kind of column (`reporting/columns.py`) how
+to show it: a badge in HTML, a filled and lettered cell in Excel. Interactive lists get a
+django-tables2 class made from the same columns (`list_table`), for sorting and pagination;
+long annexes are rendered straight from the columns (`table_html`), which is fast enough for a
+scorecard of thousands of measures.
 """
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import django_tables2 as tables
-from django.utils.html import escape, format_html
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from scorecard.rules.rag import Status
-from scorecard.rules.travel import Direction
-from scorecard.rules.units import NO_VALUE, format_value
-from scorecard.templatetags.scorecard_tags import rag_html
+from .columns import COLUMN_KINDS, ColumnKind
 
 
 @dataclass(frozen=True)
 class Col:
     name: str  # the row attribute it shows
     header: str
-    kind: str = "text"  # text, code, value, rag, direction, risk, number
+    kind: str = "text"  # a name in COLUMN_KINDS: text, code, value, rag, direction, risk, number
     orderable: bool = True
     explanation: str = "explanation"  # for a RAG: the attribute that explains it
     provisional: str = "provisional"  # for a RAG: the attribute saying it is not yet approved
 
+    def __post_init__(self) -> None:
+        if self.kind not in COLUMN_KINDS:
+            raise ValueError(f"{self.header}: no column kind {self.kind!r}")
 
-PROVISIONAL = "Provisional"
-
-
-def provisional_note(col: Col, row) -> str:
-    """ " (Provisional)" after a RAG whose figure is submitted but not yet approved: every
-    format says it in words (DOMAIN.md, "What a published figure is")."""
-    return f" ({PROVISIONAL})" if getattr(row, col.provisional, False) else ""
+    @property
+    def shows(self) -> ColumnKind:
+        """How each format shows this column's cells (`reporting/columns.py`)."""
+        return COLUMN_KINDS[self.kind]
 
 
 def cell_text(col: Col, row) -> str:
     """The cell as plain words: for PDF text, Excel text cells and sorting."""
-    value = getattr(row, col.name, None)
-    if col.kind == "value":
-        return format_value(value, row.unit, row.decimal_places)
-    if col.kind == "rag":
-        # None: not in that period's cycle (no update due), which is not "Not rated".
-        return Status(value).word + provisional_note(col, row) if value else NO_VALUE
-    if col.kind == "direction":
-        return Direction(value).word if value else NO_VALUE
-    if col.kind == "risk":
-        score = row.risk_score
-        return f"{row.likelihood} × {row.impact} = {score}" if score is not None else NO_VALUE
-    if value in (None, ""):
-        return NO_VALUE
-    return str(value)
+    return col.shows.text(col, row)
 
 
 def cell_html(col: Col, row, *, explain: bool = True) -> SafeString:
     """The cell for a page; on paper (`explain=False`) a RAG is its letter and word alone."""
-    value = getattr(row, col.name, None)
-    if col.kind == "rag" and value:
-        explanation = getattr(row, col.explanation, "") or "" if explain else ""
-        return rag_html(value, explanation, provisional=bool(provisional_note(col, row)))
-    if col.kind == "direction" and value:
-        direction = Direction(value)
-        return format_html(
-            '<span class="travel travel--{}"><span aria-hidden="true">{}</span> {}</span>',
-            direction.value,
-            direction.arrow,
-            direction.word,
-        )
-    if col.kind == "code":
-        return format_html('<a href="{}" class="code">{}</a>', row.url, value)
-    return escape(cell_text(col, row))
+    return col.shows.html(col, row, explain=explain)
 
 
 def table_html(columns: Iterable[Col], rows: Iterable, caption: str) -> SafeString:
@@ -96,14 +67,12 @@ def table_html(columns: Iterable[Col], rows: Iterable, caption: str) -> SafeStri
 class _SpecColumn(tables.Column):
     def __init__(self, col: Col):
         self.col = col
-        # Lists are sorted by an attribute: a RAG by its rank (Red first), not its name.
-        order_by = ("status_rank",) if col.kind == "rag" else None
         super().__init__(
             verbose_name=col.header,
             orderable=col.orderable,
             empty_values=(),
             accessor=col.name,
-            order_by=order_by,
+            order_by=col.shows.order_by,
         )
 
     def render(self, record):

@@ -5,8 +5,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django_tasks import task
 
+from .exports import build_report
 from .models import PackBuild
-from .packs import pack_items, pack_report
+from .packs import pack_items
 from .render import RENDERERS
 
 
@@ -23,7 +24,7 @@ def build_pack(build_id: int) -> None:
         _progress(build, 10, "Rating measures and actions")
         items = pack_items(build.pack)
         _progress(build, 40, "Assembling the narrative and annexes")
-        report = pack_report(build.pack, items)
+        report = build_report("pack", build.pack.period, pack=build.pack, items=items)
         _progress(build, 60, f"Writing the {build.get_format_display()} file")
         data = RENDERERS[build.format](report)
         name = f"{slugify(build.pack.title)[:80] or 'report'}-{build.pk}.{build.format}"

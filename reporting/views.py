@@ -7,34 +7,20 @@ from django.utils.text import slugify
 from django_tables2 import RequestConfig
 
 from actionplans.models import Action
-from scorecard.models import CouncilSettings, Measure, Plan, ReportingPeriod
+from scorecard.models import Measure, Plan, ReportingPeriod
 from scorecard.returns import permissions
 from scorecard.rules.returns import HANDED_IN
-from scorecard.rules.summaries import summarise
 
 from . import pages
 from .charts import line_chart, rag_mix_chart
 from .dashboard import build_dashboard, latest_period_with_results
+from .exports import build_report
 from .filters import ItemFilter
 from .items import items_for
 from .render import CONTENT_TYPES, RENDERERS
-from .reports import (
-    Report,
-    Scope,
-    TableSection,
-    exceptions_report,
-    improvement_plan_section,
-    scorecard_report,
-)
+from .reports import Report
 from .selectors import action_plan_anchors, action_plan_recommendations, framework_overview
-from .tables import (
-    EXCEPTION_COLUMNS,
-    ITEM_COLUMNS,
-    MISSING_COLUMNS,
-    SCORECARD_COLUMNS,
-    ItemTable,
-    table_html,
-)
+from .tables import EXCEPTION_COLUMNS, MISSING_COLUMNS, SCORECARD_COLUMNS, ItemTable, table_html
 
 
 def _download(request: HttpRequest, report: Report) -> HttpResponse | None:
@@ -99,7 +85,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         return render(request, "reporting/nothing_yet.html", {"title": "Performance dashboard"})
     if request.GET.get("download"):
         # The download is the page's own figures: provisional ones included, and marked.
-        report = exceptions_report(period, include_provisional=True)
+        report = build_report("exceptions", period, include_provisional=True)
         return _download(request, report) or redirect("dashboard")
     board = build_dashboard(period)
     return render(
@@ -146,14 +132,7 @@ def item_list(request: HttpRequest) -> HttpResponse:
             if not filters.is_bound or filters.keep(item)
         ]
     if period is not None and request.GET.get("download"):
-        report = Report(
-            title=f"Measures and actions: {period.label}",
-            council=CouncilSettings.load().council_name,
-            period=period,
-            summary=summarise(item.status for item in items),
-            sections=[TableSection("Measures and actions", ITEM_COLUMNS, [("", items)])],
-            include_provisional=True,
-        )
+        report = build_report("items", period, items=items, include_provisional=True)
         response = _download(request, report)
         if response is not None:
             return response
@@ -174,7 +153,7 @@ def balanced_scorecard(request: HttpRequest) -> HttpResponse:
     except NoResultsYet:
         return render(request, "reporting/nothing_yet.html", {"title": "Balanced scorecard"})
     if request.GET.get("download"):
-        report = scorecard_report(period, include_provisional=True)
+        report = build_report("scorecard", period, include_provisional=True)
         return _download(request, report) or redirect("scorecard")
     items = items_for(period, actions=Action.objects.none())
     sections = pages.scorecard_sections(items)
@@ -192,21 +171,10 @@ def improvement_plan(request: HttpRequest, code: str) -> HttpResponse:
     labels = request.GET.getlist("period")
     if request.GET.get("download"):
         # A page shows returns awaiting approval, marked Provisional, as the dashboard does.
-        section = improvement_plan_section(
-            plan, labels, Scope(plan_codes=(plan.code,)), include_provisional=True
-        )
-        table = pages.improvement_plan_table(plan, labels)
-        period = table.periods[-1] if table.periods else None
-        if period is None:
-            raise Http404("This plan has no updates to export.")
-        report = Report(
-            title=plan.title,
-            council=CouncilSettings.load().council_name,
-            period=period,
-            summary=table.summary,
-            sections=[section],
-            include_provisional=True,
-        )
+        try:
+            report = build_report("plan", None, plan=plan, labels=labels, include_provisional=True)
+        except LookupError as nothing:
+            raise Http404(str(nothing)) from None
         return _download(request, report) or redirect("improvement_plan", code=code)
     table = pages.improvement_plan_table(plan, labels)
     return render(

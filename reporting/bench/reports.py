@@ -71,19 +71,13 @@ def _raw_xlsx(report) -> bytes:
 
     from openpyxl import Workbook
 
-    from reporting.tables import cell_text
-
     wb = Workbook(write_only=True)
     for section in report.table_sections:
         ws = wb.create_sheet(section.sheet or section.title[:31])
         ws.append([col.header for col in section.columns])
         for row in section.rows:
-            ws.append(
-                [
-                    getattr(row, col.name) if col.kind == "value" else cell_text(col, row)
-                    for col in section.columns
-                ]
-            )
+            shown = [col.shows.sheet(col, row) for col in section.columns]
+            ws.append([cell.value if cell else None for cell in shown])
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
@@ -96,7 +90,7 @@ def bench_reports(measure, line, repeat: int) -> None:
     from reporting.dashboard import latest_period_with_results
     from reporting.render import render_pdf, render_xlsx
     from reporting.render.pdf import PDF_VARIANT
-    from reporting.reports import results_report, scorecard_report
+    from reporting.reports.catalogue import results_report, scorecard_report
 
     period = latest_period_with_results()
     scorecard = scorecard_report(period)

@@ -1,40 +1,14 @@
 from django.template.loader import render_to_string
 
 from reporting.narrative import numbered_count, paragraphs
-from reporting.reports import ActionPlanSection, MeasurePagesSection, NarrativeSection, Report
-from reporting.tables import cell_text, provisional_note
-from scorecard.rules.rag import Status
-
-
-def section_kind(section) -> str:
-    if isinstance(section, NarrativeSection):
-        return "narrative"
-    if isinstance(section, ActionPlanSection):
-        return "action_plan"
-    if isinstance(section, MeasurePagesSection):
-        return "measure_pages"
-    return "table"
-
-
-def _print_cell(col, row) -> tuple[str, str]:
-    """A cell for paper: its class and plain text. A RAG is filled and lettered ("R Red") so
-    greyscale printing keeps it; everything else is text, which keeps the PDF quick to lay
-    out (a thousand-row annex has ten thousand cells).
-
-    The cell is `rag-cell`, never `rag`: that is the inline badge, and a table cell laid out
-    inline leaves its column, so two quarters' RAGs would stack under the first quarter."""
-    value = getattr(row, col.name, None)
-    if col.kind == "rag" and value:
-        status = Status(value)
-        text = f"{status.letter} {status.word}" + provisional_note(col, row)
-        return f"rag-cell rag--{status.value}", text
-    return ("code" if col.kind == "code" else ""), cell_text(col, row)
+from reporting.reports import Report
 
 
 def table_rows_html(section) -> list[tuple[str, list[list[tuple[str, str]]]]]:
-    """Each group's rows as (class, text) cells, computed once for the template."""
+    """Each group's rows as (class, text) cells for paper, computed once for the template:
+    each column's kind says how it prints (`reporting/columns.py`)."""
     return [
-        (heading, [[_print_cell(col, row) for col in section.columns] for row in rows])
+        (heading, [[col.shows.paper(col, row) for col in section.columns] for row in rows])
         for heading, rows in section.groups
     ]
 
@@ -47,9 +21,9 @@ def section_entries(report: Report) -> list[dict]:
     the contact officer signs off after the last narrative section, before the annexes.
     """
     entries, number, annex = [], 1, 0
-    has_narrative = any(isinstance(s, NarrativeSection) for s in report.sections)
+    has_narrative = any(s.kind == "narrative" for s in report.sections)
     for section in report.sections:
-        kind = section_kind(section)
+        kind = section.kind
         entry = {"section": section, "kind": kind, "rows": [], "paragraphs": [], "annex": None}
         if kind == "narrative":
             entry["paragraphs"] = paragraphs(section.text, start=number)

@@ -12,20 +12,13 @@ from decimal import Decimal
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import Cell
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
+from openpyxl.styles.fonts import DEFAULT_FONT
 from openpyxl.utils import get_column_letter
 
-from reporting.reports import (
-    RESULT_COLUMNS,
-    ActionPlanSection,
-    MeasurePagesSection,
-    Report,
-    ResultRow,
-    TableSection,
-)
-from reporting.tables import Col, cell_text, provisional_note
+from reporting.columns import SheetCell
+from reporting.reports import Report, TableSection
 from scorecard.rules.rag import Status
-from scorecard.rules.travel import Direction
 from scorecard.safecells import looks_like_formula, mark_text, xlsx_text
 
 from .xlsx_layout import column_width, line_count, number_format, row_height, shown_number
@@ -48,54 +41,63 @@ SUMMARY_HEADERS = ("Status", "Number", "Percentage of rated")
 
 
 class _Styles:
-    """Each style worked out once per workbook and then copied onto cells.
+    """Each style the workbook uses, added once as a named style and given to cells by name.
 
-    Setting a fill, font or number format on a cell looks it up in the workbook's style
-    tables every time; copying a finished style array does not, which matters at tens of
-    thousands of cells (openpyxl copies `_style` the same way in its own `copy()`).
+    Setting a fill, font and number format on each cell would look each up in the workbook's
+    style tables every time, which matters at tens of thousands of cells; a named style is
+    looked up once per cell by its name.
     """
 
     def __init__(self, wb: Workbook) -> None:
-        self._proto_sheet = wb.create_sheet("_styles")
-        wb.remove(self._proto_sheet)
-        self.top = self._style(alignment=TOP)
-        self.text = self._style(alignment=WRAP)
-        self.quoted = self._style(alignment=WRAP, quotePrefix=True)
-        self.header = self._style(alignment=WRAP, font=BOLD)
-        self.rag = {Status.NOT_RATED: self._style(alignment=CENTRE)}
+        self.wb = wb
+        self.top = self._named("Top", alignment=TOP)
+        self.text = self._named("Text", alignment=WRAP)
+        self.header = self._named("Header", alignment=WRAP, font=BOLD)
+        self.rag = {Status.NOT_RATED: self._named("RAG Not rated", alignment=CENTRE)}
         for status, (fill, colour) in RAG_FILLS.items():
-            self.rag[status] = self._style(
+            self.rag[status] = self._named(
+                f"RAG {status.word}",
                 fill=PatternFill("solid", fgColor=fill),
                 font=Font(bold=True, color=colour, **FONT),
                 alignment=CENTRE,
             )
-        self._formats: dict[tuple[str, int], object] = {}
+        self._formats: dict[str, str] = {}
 
-    def _style(self, **attributes):
-        cell = WriteOnlyCell(self._proto_sheet)
-        for name, value in attributes.items():
-            setattr(cell, name, value)
-        return cell._style
+    def _named(self, name: str, *, font: Font = DEFAULT_FONT, **attributes) -> str:
+        self.wb.add_named_style(NamedStyle(name=name, font=font, **attributes))
+        return name
 
-    def number(self, unit: str, places: int):
-        key = (unit, places)
-        if key not in self._formats:
-            self._formats[key] = self._style(
-                number_format=number_format(unit, places), alignment=TOP
-            )
-        return self._formats[key]
+    def number(self, unit: str, places: int) -> str:
+        fmt = number_format(unit, places)
+        if fmt not in self._formats:
+            self._formats[fmt] = self._named(f"Number {fmt}", number_format=fmt, alignment=TOP)
+        return self._formats[fmt]
+
+    def of(self, cell: SheetCell) -> str | None:
+        """A cell's style: its number format in its unit, or its RAG's fill; None for text."""
+        if cell.unit is not None:
+            return self.number(cell.unit, cell.places)
+        if cell.rag is not None:
+            return self.rag.get(cell.rag, self.top)
+        return None
 
 
-def text_cell(ws, value: str, style=None):
-    """A text cell that a spreadsheet shows as typed and never evaluates, wrapped with
-    `style` (a `_Styles` array) when given."""
+def _styled(cell, style: str | None, *, quoted: bool = False):
+    """`cell` in the named `style`; quoted, "=1+1" stays text, shown as typed."""
+    if style is not None:
+        cell.style = style
+    if quoted:
+        cell.quotePrefix = True
+    return cell
+
+
+def text_cell(ws, value: str, style: str | None = None):
+    """A text cell that a spreadsheet shows as typed and never evaluates, in the named
+    `style` when given."""
     value = xlsx_text(value)
     if not looks_like_formula(value) and style is None:
         return value
-    cell = WriteOnlyCell(ws, value=value)
-    if style is not None:
-        cell._style = style
-    return mark_text(cell)
+    return mark_text(_styled(WriteOnlyCell(ws, value=value), style))
 
 
 class _ColumnCells:
@@ -107,75 +109,46 @@ class _ColumnCells:
     """
 
     def __init__(self, ws, count: int) -> None:
-        self.cells = [WriteOnlyCell(ws) for _ in range(count)]
+        self.ws = ws
+        self.cells: list = [None] * count
 
-    def fill(self, index: int, value, style):
+    def fill(self, index: int, value, style: str, *, quoted: bool = False):
+        # A fresh cell when the style changes, so a cell's style is set once, when it is made.
         cell = self.cells[index]
+        if cell is None or cell.style != style or quoted or cell.quotePrefix:
+            cell = self.cells[index] = _styled(WriteOnlyCell(self.ws), style, quoted=quoted)
         cell.value = value
-        cell._style = style  # shared, never changed: openpyxl only reads it to write the cell
         return cell
 
     def text(self, index: int, value: str, styles: "_Styles"):
         value = xlsx_text(value)
-        # "=1+1" stays text, never a formula: the quoted style carries the quote prefix.
-        cell = self.fill(index, value, styles.quoted if looks_like_formula(value) else styles.text)
+        cell = self.fill(index, value, styles.text, quoted=looks_like_formula(value))
         cell.data_type = "s"
         return cell
 
 
-def _cell(index: int, col: Col, row, styles: _Styles, cells: _ColumnCells):
-    """The cell for a row's column: styled where it must be (numbers, RAG, text that starts
-    like a formula), a plain value otherwise; `_Rows` tops and wraps the rest."""
-    value = getattr(row, col.name, None)
-    if col.kind == "value":
-        if value is None:
-            return None
-        number = value if isinstance(value, Decimal) else Decimal(value)
-        return cells.fill(index, number, styles.number(row.unit, row.decimal_places))
-    if col.kind == "rag":
-        if not value:
-            return None  # not in that period's cycle: no update was due
-        status = Status(value)
-        if status is Status.AWAITING_APPROVAL:
-            return _rag_text(col, row)
-        return cells.fill(index, _rag_text(col, row), styles.rag.get(status, styles.top))
-    if col.kind == "direction":
-        return Direction(value).word if value else None
-    if col.kind == "risk":
-        return row.risk_score
-    if col.kind == "number":
-        return value
-    text = xlsx_text(cell_text(col, row)) if value not in (None, "") else ""
-    if looks_like_formula(text):
-        return cells.text(index, text, styles)
-    return text or None
+def _cell(index: int, shown: SheetCell | None, styles: _Styles, cells: _ColumnCells):
+    """The cell for a row's column as its kind gives it (`reporting/columns.py`): styled where
+    it must be (numbers, RAG, text that starts like a formula), a plain value otherwise;
+    `_Rows` tops and wraps the rest."""
+    if shown is None:
+        return None
+    style = styles.of(shown)
+    if style is not None:
+        return cells.fill(index, shown.value, style)
+    if isinstance(shown.value, str):
+        text = xlsx_text(shown.value)
+        return cells.text(index, text, styles) if looks_like_formula(text) else text or None
+    return shown.value
 
 
-def _rag_text(col: Col, row) -> str:
-    """A RAG as the sheet shows it: its letter, to filter on ("R", "R (Provisional)"); a
-    result awaiting approval is not a rating, so it has no letter and says so."""
-    status = Status(getattr(row, col.name))
-    if status is Status.AWAITING_APPROVAL:
-        return status.word
-    return status.letter + provisional_note(col, row)
-
-
-def _shown_length(col: Col, row) -> int:
+def _shown_length(shown: SheetCell | None) -> int:
     """How many characters the cell shows: its number in its unit, its letter or its words."""
-    value = getattr(row, col.name, None)
-    if value in (None, ""):
+    if shown is None or shown.value in (None, ""):
         return 1
-    if col.kind == "value":
-        return len(shown_number(value, row.unit, row.decimal_places))
-    if col.kind == "rag":
-        return len(_rag_text(col, row))
-    if col.kind == "direction":
-        return len(Direction(value).word)
-    if col.kind == "risk":
-        return len(str(row.risk_score))
-    if col.kind == "number":
-        return len(str(value))
-    return len(cell_text(col, row))
+    if shown.unit is not None:
+        return len(shown_number(shown.value, shown.unit, shown.places))
+    return len(str(shown.value))
 
 
 def _column_widths(section: TableSection, grouped: bool) -> list[float]:
@@ -186,8 +159,8 @@ def _column_widths(section: TableSection, grouped: bool) -> list[float]:
         widths.append(column_width("Group", "text", longest))
     rows = section.rows
     for col in section.columns:
-        longest = max((_shown_length(col, row) for row in rows), default=0)
-        widths.append(column_width(col.header, col.kind, longest))
+        longest = max((_shown_length(col.shows.sheet(col, row)) for row in rows), default=0)
+        widths.append(column_width(col.header, col.shows.width, longest))
     if section.footer:  # labels under column A, figures under B
         label = max(len(label) for label, _ in section.footer)
         figure = max(len(value) for _, value in section.footer)
@@ -266,7 +239,8 @@ def _write_table(wb: Workbook, section: TableSection, styles: _Styles, used: set
     for heading, rows in section.groups:
         prefix = [text_cell(ws, heading, styles.text)] if grouped else []
         for row in rows:
-            sheet.append(prefix + [_cell(i, col, row, styles, cells) for i, col in columns])
+            shown = [_cell(i, col.shows.sheet(col, row), styles, cells) for i, col in columns]
+            sheet.append(prefix + shown)
     ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{sheet.count}"
     if section.footer:
         sheet.append([])
@@ -282,9 +256,7 @@ def _footer_value(ws, value: str, styles: _Styles):
             cell.number_format = "0.00%"
             cell.alignment = TOP
             return cell
-        cell = WriteOnlyCell(ws, value=int(value))
-        cell._style = styles.top
-        return cell
+        return _styled(WriteOnlyCell(ws, value=int(value)), styles.top)
     except (ValueError, ArithmeticError):
         return text_cell(ws, value, styles.text)
 
@@ -325,75 +297,15 @@ def _summary(wb: Workbook, report: Report, styles: _Styles) -> None:
     rows.append(["Percentage Green and Amber", _percent_cell(ws, percent)])
 
 
-def action_plan_table(section: ActionPlanSection) -> TableSection:
-    """A priority action plan as rows, one per further action, for the spreadsheet."""
-    rows = []
-    for rec in section.recommendations:
-        for action in rec.further_actions.all():
-            rows.append(
-                _PlanActionRow(
-                    recommendation=f"{rec.code}) {rec.text}",
-                    findings="; ".join(f"{f.code}. {f.text}" for f in rec.findings.all()),
-                    current_position=rec.current_position,
-                    further_action=action.further_action or action.title,
-                    addresses=action.addresses,
-                    timescale=action.timescale,
-                    lead_officer=action.lead_officer,
-                )
-            )
-    columns = tuple(
-        Col(name, header)
-        for name, header in (
-            ("recommendation", "Recommendation"),
-            ("findings", "Findings"),
-            ("current_position", "Current position"),
-            ("further_action", "Further action"),
-            ("addresses", "Addresses"),
-            ("timescale", "Timescale"),
-            ("lead_officer", "Lead officer"),
-        )
-    )
-    return TableSection(section.title, columns, [("", rows)], sheet=f"Actions {section.plan.code}")
-
-
-def measure_pages_table(section: MeasurePagesSection) -> TableSection:
-    """The measure pages' figures, a row per measure and period, for the spreadsheet."""
-    rows = [
-        ResultRow(
-            code=measure.code,
-            title=measure.title,
-            period_label=row.period.label,
-            target=row.target,
-            actual=row.result.actual if row.result else None,
-            status=row.status,
-            explanation=row.result.rag_explanation if row.result else "",
-            commentary=row.result.commentary if row.result else "",
-            unit=measure.unit,
-            decimal_places=measure.decimal_places,
-        )
-        for measure, history, _ in section.pages
-        for row in history
-    ]
-    return TableSection(section.title, RESULT_COLUMNS, [("", rows)], sheet="Measure pages")
-
-
-class _PlanActionRow:
-    def __init__(self, **fields):
-        self.__dict__.update(fields)
-
-
 def render_xlsx(report: Report) -> bytes:
+    """The report as a workbook: a summary sheet, then a sheet per table."""
     wb = Workbook(write_only=True)
     styles = _Styles(wb)
     used = {"summary"}
     _summary(wb, report, styles)
     for section in report.sections:
-        if isinstance(section, ActionPlanSection):
-            section = action_plan_table(section)
-        if isinstance(section, MeasurePagesSection):
-            section = measure_pages_table(section)
-        if isinstance(section, TableSection):
-            _write_table(wb, section, styles, used)
+        for table in section.sheets:  # what each section is as tables: none for narrative
+            _write_table(wb, table, styles, used)
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

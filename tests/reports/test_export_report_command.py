@@ -7,7 +7,7 @@ import re
 import pytest
 from django.core.management import CommandError, call_command
 
-from reporting.exports import KINDS
+from reporting.exports import REPORTS
 from tests.reports.conftest import CABINET_TITLE, cabinet_pack
 from tests.reports.support import Pdf, Xlsx, by_code, table, words
 
@@ -26,7 +26,7 @@ def export(tmp_path, *args, fmt="xlsx", period="2009/10 Q2") -> bytes:
 
 
 def test_the_command_offers_every_report_the_issue_names():
-    assert set(SPEC_KINDS) <= set(KINDS)
+    assert set(SPEC_KINDS) <= set(REPORTS)
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "xlsx", "html"])

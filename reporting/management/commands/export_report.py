@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from reporting.exports import KINDS, build_report
+from reporting.exports import build_report, command_names
 from reporting.render import RENDERERS
 from scorecard.models import ReportingPeriod
 
@@ -15,7 +15,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("kind", help=f"one of {', '.join(KINDS)}, pack, or pack:ID")
+        parser.add_argument("kind", help=f"one of {', '.join(command_names())}, or pack:ID")
         parser.add_argument("--period", help='e.g. "2009/10 Q2" (a pack has its own)')
         parser.add_argument("--format", choices=sorted(RENDERERS), default="pdf")
         parser.add_argument("-o", "--output", type=Path, required=True)
@@ -31,9 +31,9 @@ class Command(BaseCommand):
     def handle(
         self, *args, kind, period, format, output, objective, directorate, provisional, **options
     ):
-        if not kind.startswith("pack:") and kind not in KINDS and kind != "pack":
+        if not kind.startswith("pack:") and kind not in command_names():
             raise CommandError(
-                f"Unknown report {kind!r}: use one of {', '.join(KINDS)}, pack, pack:ID"
+                f"Unknown report {kind!r}: use one of {', '.join(command_names())}, pack:ID"
             )
         found = None
         if period:
