@@ -51,3 +51,11 @@ def test_the_dashboard_links_the_plans(client, viewer, plans):
     assert reverse("improvement_plan", args=["CIP-2009"]) in links
     assert reverse("action_plan", args=["CIP-2009"]) in links
     assert reverse("plans") + "#priority-action-plans" in links
+
+
+def test_before_anything_is_reported_the_dashboard_still_links_the_plans(client, viewer, plans):
+    client.force_login(viewer)
+
+    links = hrefs(client.get(reverse("dashboard")).content)
+
+    assert reverse("improvement_plan", args=["CIP-2009"]) in links
