@@ -10,3 +10,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
 ]
+
+# Forbidden and missing pages say why and link onward (seen only with DEBUG off).
+handler403 = "reporting.errors.permission_denied"
+handler404 = "reporting.errors.page_not_found"

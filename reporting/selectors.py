@@ -3,9 +3,9 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 
-from actionplans.models import Action, ActionUpdate, Recommendation
+from actionplans.models import Action, ActionPlan, ActionUpdate, Recommendation
 from scorecard.models import Measure, Objective, Plan, Result
 from scorecard.rules.rag import Status, judgement_explanation, status_of
 from scorecard.rules.returns import HANDED_IN
@@ -143,3 +143,9 @@ def action_plan_anchors(plan: Plan, recommendations: QuerySet) -> dict[str, str]
     }
     anchors.update({r.code: f"rec-{r.code}" for r in recommendations})
     return anchors
+
+
+def priority_action_plans() -> list[ActionPlan]:
+    """The priority action plans (PAPs), each with its actions in plan order: two queries."""
+    actions = Action.objects.order_by("order", "code")
+    return list(ActionPlan.objects.prefetch_related(Prefetch("actions", queryset=actions)))

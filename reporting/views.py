@@ -19,7 +19,12 @@ from .filters import ItemFilter
 from .items import items_for
 from .render import CONTENT_TYPES, RENDERERS
 from .reports import Report
-from .selectors import action_plan_anchors, action_plan_recommendations, framework_overview
+from .selectors import (
+    action_plan_anchors,
+    action_plan_recommendations,
+    framework_overview,
+    priority_action_plans,
+)
 from .tables import EXCEPTION_COLUMNS, MISSING_COLUMNS, SCORECARD_COLUMNS, ItemTable, table_html
 
 
@@ -55,10 +60,28 @@ def _page_number(request: HttpRequest, count: int, per_page: int) -> int:
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    """Viewers land on the dashboard; everyone else on the framework with its latest ratings."""
-    if permissions.only_reads(request.user):
-        return redirect("dashboard")
-    return render(request, "reporting/home.html", {"sections": framework_overview()})
+    """Each role lands on its work (issue 12): the performance team on the quarter's progress,
+    approvers on their queue, officers on My returns, viewers and clerks on the dashboard."""
+    return redirect(_landing(request.user))
+
+
+def _landing(user) -> str:
+    if permissions.can_see_progress(user):
+        return "returns:progress"
+    if permissions.may_approve(user):
+        return "returns:approvals"
+    if permissions.enters_returns(user):
+        return "returns:mine"
+    return "dashboard"
+
+
+def plans(request: HttpRequest) -> HttpResponse:
+    """Every plan's objectives with their latest ratings, and the priority action plans."""
+    return render(
+        request,
+        "reporting/plans.html",
+        {"sections": framework_overview(), "action_plans": priority_action_plans()},
+    )
 
 
 def _period(request: HttpRequest, *, measures_only: bool = False) -> ReportingPeriod:

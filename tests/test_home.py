@@ -1,4 +1,5 @@
-"""The signed-in home page: objectives with their measures and actions and the latest RAG."""
+"""The plans page (the home page before each role landed on its work): objectives with their
+measures and actions and the latest RAG."""
 
 from decimal import Decimal
 
@@ -26,12 +27,12 @@ def test_home_requires_sign_in(client):
     assert response["Location"].startswith(reverse("login"))
 
 
-def test_sign_in_leads_an_officer_to_the_framework(client, officer):
+def test_sign_in_leads_an_officer_to_my_returns(client, officer):
     response = client.post(
         reverse("login"), {"username": officer.username, "password": PASSWORD}, follow=True
     )
-    assert response.redirect_chain[-1][0] == reverse("home")
-    assert b"Plans, objectives and their latest ratings" in response.content
+    assert response.redirect_chain[-1][0] == reverse("returns:mine")
+    assert b"My returns" in response.content
 
 
 def test_sign_in_leads_a_viewer_to_the_dashboard(client, viewer):
@@ -49,7 +50,7 @@ def test_wrong_password_is_shown_in_an_error_summary(client, viewer):
     assert b'value="' + viewer.username.encode() + b'"' in response.content
 
 
-def test_home_shows_each_item_with_its_latest_rag_in_words(client, officer):
+def test_the_plans_page_shows_each_item_with_its_latest_rag_in_words(client, officer):
     objective = ObjectiveFactory(code="CIP01", title="Be Recognised as an Excellent Authority")
     measure = MeasureFactory(code="NI 192", title="Household waste recycled", polarity="higher")
     measure.objectives.add(objective)
@@ -63,7 +64,7 @@ def test_home_shows_each_item_with_its_latest_rag_in_words(client, officer):
     ActionUpdateFactory(action=action, period=period("2009/10 Q3"), rag="amber")
     client.force_login(officer)
 
-    page = client.get(reverse("home")).content.decode()
+    page = client.get(reverse("plans")).content.decode()
 
     assert "CIP01" in page and "NI 192" in page and "CIP01.1.3" in page
     # The latest result (Q2, 20% against 40%) is Red, said in words as well as colour.
@@ -72,7 +73,7 @@ def test_home_shows_each_item_with_its_latest_rag_in_words(client, officer):
     assert 'rag--amber"' in page and "Amber" in page
 
 
-def test_home_query_count_does_not_grow_with_the_framework(
+def test_the_plans_page_query_count_does_not_grow_with_the_framework(
     client, officer, django_assert_max_num_queries
 ):
     objective = ObjectiveFactory()
@@ -83,7 +84,7 @@ def test_home_query_count_does_not_grow_with_the_framework(
         ActionUpdateFactory(action=ActionFactory(objective=objective))
     client.force_login(officer)
     with django_assert_max_num_queries(12):
-        response = client.get(reverse("home"))
+        response = client.get(reverse("plans"))
     assert response.status_code == 200
 
 

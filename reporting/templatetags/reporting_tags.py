@@ -74,3 +74,13 @@ def cite_links(text: str, anchors: dict) -> str:
         return "(" + "".join(escape(c) if i % 2 else link(c) for i, c in enumerate(codes)) + ")"
 
     return mark_safe(re.sub(r"\(([\w.]+(?:\s*,\s*[\w.]+)*)\)", citation, escape(text)))
+
+
+@register.inclusion_tag("includes/plan_links.html")
+def plan_links() -> dict:
+    """Links to each plan's improvement plan and action plan, and to the priority action plans:
+    on the dashboard, so viewers reach them without typing an address. Two queries."""
+    from actionplans.models import ActionPlan
+    from scorecard.models import Plan
+
+    return {"plans": list(Plan.objects.all()), "has_action_plans": ActionPlan.objects.exists()}

@@ -117,3 +117,15 @@ def _rerate(request: HttpRequest, period: ReportingPeriod, form: RerateForm) -> 
             "without a corrective action: ask their officers for one.",
         )
     return redirect("returns:period", period.pk)
+
+
+def progress(request: HttpRequest) -> HttpResponse:
+    """The performance team's landing page: each open period's returns, by directorate."""
+    if not permissions.can_see_progress(request.user):
+        raise PermissionDenied
+    open_periods = selectors.open_periods()
+    return render(
+        request,
+        "returns/progress.html",
+        {"progress": selectors.period_progress(open_periods)},
+    )

@@ -102,6 +102,24 @@ def approver_directorate_id(user: Any) -> int | None:
     return profile.directorate_id if profile is not None else None
 
 
+def may_approve(user: Any) -> bool:
+    """The user has an approval queue: an approver with a directorate, or the performance team."""
+    return is_performance_team(user) or approver_directorate_id(user) is not None
+
+
+def keeps_returns(user: Any) -> bool:
+    """The user has returns of their own to keep: officers, approvers and the performance team.
+
+    Viewers and clerks only read, so "My returns" is not theirs even when a plan names them.
+    """
+    return is_performance_team(user) or enters_returns(user)
+
+
+def can_see_progress(user: Any) -> bool:
+    """The quarter's progress (who is late, what waits for approval) is the team's to chase."""
+    return is_performance_team(user)
+
+
 def can_approve(user: Any, item: Any) -> bool:
     """May the user approve or return the return of ``item``?
 

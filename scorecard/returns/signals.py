@@ -1,4 +1,4 @@
-"""Remember at sign-in which returns links the navigation shows, so pages pay no query for it."""
+"""Remember at sign-in which links the navigation shows, so pages pay no query for it."""
 
 from typing import Any
 
@@ -11,12 +11,14 @@ NAV_KEY = "returns_nav"
 
 
 def nav_flags(user: Any) -> dict:
-    """Which of the returns links (Approvals, Periods) the user's roles call for."""
-    team = permissions.is_performance_team(user)
+    """Which links of the main navigation the user's roles call for (each a permission check)."""
     return {
         "user": getattr(user, "pk", None),
-        "may_approve": bool(team or permissions.approver_directorate_id(user)),
-        "is_team": team,
+        "keeps_returns": permissions.keeps_returns(user),
+        "may_approve": permissions.may_approve(user),
+        "sees_progress": permissions.can_see_progress(user),
+        "is_team": permissions.can_manage_periods(user),
+        "reads_packs": permissions.can_view_final_packs(user),
     }
 
 

@@ -20,6 +20,7 @@ urlpatterns += [
 ]
 
 urlpatterns += [
+    path("progress/", period_views.progress, name="progress"),
     path("periods/", period_views.periods, name="periods"),
     path("periods/<int:pk>/", period_views.period_detail, name="period"),
 ]

@@ -11,9 +11,9 @@ def measure_value(number, measure) -> str:
     return format_value(number, measure.unit, measure.decimal_places)
 
 
-@register.inclusion_tag("returns/nav.html", takes_context=True)
-def returns_nav(context) -> dict:
-    """The returns links of the main navigation, by what the signed-in user may do.
+@register.inclusion_tag("includes/site_nav.html", takes_context=True)
+def site_nav(context) -> dict:
+    """The links of the main navigation, by what the signed-in user may use.
 
     Which links to show is worked out at sign-in and kept in the session
     (``scorecard.returns.signals``), so the navigation adds no query to every page; the views
@@ -26,8 +26,11 @@ def returns_nav(context) -> dict:
     current = getattr(getattr(request, "resolver_match", None), "view_name", "") or ""
     session = getattr(request, "session", None)
     shown = session.get(NAV_KEY) if session is not None else None
-    if shown is None or shown.get("user") != getattr(user, "pk", None):
-        shown = nav_flags(user)  # a session begun before this was deployed
+    # A session begun before a link was added lacks its flag: work them out again.
+    stale = shown is None or shown.keys() != nav_flags(None).keys()
+    if stale or shown.get("user") != getattr(user, "pk", None):
+        shown = nav_flags(user)
         if session is not None:
             session[NAV_KEY] = shown
-    return {"current": current, **shown}
+    # The flags name the user by pk; the template needs the user themself.
+    return {**shown, "current": current, "user": user, "csrf_token": context.get("csrf_token")}

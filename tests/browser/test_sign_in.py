@@ -23,7 +23,7 @@ def framework():
     return measure
 
 
-def test_officer_signs_in_and_sees_objectives_with_rag_words(
+def test_officer_signs_in_to_my_returns_and_finds_objectives_with_rag_words(
     page, officer, framework, assert_accessible
 ):
     page.goto("/")
@@ -35,6 +35,9 @@ def test_officer_signs_in_and_sees_objectives_with_rag_words(
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_label("Password").press("Enter")
 
+    expect(page.get_by_role("heading", name="My returns")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Plans").click()
     expect(
         page.get_by_role("heading", name="Plans, objectives and their latest ratings")
     ).to_be_visible()

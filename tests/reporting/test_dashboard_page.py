@@ -218,10 +218,10 @@ def test_viewers_and_clerks_land_on_the_dashboard_from_home(client, role_user, r
     assert response["Location"] == reverse("dashboard")
 
 
-def test_officers_land_on_the_framework_from_home(client, officer):
+def test_officers_land_on_their_returns_from_home(client, officer):
     client.force_login(officer)
 
-    assert client.get("/").status_code == 200
+    assert client.get("/")["Location"] == reverse("returns:mine")
 
 
 def test_the_dashboard_requires_sign_in(client, council_q2):

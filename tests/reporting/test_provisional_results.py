@@ -73,13 +73,13 @@ def test_the_measure_page_marks_a_provisional_result(as_viewer, council_q2):
     assert "Provisional" not in " ".join(cells(row(tbl, "2009/10 Q1")))
 
 
-def test_the_home_page_marks_a_provisional_rating_and_never_shows_a_draft(
+def test_the_plans_page_marks_a_provisional_rating_and_never_shows_a_draft(
     client, officer, council_q2
 ):
     made = measure("LPI 301", targets={Q2: "10"}, results={Q2: "2"}, result_status="draft")
     made.objectives.add(council_q2.value)
     client.force_login(officer)
-    page = main(client.get(reverse("home")).content)
+    page = main(client.get(reverse("plans")).content)
     assert "Provisional" in " ".join(cells(row(table(page, "under OBJ-B"), "BV 012")))
     draft = cells(row(table(page, "under OBJ-B"), "LPI 301"))
     assert "Red" not in " ".join(draft) and Q2 not in draft
