@@ -23,6 +23,7 @@ class ScorecardConfig(AppConfig):
                 sheet="Results",
                 columns={
                     "actual": "Actual",
+                    "forecast": "Forecast",
                     "officer_rag": "RAG",
                     "commentary": "Commentary",
                     "corrective_action": "Corrective action",

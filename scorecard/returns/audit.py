@@ -13,11 +13,13 @@ from django.db.models import Q
 from django.utils import timezone
 
 from scorecard.models import AuditEntry, ReportingPeriod, ReturnStatus
+from scorecard.rules.measure_types import TargetProfile
 from scorecard.rules.rag import Polarity, Status
 
 # How each audited field is named on the pages.
 FIELD_LABELS = {
     "actual": "Actual",
+    "forecast": "Year-end forecast",
     "officer_rag": "RAG (officer's judgement)",
     "rag": "RAG",
     "rag_explanation": "RAG explanation",
@@ -30,6 +32,8 @@ FIELD_LABELS = {
     "polarity": "Polarity",
     "tolerance_amount": "Tolerance",
     "tolerance_is_percent": "Tolerance is a percentage",
+    "target_profile": "Target profile",
+    "target_profile_shares": "Target profile percentages",
     "target": "Target",
     "state": "State",
     "deadline": "Deadline",
@@ -46,6 +50,8 @@ def as_text(value: Any) -> str:
         return f"{value.normalize():f}"
     if isinstance(value, datetime | date):
         return value.isoformat()
+    if isinstance(value, list | tuple):  # a seasonal profile's percentages
+        return ", ".join(as_text(v) for v in value)
     if value in {s.value for s in Status}:
         return Status(value).word
     return str(value)
@@ -55,6 +61,7 @@ _CHOICE_LABELS = {
     "status": dict(ReturnStatus.choices),
     "state": dict(ReportingPeriod.State.choices),
     "polarity": {p.value: p.label for p in Polarity},
+    "target_profile": {p.value: p.label for p in TargetProfile},
 }
 
 

@@ -6,8 +6,10 @@ from typing import Any, Protocol
 from django.db import transaction
 
 from scorecard.models import CouncilSettings, Measure, Objective
+from scorecard.rules.rag import Polarity
 from scorecard.services.periods import periods_ensure
 from scorecard.services.rating import results_rerate
+from scorecard.services.targets import profiled_targets_derive
 
 from .base import ImportContext, RowReader, SheetHandler
 from .errors import WorkbookError, WorkbookRefused
@@ -100,6 +102,8 @@ def workbook_apply(
             finish = getattr(handler, "finish", None)
             if finish is not None:
                 finish(ctx)
+        # A profiled measure's open periods follow its annual target (scorecard.rules.profiles).
+        profiled_targets_derive(measure_ids=ctx.touched_measures)
         results_rerate(measure_ids=ctx.touched_measures, results=ctx.written_results)
         if policy is not None:
             policy.after_apply(ctx)
@@ -115,6 +119,9 @@ def _context() -> ImportContext:
     ).order_by():
         ctx.measures[code] = (unit, allows)
     ctx.stored_measures = set(ctx.measures)
+    ctx.range_measures = set(
+        Measure.objects.filter(polarity=Polarity.RANGE.value).values_list("code", flat=True)
+    )
     ctx.objectives = {
         code: (parent or "", plan or "")
         for code, parent, plan in Objective.objects.values_list(
