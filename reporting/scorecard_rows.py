@@ -22,7 +22,7 @@ from scorecard.models import (
     Target,
 )
 from scorecard.rules.periods import PeriodRef, default_deadline
-from scorecard.rules.rag import Status, status_of
+from scorecard.rules.rag import Polarity, Status, status_of
 from scorecard.rules.reporting import due_period, reported_periods
 from scorecard.rules.returns import HANDED_IN, is_past_deadline
 from scorecard.rules.travel import Direction, direction_of_travel
@@ -177,6 +177,8 @@ def _row_shown(
         "polarity": measure.polarity,
         "current": result.actual,
         "decimal_places": measure.decimal_places,
+        # A range measure's target is the middle of its range, which travel moves toward.
+        "middle": target if measure.polarity == Polarity.RANGE else None,
     }
     return ScorecardRow(
         measure=measure,

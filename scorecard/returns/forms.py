@@ -104,6 +104,13 @@ class _ReturnForm(forms.Form):
 
 class ResultForm(_ReturnForm):
     actual = forms.DecimalField(required=False, max_digits=18, decimal_places=4)
+    forecast = forms.DecimalField(
+        required=False,
+        max_digits=18,
+        decimal_places=4,
+        label="Year-end forecast (optional)",
+        help_text="Where you expect the measure to end the year, in the same unit as the actual.",
+    )
     officer_rag = forms.ChoiceField(
         required=False,
         choices=RAG_CHOICES,
@@ -142,6 +149,7 @@ class ResultForm(_ReturnForm):
     field_order = [
         "actual",
         CONFIRM_FIELD,
+        "forecast",
         "officer_rag",
         "commentary",
         "corrective_action",
@@ -167,10 +175,12 @@ class ResultForm(_ReturnForm):
             del self.fields["officer_rag"]
         self.fields["actual"].help_text = _actual_hint(measure)
         self.asks_confirmation = False
-        if self.initial.get("actual") is not None:
-            self.initial["actual"] = as_entered(self.initial["actual"], measure.decimal_places)
+        for name in ("actual", "forecast"):
+            if self.initial.get(name) is not None:
+                self.initial[name] = as_entered(self.initial[name], measure.decimal_places)
         if compact:
-            del self.fields["risk_likelihood"], self.fields["risk_impact"]
+            # Left out of the update-all table: a stored forecast is kept as it is.
+            del self.fields["risk_likelihood"], self.fields["risk_impact"], self.fields["forecast"]
             _compact(self, keep_hint="actual")
 
     def clean(self) -> dict[str, Any]:
@@ -183,6 +193,7 @@ class ResultForm(_ReturnForm):
             actual=data.get("actual"),
             officer_rag=data.get("officer_rag") or "",
             default=self.default,
+            forecast=data.get("forecast"),
         )
         self.rating = rating
         status = rating.status if rating.status.is_rated else None

@@ -33,8 +33,7 @@ BUDGET = ["FIN 01", "Budget variance", "Within a range is better", "%", "1", "No
 
 def quarter_targets(code):
     return {
-        t.period.label: t
-        for t in Target.objects.filter(measure__code=code, period__kind="quarter")
+        t.period.label: t for t in Target.objects.filter(measure__code=code, period__kind="quarter")
     }
 
 
