@@ -343,10 +343,11 @@ def _target_changes(formset) -> dict[str, list[str]]:
             continue
         period = form.cleaned_data.get("period") or getattr(form.instance, "period", None)
         # The form has already put the new value on its instance; the old one is its initial.
-        old = form.initial.get("value") if form.instance.pk else None
-        new = None if form.cleaned_data.get("DELETE") else form.cleaned_data.get("value")
-        if period is not None and as_text(old) != as_text(new):
-            changes[f"Target {period.label}"] = [as_text(old), as_text(new)]
+        for name, label in (("value", "Target"), ("lower", "Lower"), ("upper", "Upper")):
+            old = form.initial.get(name) if form.instance.pk else None
+            new = None if form.cleaned_data.get("DELETE") else form.cleaned_data.get(name)
+            if period is not None and as_text(old) != as_text(new):
+                changes[f"{label} {period.label}"] = [as_text(old), as_text(new)]
     return changes
 
 

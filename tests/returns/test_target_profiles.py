@@ -110,3 +110,40 @@ def test_a_seasonal_profile_that_does_not_add_to_100_is_refused_in_set_up(
     response = client.post(reverse("admin:scorecard_measure_change", args=[sickness.pk]), data)
     assert response.status_code == 200
     assert "the profile&#x27;s percentages add up to 90, not 100" in response.content.decode()
+
+
+def range_form(measure, period, target, lower, upper) -> dict:
+    rows = {
+        "targets-TOTAL_FORMS": "1",
+        "targets-INITIAL_FORMS": "1",
+        "targets-0-id": str(target.pk),
+        "targets-0-measure": str(measure.pk),
+        "targets-0-period": str(period.pk),
+        "targets-0-value": "0",
+        "targets-0-lower": lower,
+        "targets-0-upper": upper,
+    }
+    return measure_form(measure, polarity="range", **rows)
+
+
+def test_a_ranges_bounds_are_set_in_set_up_and_audited(client, team_member, measure, q3):
+    target = Target.objects.get(measure=measure, period=q3)
+    save_in_set_up(client, team_member, measure, range_form(measure, q3, target, "-2", "2"))
+    target.refresh_from_db()
+    assert (target.lower, target.upper) == (D(-2), D(2))
+    entry = AuditEntry.objects.get(summary__startswith="Changed how")
+    assert entry.changes["Lower 2009/10 Q3"] == ["", "-2"]
+    assert entry.changes["Upper 2009/10 Q3"] == ["", "2"]
+
+
+def test_an_upper_bound_below_the_lower_is_refused_in_set_up(client, team_member, measure, q3):
+    from django.urls import reverse
+
+    target = Target.objects.get(measure=measure, period=q3)
+    client.force_login(team_member)
+    response = client.post(
+        reverse("admin:scorecard_measure_change", args=[measure.pk]),
+        range_form(measure, q3, target, "2", "-2"),
+    )
+    assert response.status_code == 200
+    assert "The upper bound is below the lower bound." in response.content.decode()
