@@ -101,9 +101,11 @@ def _write(
             continue  # a closed or locked period keeps the target it was signed off with
         target = stored.get(period.pk) or Target(measure=measure, period=period)
         old = as_text(target.value) if target.pk else ""
-        target.value, target.derivation = d.value, d.derivation
-        target.lower = bounds["lower"].get(d.period)
-        target.upper = bounds["upper"].get(d.period)
+        lower, upper = bounds["lower"].get(d.period), bounds["upper"].get(d.period)
+        wanted = (d.value, d.derivation, lower, upper)
+        if target.pk and (target.value, target.derivation, target.lower, target.upper) == wanted:
+            continue  # derived as it is: nothing to write
+        target.value, target.derivation, target.lower, target.upper = wanted
         target.save()
         if old != as_text(d.value):
             changes[f"Target {period.label}"] = [old, as_text(d.value)]
