@@ -54,10 +54,8 @@ def test_range_polarity_is_symmetric_about_the_middle(case, method, tolerance):
     assert here.status is there.status
 
 
-@given(case=ranges(), method=METHODS, tolerance=tolerances)
-def test_inside_the_range_is_green_and_outside_never_is_without_improvement(
-    case, method, tolerance
-):
+@given(case=ranges(), tolerance=tolerances)
+def test_inside_the_range_is_green_and_outside_never_is_by_tolerance(case, tolerance):
     decimal_places, lower, upper, actual, last_year = case
     rating = rate(RagMethod.TOLERANCE, tolerance, decimal_places, lower, upper, actual, last_year)
     assert (rating.status is Status.GREEN) == (lower <= actual <= upper)
