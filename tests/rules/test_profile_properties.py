@@ -1,6 +1,6 @@
 from decimal import Decimal
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scorecard.rules.measure_types import TargetProfile
@@ -20,6 +20,8 @@ def seasonal_shares(draw):
     return tuple(Decimal(b - a) for a, b in zip(edges, edges[1:], strict=False))
 
 
+# No deadline: the machine's load, not the rule, decides how long an example takes.
+@settings(deadline=None)
 @given(annual=annuals, kind=kinds)
 def test_an_even_profiles_periods_add_up_to_the_annual_target(annual, kind):
     profile = Profile(TargetProfile.EVEN, accumulation=Accumulation.SHARE)
@@ -27,6 +29,7 @@ def test_an_even_profiles_periods_add_up_to_the_annual_target(annual, kind):
     assert sum(t.value for t in derived) == annual
 
 
+@settings(deadline=None)
 @given(annual=annuals, kind=kinds, shares=seasonal_shares())
 def test_a_seasonal_profiles_periods_add_up_and_a_running_one_ends_on_the_annual_target(
     annual, kind, shares
