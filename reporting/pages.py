@@ -244,6 +244,8 @@ class HistoryRow:
     result: Result | None
     awaiting_approval: bool = False  # submitted, left out of a report of approved figures
     inputs: tuple[InputUsed, ...] = ()  # a calculated measure's, by ``with_inputs``
+    # The target's row: a range measure's bounds and how a profiled target was derived.
+    target_row: Target | None = None
 
     @property
     def status(self) -> Status:
@@ -296,16 +298,22 @@ def measure_history(
                 target=targets[p.pk].value if p.pk in targets else None,
                 result=None if awaiting else result,
                 awaiting_approval=awaiting,
+                target_row=targets.get(p.pk),
             )
         )
     return rows
 
 
 def actual_and_target_series(history: list[HistoryRow]) -> list[Series]:
-    return [
+    """Actuals solid, targets dashed, and the officers' year-end forecasts dashed when given."""
+    series = [
         Series("Actual", [row.result.actual if row.result else None for row in history]),
         Series("Target", [row.target for row in history], dashed=True, colour="#0b0c0c"),
     ]
+    forecasts = [row.result.forecast if row.result else None for row in history]
+    if any(value is not None for value in forecasts):
+        series.append(Series("Year-end forecast", forecasts, dashed=True, colour="#912b88"))
+    return series
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from scorecard.models import (
 )
 from scorecard.rules.aggregation import with_derivation
 from scorecard.rules.periods import PeriodRef, default_deadline
-from scorecard.rules.rag import Status, status_of
+from scorecard.rules.rag import Polarity, Status, status_of
 from scorecard.rules.reporting import due_period, reported_periods
 from scorecard.rules.returns import HANDED_IN, is_past_deadline
 from scorecard.rules.travel import Direction, direction_of_travel
@@ -176,6 +176,8 @@ def _row_shown(
         "polarity": measure.polarity,
         "current": result.actual,
         "decimal_places": measure.decimal_places,
+        # A range measure's target is the middle of its range, which travel moves toward.
+        "middle": target if measure.polarity == Polarity.RANGE else None,
     }
     return ScorecardRow(
         measure=measure,

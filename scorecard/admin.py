@@ -21,8 +21,10 @@ from scorecard.models import (
 )
 from scorecard.returns.services import RULE_FIELDS
 from scorecard.rules.formula import formula_problems
-from scorecard.rules.measure_types import MeasureType
+from scorecard.rules.measure_types import MeasureType, TargetProfile
+from scorecard.rules.profiles import check_shares
 from scorecard.rules.units import as_entered, format_value
+from scorecard.services.targets import profiled_targets_derive
 
 from .admin_mixins import REASON_FIELD, AuditedAdmin, ReadOnlyAdmin, SuperuserOnlyAdmin
 
@@ -177,9 +179,31 @@ class MeasureAdminForm(forms.ModelForm):
         "kept in its audit trail with your name.",
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A form that leaves the profile out (older set-up scripts) keeps the stored one.
+        if "target_profile" in self.fields:
+            self.fields["target_profile"].required = False
+
+    def clean_target_profile(self):
+        return self.cleaned_data.get("target_profile") or self.instance.target_profile
+
+    def clean_target_profile_shares(self):
+        shares = self.cleaned_data.get("target_profile_shares")
+        return self.instance.target_profile_shares if shares is None else shares
+
     def clean(self):
         data = super().clean()
-        rule_changed = set(self.changed_data) & set(RULE_FIELDS)
+        if data.get("target_profile") == TargetProfile.SEASONAL:
+            try:
+                check_shares(data.get("target_profile_shares") or [])
+            except ValueError as error:
+                self.add_error("target_profile_shares", f"{error}, as a list: [10, 20, 30, 40]")
+        rule_changed = {
+            name
+            for name in set(self.changed_data) & set(RULE_FIELDS)
+            if data.get(name) != self.initial.get(name)
+        }
         if self.instance.pk and rule_changed and not _reason_given(data):
             self.add_error(REASON_FIELD, "Give a reason for changing how this measure is rated.")
         return data
@@ -272,6 +296,8 @@ class MeasureAdmin(AuditedAdmin):
                     "rag_method",
                     "tolerance_amount",
                     "tolerance_is_percent",
+                    "target_profile",
+                    "target_profile_shares",
                     REASON_FIELD,
                 ]
             },
@@ -329,6 +355,9 @@ class MeasureAdmin(AuditedAdmin):
             calculated_refresh(measure_ids=[form.instance.pk])
 
         changes = getattr(request, "_rule_changes", {})
+        if not change:
+            # A new measure's annual target is profiled at once; its set-up is audited as added.
+            profiled_targets_derive(measure_ids=[form.instance.pk])
         if change and changes:
             rerated = measure_rules_record(
                 user=request.user,
@@ -354,10 +383,11 @@ def _target_changes(formset) -> dict[str, list[str]]:
             continue
         period = form.cleaned_data.get("period") or getattr(form.instance, "period", None)
         # The form has already put the new value on its instance; the old one is its initial.
-        old = form.initial.get("value") if form.instance.pk else None
-        new = None if form.cleaned_data.get("DELETE") else form.cleaned_data.get("value")
-        if period is not None and as_text(old) != as_text(new):
-            changes[f"Target {period.label}"] = [as_text(old), as_text(new)]
+        for name, label in (("value", "Target"), ("lower", "Lower"), ("upper", "Upper")):
+            old = form.initial.get(name) if form.instance.pk else None
+            new = None if form.cleaned_data.get("DELETE") else form.cleaned_data.get(name)
+            if period is not None and as_text(old) != as_text(new):
+                changes[f"{label} {period.label}"] = [as_text(old), as_text(new)]
     return changes
 
 

@@ -21,6 +21,7 @@ class ScorecardConfig(AppConfig):
             "actual": "Actual",
             "numerator": "Numerator",
             "denominator": "Denominator",
+            "forecast": "Forecast",
             "officer_rag": "RAG",
             "commentary": "Commentary",
             "corrective_action": "Corrective action",

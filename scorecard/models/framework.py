@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 
@@ -222,3 +223,8 @@ class Target(models.Model):
 
     def __str__(self) -> str:
         return f"{self.measure.code} {self.period}: {self.value}"
+
+    def clean(self) -> None:
+        """A range's lower bound is not above its upper bound (docs/plan-workbook.md, Targets)."""
+        if self.lower is not None and self.upper is not None and self.lower > self.upper:
+            raise ValidationError({"upper": "The upper bound is below the lower bound."})

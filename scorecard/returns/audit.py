@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from scorecard.models import AuditEntry, ReportingPeriod, ReturnStatus
+from scorecard.rules.measure_types import TargetProfile
 from scorecard.rules.rag import Polarity, Status
 
 # How each audited field is named on the pages.
@@ -20,6 +21,7 @@ FIELD_LABELS = {
     "actual": "Actual",
     "numerator": "Numerator",
     "denominator": "Denominator",
+    "forecast": "Year-end forecast",
     "officer_rag": "RAG (officer's judgement)",
     "rag": "RAG",
     "rag_explanation": "RAG explanation",
@@ -32,6 +34,8 @@ FIELD_LABELS = {
     "polarity": "Polarity",
     "tolerance_amount": "Tolerance",
     "tolerance_is_percent": "Tolerance is a percentage",
+    "target_profile": "Target profile",
+    "target_profile_shares": "Target profile percentages",
     "target": "Target",
     "state": "State",
     "deadline": "Deadline",
@@ -48,6 +52,8 @@ def as_text(value: Any) -> str:
         return f"{value.normalize():f}"
     if isinstance(value, datetime | date):
         return value.isoformat()
+    if isinstance(value, list | tuple):  # a seasonal profile's percentages
+        return ", ".join(as_text(v) for v in value)
     if value in {s.value for s in Status}:
         return Status(value).word
     return str(value)
@@ -57,6 +63,7 @@ _CHOICE_LABELS = {
     "status": dict(ReturnStatus.choices),
     "state": dict(ReportingPeriod.State.choices),
     "polarity": {p.value: p.label for p in Polarity},
+    "target_profile": {p.value: p.label for p in TargetProfile},
 }
 
 

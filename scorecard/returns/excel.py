@@ -54,6 +54,7 @@ RESULT_COLUMNS = [
     "Value confirmed",  # Yes, for an actual the upload questions (outside 0-100%, 100× target)
     "Numerator",  # a ratio measure's parts, from which its actual is worked out
     "Denominator",
+    "Forecast",  # the officer's year-end forecast, optional
 ]
 UPDATE_COLUMNS = ["Code", "Title", "Period", "Previous RAG", "RAG", "Commentary"]
 RAG_LIST = '"Green,Amber,Red"'
@@ -129,12 +130,13 @@ def _fill_results(ws, rows: list[ReturnRow], default: str) -> None:
                 None,  # Value confirmed
                 export_number(current.numerator) if current else None,
                 export_number(current.denominator) if current else None,
+                export_number(current.forecast) if current else None,
             ],
         )
         number = ws.max_row
         # Figures show at the measure's decimal places, as the forms do: 80.0, not 80.
         places = measure.decimal_places
-        for letter in "EGI":  # Target, Previous value, Actual
+        for letter in "EGIP":  # Target, Previous value, Actual, Forecast
             ws[f"{letter}{number}"].number_format = f"0.{'0' * places}" if places else "0"
         if method is RagMethod.JUDGEMENT:
             rag_list.add(f"J{number}")
@@ -179,7 +181,8 @@ def _read_me(ws, period: ReportingPeriod) -> None:
     lines = [
         f"Your return for {period.label}, due by {period.deadline:%-d %B %Y}.",
         "Fill in Actual (and RAG where it offers a list), Commentary and, for a Red result, "
-        "Corrective action. Leave the other columns as they are.",
+        "Corrective action, and if you wish a year-end Forecast. Leave the other columns as "
+        "they are.",
         "Upload the file on the My returns page: you will see what changes before you confirm. "
         "Rows you leave blank or unchanged are not sent.",
         "Every row is checked; if any row has a problem nothing is saved and every problem is "

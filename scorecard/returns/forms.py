@@ -120,6 +120,13 @@ class ResultForm(ReturnForm):
     # A ratio measure's two parts, shown instead of the actual, which is worked out from them.
     numerator = forms.DecimalField(required=False, max_digits=18, decimal_places=4)
     denominator = forms.DecimalField(required=False, max_digits=18, decimal_places=4)
+    forecast = forms.DecimalField(
+        required=False,
+        max_digits=18,
+        decimal_places=4,
+        label="Year-end forecast (optional)",
+        help_text="Where you expect the measure to end the year, in the same unit as the actual.",
+    )
     officer_rag = forms.ChoiceField(
         required=False,
         choices=RAG_CHOICES,
@@ -160,6 +167,7 @@ class ResultForm(ReturnForm):
         "numerator",
         "denominator",
         CONFIRM_FIELD,
+        "forecast",
         "officer_rag",
         "commentary",
         "corrective_action",
@@ -191,11 +199,12 @@ class ResultForm(ReturnForm):
         else:
             del self.fields["numerator"], self.fields["denominator"]
             self.fields["actual"].help_text = _actual_hint(measure)
-        for name in ("actual", "numerator", "denominator"):
+        for name in ("actual", "numerator", "denominator", "forecast"):
             if self.initial.get(name) is not None:
                 self.initial[name] = as_entered(self.initial[name], measure.decimal_places)
         if compact:
-            del self.fields["risk_likelihood"], self.fields["risk_impact"]
+            # Left out of the update-all table: a stored forecast is kept as it is.
+            del self.fields["risk_likelihood"], self.fields["risk_impact"], self.fields["forecast"]
             _compact(self, keep_hint="numerator" if self.is_ratio else "actual")
 
     def clean(self) -> dict[str, Any]:
@@ -212,6 +221,7 @@ class ResultForm(ReturnForm):
             actual=data.get("actual"),
             officer_rag=data.get("officer_rag") or "",
             default=self.default,
+            forecast=data.get("forecast"),
         )
         self.rating = rating
         status = rating.status if rating.status.is_rated else None

@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from scorecard.kinds import ItemKind, item_kinds, kind_named, kind_of_sheet
 from scorecard.models import AuditEntry, ReportingPeriod, Result, Target
+from scorecard.rules.periods import PeriodKind
 from scorecard.rules.rag import Status
 from scorecard.rules.returns import HANDED_IN, ReturnStatus, edit_refusal, is_due
 from scorecard.services.rating import rate
@@ -113,7 +114,14 @@ class ReturnsPolicy:
             self.stored[kind] = {
                 kind.item_id(r): r for r in kind.returns_of(items, period=self.period)
             }
-        self.targets = {t.measure_id: t.value for t in Target.objects.filter(period=self.period)}
+        self.targets = {t.measure_id: t for t in Target.objects.filter(period=self.period)}
+        # The year's targets, against which a measure rated by forecast is rated.
+        self.annual = {
+            t.measure_id: t
+            for t in Target.objects.filter(
+                period__kind=PeriodKind.YEAR.value, period__year=self.period.year
+            )
+        }
         last = self.period.ref.same_period_last_year()
         self.last_year = {
             r.measure_id: r
@@ -227,6 +235,7 @@ class ReturnsPolicy:
             period=self.period,
             actual=effective.get("actual"),
             officer_rag=effective.get("officer_rag") or "",
+            forecast=effective.get("forecast"),
         )
         rating = rate(
             item,
@@ -234,6 +243,7 @@ class ReturnsPolicy:
             target=self.targets.get(item.pk),
             last_year=self.last_year.get(item.pk),
             default_method=self.default,
+            annual=self.annual.get(item.pk),
         )
         return (rating.status if rating.status.is_rated else None), rating
 

@@ -32,6 +32,8 @@ class ReturnRow:
     target: Decimal | None
     state: ReturnState
     today: date
+    # The target's row: a range measure's bounds and how a profiled target was derived.
+    target_row: Target | None = None
 
     @property
     def item_kind(self) -> ItemKind:
@@ -127,7 +129,7 @@ def return_rows(
     }
     measure_ids = [i.pk for found in by_kind.values() for i in found if isinstance(i, Measure)]
     targets = {
-        (t.measure_id, t.period_id): t.value
+        (t.measure_id, t.period_id): t
         for t in Target.objects.filter(measure_id__in=measure_ids, period_id__in=period_ids)
     }
     rows = []
@@ -138,6 +140,7 @@ def return_rows(
                 if not is_due(kind.frequency(item), period.kind):
                     continue
                 current = stored[kind].get((item.pk, period.pk))
+                target = targets.get((item.pk, period.pk)) if isinstance(item, Measure) else None
                 rows.append(
                     ReturnRow(
                         kind=kind.name,
@@ -145,9 +148,8 @@ def return_rows(
                         period=period,
                         current=current,
                         previous=stored[kind].get((item.pk, before.pk)) if before else None,
-                        target=targets.get((item.pk, period.pk))
-                        if isinstance(item, Measure)
-                        else None,
+                        target=target.value if target else None,
+                        target_row=target,
                         state=return_state(
                             stored=current.status if current else None,
                             deadline=period.deadline,

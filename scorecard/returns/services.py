@@ -31,8 +31,9 @@ from scorecard.rules.returns import (
 )
 from scorecard.rules.signoff import approval_refusal
 from scorecard.services.calculated import calculated_refresh
-from scorecard.services.rating import rate, results_rerate
+from scorecard.services.rating import annual_targets, rate, results_rerate
 from scorecard.services.rollup import rollups_refresh
+from scorecard.services.targets import profiled_targets_derive
 
 from . import permissions
 from .audit import audit_record, change_sentence, changes_between, entries_about, latest_entry
@@ -72,13 +73,15 @@ def result_rating(
     actual: Decimal | None,
     officer_rag: str,
     default: str | None = None,
+    forecast: Decimal | None = None,
 ) -> Rating:
     """The RAG the measure's rule gives these figures, before anything is saved.
 
-    Rated by ``scorecard.rules.rag.rag_for`` (through ``rate``), with the period's target and the
-    same period last year, exactly as the stored rating will be.
+    Rated by ``scorecard.rules.rag.rag_for`` (through ``rate``), with the period's target (and
+    range), the year's target for a forecast, and the same period last year, exactly as the
+    stored rating will be.
     """
-    target = target_of(measure, period)
+    target = Target.objects.filter(measure=measure, period=period).first()
     last_year_ref = period.ref.same_period_last_year()
     last_year = (
         Result.objects.filter(
@@ -90,13 +93,20 @@ def result_rating(
         .select_related("period")
         .first()
     )
-    draft = Result(measure=measure, period=period, actual=actual, officer_rag=officer_rag or "")
+    draft = Result(
+        measure=measure,
+        period=period,
+        actual=actual,
+        forecast=forecast,
+        officer_rag=officer_rag or "",
+    )
     return rate(
         measure,
         draft,
         target=target,
         last_year=last_year,
         default_method=default or default_method(),
+        annual=annual_targets([measure.pk], [period.year]).get((measure.pk, period.year)),
     )
 
 
@@ -261,7 +271,11 @@ def _new_return(
         if problems:
             raise ReturnInvalid(problems)
         rating = result_rating(
-            measure=item, period=period, actual=values["actual"], officer_rag=values["officer_rag"]
+            measure=item,
+            period=period,
+            actual=values["actual"],
+            officer_rag=values["officer_rag"],
+            forecast=values.get("forecast"),
         )
         status = rating.status if rating.status.is_rated else None
     else:
@@ -524,29 +538,39 @@ def return_send_back(*, user: Any, ret: models.Model, comment: str, version: int
     )
 
 
-RULE_FIELDS = ("rag_method", "polarity", "tolerance_amount", "tolerance_is_percent")
+RULE_FIELDS = (
+    "rag_method",
+    "polarity",
+    "tolerance_amount",
+    "tolerance_is_percent",
+    "target_profile",
+    "target_profile_shares",
+)
 
 
 @transaction.atomic
 def measure_rules_record(
     *, user: Any, measure: Measure, changes: dict[str, list[str]], reason: str
 ) -> int:
-    """Keep a change to a measure's targets, tolerance, polarity or RAG method, and re-rate.
+    """Keep a change to a measure's targets, profile, tolerance, polarity or RAG method.
 
-    The set-up pages save the measure; this keeps who changed its rule, from what to what and
-    why, and brings the stored RAGs of its open periods in step with the new rule. Closed and
-    locked periods keep the ratings they were signed off with (``scorecard.rules.signoff``).
-    Returns how many results were re-rated.
+    The set-up pages save the measure; this re-derives the open periods' targets of a profiled
+    measure from its annual target (``profiled_targets_derive``), keeps who changed its rule,
+    from what to what and why, derived targets included, and brings the stored RAGs of its
+    open periods in step with the new rule. Closed and locked periods keep their targets and
+    the ratings they were signed off with (``scorecard.rules.signoff``). Returns how many
+    results were re-rated.
     """
     if not changes:
         return 0
     if not reason.strip():
         raise ReturnInvalid({"reason": "give a reason for changing how the measure is rated"})
+    derived = profiled_targets_derive(measure_ids=[measure.pk]).get(measure.pk, {})
     audit_record(
         user=user,
         item=measure,
         summary=f"Changed how {measure.code} is rated",
-        changes=changes,
+        changes={**changes, **derived},
         reason=reason.strip(),
     )
     return results_rerate(measure_ids=[measure.pk])

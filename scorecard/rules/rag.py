@@ -1,7 +1,9 @@
 """Red / Amber / Green ratings: the one engine every screen, report and export uses.
 
 Councils rate differently, so the method is configurable per measure (DOMAIN.md, "RAG ratings"):
-tolerance, tolerance with improvement, the officer's judgement, or data only (not rated).
+tolerance, tolerance with improvement, the officer's judgement, the year-end forecast against
+the annual target (West Berkshire), or data only (not rated). A measure is better higher,
+lower, or within a range (budget variance within ±2%).
 """
 
 from __future__ import annotations
@@ -84,6 +86,8 @@ class RagMethod(StrEnum):
     TOLERANCE_WITH_IMPROVEMENT = "tolerance_improvement"
     JUDGEMENT = "judgement"
     DATA_ONLY = "data_only"
+    # West Berkshire rates the officer's year-end forecast against the annual target.
+    FORECAST = "forecast"
 
     @property
     def label(self) -> str:
@@ -95,6 +99,7 @@ _METHOD_LABELS = {
     RagMethod.TOLERANCE_WITH_IMPROVEMENT: "Tolerance with improvement",
     RagMethod.JUDGEMENT: "Judgement",
     RagMethod.DATA_ONLY: "Data only",
+    RagMethod.FORECAST: "Forecast against annual target",
 }
 
 
@@ -111,24 +116,64 @@ def parse_rag_method(text: str | None) -> RagMethod:
 class Polarity(StrEnum):
     HIGHER = "higher"
     LOWER = "lower"
+    # Good inside a band, such as a budget variance within -2% to +2% (DOMAIN.md, "Measures as
+    # councils define them"): rated against a lower and an upper bound, not a single target.
+    RANGE = "range"
 
     @property
     def label(self) -> str:
-        return "Higher is better" if self is Polarity.HIGHER else "Lower is better"
+        return _POLARITY_LABELS[self]
 
     @property
     def sign(self) -> int:
-        """+1 or -1: multiplying a change by it gives the change in performance."""
+        """+1 or -1: multiplying a change by it gives the change in performance.
+
+        A range has no better direction (``performance_change`` measures it from the middle).
+        """
+        if self is Polarity.RANGE:
+            raise ValueError("within a range is better: no direction is better in itself")
         return 1 if self is Polarity.HIGHER else -1
 
 
+_POLARITY_LABELS = {
+    Polarity.HIGHER: "Higher is better",
+    Polarity.LOWER: "Lower is better",
+    Polarity.RANGE: "Within a range is better",
+}
+
+
 def parse_polarity(text: str | None) -> Polarity:
-    """Read a polarity: "Higher is better", "Lower is better", "higher", "low", … in any case."""
+    """Read a polarity: "Higher is better", "Lower is better", "Within a range is better",
+    "higher", "low", "range", … in any case."""
     cleaned = " ".join((text or "").split()).lower()
     for polarity in Polarity:
         if cleaned in (polarity.label.lower(), polarity.value, polarity.value.removesuffix("er")):
             return polarity
-    raise ValueError(f"{text!r} is not a polarity: use Higher is better or Lower is better")
+    raise ValueError(
+        f"{text!r} is not a polarity: use Higher is better, Lower is better or "
+        "Within a range is better"
+    )
+
+
+def range_middle(lower: Decimal, upper: Decimal) -> Decimal:
+    """The middle of a range: where a range measure is best, and what travel moves toward."""
+    return (lower + upper) / 2
+
+
+def performance_change(
+    polarity: Polarity, current: Decimal, previous: Decimal, middle: Decimal | None = None
+) -> Decimal:
+    """How much better ``current`` is than ``previous`` (negative: worse), by the polarity.
+
+    For a range measure, better is closer to the range's ``middle`` (issue 10, "Range
+    measures": direction of travel moves toward the range's middle).
+    """
+    polarity = Polarity(polarity)
+    if polarity is Polarity.RANGE:
+        if middle is None:
+            raise ValueError("a range measure's change is judged from the middle of its range")
+        return abs(previous - middle) - abs(current - middle)
+    return polarity.sign * (current - previous)
 
 
 @dataclass(frozen=True)
@@ -192,35 +237,35 @@ class Rating:
     explanation: str
 
 
-def _against_target(
-    method: RagMethod,
-    polarity: Polarity,
-    actual: Decimal,
-    target: Decimal,
-    tolerance: Tolerance | None,
-    last_year_actual: Decimal | None,
-    last_year_label: str,
-    show: _Printer,
-) -> Rating:
-    """Rate a printed actual against its printed target by tolerance (with improvement)."""
-    shortfall = polarity.sign * (target - actual)
-    if shortfall <= 0:
-        return _rating(
-            Status.GREEN,
-            f"{show.value(actual)} is on or better than the target of {show.value(target)}",
-        )
-    allowed = tolerance.allowance(target) if tolerance is not None else None
-    within = allowed is not None and shortfall <= allowed
-    reason = (
-        f"{show.value(actual)} is {_gap(shortfall, target, tolerance, within, show)} worse "
-        f"than the target of {show.value(target)}"
-        f"{_tolerance_clause(tolerance, target, within, show)}"
-    )
-    if method is RagMethod.TOLERANCE:
-        return _rating(Status.AMBER if within else Status.RED, reason)
-    if within:
-        return _rating(Status.GREEN, reason)
-    return _against_last_year(polarity, actual, reason, last_year_actual, last_year_label, show)
+@dataclass(frozen=True)
+class Goal:
+    """What a figure is rated against: a target, or a range measure's lower and upper bound."""
+
+    target: Decimal | None
+    lower: Decimal | None = None
+    upper: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class _Names:
+    """How a sentence names the figure rated and what it is rated against."""
+
+    subject: str  # "7.84 days", or "the year-end forecast of 6.50 days"
+    target: str = "the target"
+    range: str = "the range"
+    missing: str = "for this period"
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """The measure's rule and what it compares with, for one rating."""
+
+    method: RagMethod
+    polarity: Polarity
+    tolerance: Tolerance | None
+    last_year_actual: Decimal | None
+    last_year_label: str
+    show: _Printer
 
 
 def rag_for(
@@ -236,6 +281,10 @@ def rag_for(
     last_year_label: str = "",
     judgement: Status | None = None,
     overdue: bool = False,
+    lower: Decimal | None = None,
+    upper: Decimal | None = None,
+    forecast: Decimal | None = None,
+    annual: Goal | None = None,
 ) -> Rating:
     """Rate one result and say why in a sentence that starts with the status's word.
 
@@ -249,6 +298,10 @@ def rag_for(
     - Tolerance with improvement: Green on target or within the tolerance; beyond it, Amber when
       the result improved on or held against the same period last year, Red when it did not or
       there is nothing to compare with.
+    - Forecast against annual target (West Berkshire): the officer's year-end ``forecast`` is
+      rated against the ``annual`` target by the tolerance, as an actual against its target.
+    - Within a range is better: Green from ``lower`` to ``upper`` inclusive, Amber outside but
+      within the tolerance of the nearer bound, Red beyond; the range's middle is its target.
     A percentage tolerance cannot apply to a target of zero (DOMAIN.md, "RAG ratings").
     Values are compared as printed: actual, target and last year are first rounded half-up to
     ``decimal_places``, so a rating never contradicts the figures beside it.
@@ -256,24 +309,104 @@ def rag_for(
     method = RagMethod(method)
     show = _Printer(unit, decimal_places)
     if method is RagMethod.JUDGEMENT:
-        return _by_judgement(judgement, actual, target, overdue, show)
+        return _by_judgement(judgement, actual, Goal(target, lower, upper), overdue, show)
     if actual is None:
         return _missing(overdue)
     if method is RagMethod.DATA_ONLY:
         return _rating(Status.NOT_RATED, "this measure is reported for information (data only)")
-    if target is None:
-        return _rating(Status.NOT_RATED, "no target for this period")
+    rule = _Rule(method, Polarity(polarity), tolerance, last_year_actual, last_year_label, show)
+    if method is RagMethod.FORECAST:
+        return _by_forecast(rule, forecast, annual or Goal(None))
+    names = _Names(show.value(quantize(actual, decimal_places)))
+    return _against_goal(rule, actual, Goal(target, lower, upper), names)
 
-    return _against_target(
-        method,
-        Polarity(polarity),
-        quantize(actual, decimal_places),
-        quantize(target, decimal_places),
-        tolerance,
-        last_year_actual,
-        last_year_label,
-        show,
+
+def _by_forecast(rule: _Rule, forecast: Decimal | None, annual: Goal) -> Rating:
+    """Rate the year-end forecast against the annual target (West Berkshire's method)."""
+    if forecast is None:
+        return _rating(
+            Status.NOT_RATED, "no year-end forecast was given to rate against the annual target"
+        )
+    shown = rule.show.value(quantize(forecast, rule.show.places))
+    names = _Names(
+        subject=f"the year-end forecast of {shown}",
+        target="the annual target",
+        range="the annual range",
+        missing="for the year to rate the forecast against",
     )
+    return _against_goal(rule, forecast, annual, names)
+
+
+def _against_goal(rule: _Rule, figure: Decimal, goal: Goal, names: _Names) -> Rating:
+    """Rate ``figure`` against its target, or its range for a range measure, as printed."""
+    places = rule.show.places
+    if rule.polarity is Polarity.RANGE:
+        if goal.lower is None or goal.upper is None:
+            span = names.range.removeprefix("the ")
+            return _rating(Status.NOT_RATED, f"no {span} (lower and upper bound) {names.missing}")
+        lower, upper = sorted((quantize(goal.lower, places), quantize(goal.upper, places)))
+        return _against_range(rule, quantize(figure, places), lower, upper, names)
+    if goal.target is None:
+        noun = names.target.removeprefix("the ")
+        return _rating(Status.NOT_RATED, f"no {noun} {names.missing}")
+    return _against_target(rule, quantize(figure, places), quantize(goal.target, places), names)
+
+
+def _against_target(rule: _Rule, actual: Decimal, target: Decimal, names: _Names) -> Rating:
+    """Rate a printed actual against its printed target by tolerance (with improvement)."""
+    show, tolerance = rule.show, rule.tolerance
+    shortfall = rule.polarity.sign * (target - actual)
+    if shortfall <= 0:
+        return _rating(
+            Status.GREEN,
+            f"{names.subject} is on or better than {names.target} of {show.value(target)}",
+        )
+    allowed = tolerance.allowance(target) if tolerance is not None else None
+    within = allowed is not None and shortfall <= allowed
+    reason = (
+        f"{names.subject} is {_gap(shortfall, target, tolerance, within, show)} worse "
+        f"than {names.target} of {show.value(target)}"
+        f"{_tolerance_clause(tolerance, target, within, show)}"
+    )
+    return _outside(rule, actual, within, reason, middle=None)
+
+
+def _against_range(
+    rule: _Rule, actual: Decimal, lower: Decimal, upper: Decimal, names: _Names
+) -> Rating:
+    """Rate a printed figure against its printed range: Green inside, bounds included.
+
+    Outside, the gap to the nearer bound is measured against the tolerance; a percentage
+    tolerance is a percentage of the range's middle, its target, so the rule is symmetric
+    about the middle.
+    """
+    show = rule.show
+    span = f"{names.range} of {show.value(lower)} to {show.value(upper)}"
+    if lower <= actual <= upper:
+        return _rating(Status.GREEN, f"{names.subject} is within {span}")
+    middle = range_middle(lower, upper)
+    if actual < lower:
+        gap, side = lower - actual, f"below the lower bound of {show.value(lower)}"
+    else:
+        gap, side = actual - upper, f"above the upper bound of {show.value(upper)}"
+    allowed = rule.tolerance.allowance(middle) if rule.tolerance is not None else None
+    within = allowed is not None and gap <= allowed
+    reason = (
+        f"{names.subject} is {show.gap(gap)} {side}, outside {span}"
+        f"{_range_tolerance_clause(rule.tolerance, allowed, within, show)}"
+    )
+    return _outside(rule, actual, within, reason, middle=middle)
+
+
+def _outside(
+    rule: _Rule, actual: Decimal, within: bool, reason: str, middle: Decimal | None
+) -> Rating:
+    """A figure worse than its target or outside its range: Amber, Red, or by last year."""
+    if rule.method is not RagMethod.TOLERANCE_WITH_IMPROVEMENT:
+        return _rating(Status.AMBER if within else Status.RED, reason)
+    if within:
+        return _rating(Status.GREEN, reason)
+    return _against_last_year(rule, actual, reason, middle)
 
 
 @dataclass(frozen=True)
@@ -303,7 +436,7 @@ def _missing(overdue: bool) -> Rating:
 def _by_judgement(
     judgement: Status | None,
     actual: Decimal | None,
-    target: Decimal | None,
+    goal: Goal,
     overdue: bool,
     show: _Printer,
 ) -> Rating:
@@ -317,8 +450,10 @@ def _by_judgement(
     reason = JUDGEMENT_REASON
     if actual is not None:
         reason += f"; the result is {show.value(actual)}"
-        if target is not None:
-            reason += f" against a target of {show.value(target)}"
+        if goal.lower is not None and goal.upper is not None:
+            reason += f" against the range of {show.value(goal.lower)} to {show.value(goal.upper)}"
+        elif goal.target is not None:
+            reason += f" against a target of {show.value(goal.target)}"
     return _rating(judgement, reason)
 
 
@@ -358,22 +493,31 @@ def _tolerance_clause(
     return f", {'within' if within else 'beyond'} the tolerance of {shown}"
 
 
-def _against_last_year(
-    polarity: Polarity,
-    actual: Decimal,
-    reason: str,
-    last_year_actual: Decimal | None,
-    last_year_label: str,
-    show: _Printer,
-) -> Rating:
-    if last_year_actual is None:
+def _range_tolerance_clause(
+    tolerance: Tolerance | None, allowed: Decimal | None, within: bool, show: _Printer
+) -> str:
+    """The tolerance outside a range, in the measure's unit: a percentage is of the middle."""
+    if tolerance is None:
+        return ", with no tolerance set"
+    if allowed is None:
+        return " (a percentage tolerance cannot apply to a range whose middle is zero)"
+    shown = show.gap(allowed, min(_places(allowed), 4))
+    if tolerance.is_percent:
+        shown = f"{tolerance} of the range's middle, {shown}"
+    return f", {'within' if within else 'beyond'} the tolerance of {shown}"
+
+
+def _against_last_year(rule: _Rule, actual: Decimal, reason: str, middle: Decimal | None) -> Rating:
+    if rule.last_year_actual is None:
         return _rating(
             Status.RED,
             f"{reason}, and there is no result for the same period last year to compare with",
         )
-    last_year = quantize(last_year_actual, show.places)
-    then = f"{show.value(last_year)} in {last_year_label.strip() or 'the same period last year'}"
-    change = polarity.sign * (actual - last_year)
+    show = rule.show
+    last_year = quantize(rule.last_year_actual, show.places)
+    label = rule.last_year_label.strip() or "the same period last year"
+    then = f"{show.value(last_year)} in {label}"
+    change = performance_change(rule.polarity, actual, last_year, middle)
     if change > 0:
         return _rating(Status.AMBER, f"{reason}, but improved on {then}")
     if change == 0:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from enum import StrEnum
 
-from scorecard.rules.rag import Polarity
+from scorecard.rules.rag import Polarity, performance_change
 from scorecard.rules.units import quantize
 
 
@@ -36,6 +36,7 @@ def direction_of_travel(
     current: Decimal | None,
     previous: Decimal | None,
     decimal_places: int | None = None,
+    middle: Decimal | None = None,
 ) -> Direction | None:
     """Whether ``current`` is better, the same or worse than ``previous``, by the polarity.
 
@@ -44,12 +45,17 @@ def direction_of_travel(
     Fewer sick days is an improvement, so the polarity decides which way is better. Given
     ``decimal_places``, both values are first rounded half-up as printed, so two figures that
     print the same are "Same". None when either value is missing: no trend can be shown.
+    For a range measure better is nearer the range's ``middle`` (issue 10, "Range measures");
+    without a middle no trend can be shown.
     """
+    polarity = Polarity(polarity)
     if current is None or previous is None:
+        return None
+    if polarity is Polarity.RANGE and middle is None:
         return None
     if decimal_places is not None:
         current, previous = quantize(current, decimal_places), quantize(previous, decimal_places)
-    change = Polarity(polarity).sign * (current - previous)
+    change = performance_change(polarity, current, previous, middle)
     if change > 0:
         return Direction.IMPROVED
     if change < 0:

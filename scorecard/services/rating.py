@@ -8,29 +8,47 @@ deliberately (``scorecard.returns.period_services.period_rerate``).
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 
 from scorecard.models import CouncilSettings, Measure, ReportingPeriod, Result, Target
-from scorecard.rules.periods import PeriodRef
-from scorecard.rules.rag import Rating, Status, rag_for
+from scorecard.rules.periods import PeriodKind, PeriodRef
+from scorecard.rules.rag import Goal, Rating, Status, rag_for
 from scorecard.rules.signoff import rerates_automatically
 
 ResultKey = tuple[int, int]  # (measure pk, period pk)
+
+
+def goal_of(target: Target | Decimal | None) -> Goal:
+    """What a target row rates against: its value, and its bounds for a range measure."""
+    if isinstance(target, Target):
+        return Goal(target.value, target.lower, target.upper)
+    return Goal(target)
 
 
 def rate(
     measure: Measure,
     result: Result,
     *,
-    target,
+    target: Target | Decimal | None,
     last_year: Result | None,
     default_method: str,
+    annual: Target | None = None,
 ) -> Rating:
-    """Rate one result of a measure with the measure's rule (no NCI: a stored result exists)."""
+    """Rate one result of a measure with the measure's rule (no NCI: a stored result exists).
+
+    ``target`` is the period's target (its row, for a range measure's bounds); ``annual`` the
+    year's, against which a measure rated by forecast rates the officer's year-end forecast.
+    """
+    goal = goal_of(target)
     return rag_for(
         method=measure.effective_rag_method(default_method),
         polarity=measure.polarity,
         actual=result.actual,
-        target=target,
+        target=goal.target,
+        lower=goal.lower,
+        upper=goal.upper,
+        forecast=result.forecast,
+        annual=goal_of(annual),
         tolerance=measure.tolerance,
         unit=measure.unit,
         decimal_places=measure.decimal_places,
@@ -38,6 +56,18 @@ def rate(
         last_year_label=last_year.period.label if last_year else "",
         judgement=Status(result.officer_rag) if result.officer_rag else None,
     )
+
+
+def annual_targets(measure_ids: Iterable[int], years: Iterable[int]) -> dict[tuple, Target]:
+    """The year's target of each measure, by (measure pk, financial year), in one query."""
+    return {
+        (t.measure_id, t.period.year): t
+        for t in Target.objects.filter(
+            measure_id__in=list(measure_ids),
+            period__kind=PeriodKind.YEAR.value,
+            period__year__in=list(years),
+        ).select_related("period")
+    }
 
 
 @dataclass(frozen=True)
@@ -99,11 +129,12 @@ def _rerate(due: list[Result], *, last_years: Iterable[Result]) -> list[Rerated]
     default_method = CouncilSettings.load().default_rag_method
     measures = Measure.objects.in_bulk(measure_ids)
     targets = {
-        (t.measure_id, t.period_id): t.value
+        (t.measure_id, t.period_id): t
         for t in Target.objects.filter(
             measure_id__in=measure_ids, period_id__in={r.period_id for r in due}
         )
     }
+    annual = annual_targets(measure_ids, {r.period.year for r in due})
     by_period: dict[tuple[int, PeriodRef], Result] = {
         (r.measure_id, r.period.ref): r for r in last_years
     }
@@ -116,6 +147,7 @@ def _rerate(due: list[Result], *, last_years: Iterable[Result]) -> list[Rerated]
             target=targets.get((result.measure_id, result.period_id)),
             last_year=last_year,
             default_method=default_method,
+            annual=annual.get((result.measure_id, result.period.year)),
         )
         rag = rating.status.value if rating.status.is_rated else ""
         if (result.rag, result.rag_explanation) != (rag, rating.explanation):

@@ -42,6 +42,7 @@ class ImportContext:
     # Measures sheet: how its figures are read and checked.
     measures: dict[str, tuple[str, bool]] = field(default_factory=dict)
     stored_measures: set[str] = field(default_factory=set)
+    range_measures: set[str] = field(default_factory=set)  # within a range is better
     # Measures whose decimal places are read from their figures, and the most places typed.
     places_from_data: set[str] = field(default_factory=set)
     typed_places: dict[str, int] = field(default_factory=dict)

@@ -7,10 +7,12 @@ from django.db import transaction
 
 from scorecard.models import CouncilSettings, Measure, Objective
 from scorecard.rules.measure_types import MeasureType
+from scorecard.rules.rag import Polarity
 from scorecard.services.calculated import calculated_refresh
 from scorecard.services.periods import periods_ensure
 from scorecard.services.rating import results_rerate
 from scorecard.services.rollup import rollups_refresh
+from scorecard.services.targets import profiled_targets_derive
 
 from .base import ImportContext, RowReader, SheetHandler
 from .errors import WorkbookError, WorkbookRefused
@@ -103,6 +105,8 @@ def workbook_apply(
             finish = getattr(handler, "finish", None)
             if finish is not None:
                 finish(ctx)
+        # A profiled measure's open periods follow its annual target (scorecard.rules.profiles).
+        profiled_targets_derive(measure_ids=ctx.touched_measures)
         # Quarters made from months follow them (scorecard.services.rollup), then all are
         # rated, then every result written (or formula set) moves what is calculated.
         rolled_up = rollups_refresh(measure_ids=ctx.touched_measures)
@@ -130,6 +134,9 @@ def _context() -> ImportContext:
         ctx.measure_types[code] = measure_type
         if measure_type == MeasureType.CALCULATED:
             ctx.calculated[code] = formula
+    ctx.range_measures = set(
+        Measure.objects.filter(polarity=Polarity.RANGE.value).values_list("code", flat=True)
+    )
     ctx.objectives = {
         code: (parent or "", plan or "")
         for code, parent, plan in Objective.objects.values_list(

@@ -28,7 +28,7 @@ def _columns() -> dict[str, dict[str, str]]:
     """The column of each field, per sheet, for errors located by cell: the Targets sheet and
     each kind's sheet of returns ("Results", "Action updates")."""
     columns = {kind.sheet: {**kind.columns, "status": "Status"} for kind in item_kinds()}
-    return {**columns, "Targets": {"target": "Target"}}
+    return {**columns, "Targets": {"target": "Target", "lower": "Lower", "upper": "Upper"}}
 
 
 @dataclass
@@ -61,7 +61,11 @@ class LockedPeriodsPolicy:
             ids = [p.pk for p in self.locked.values()]
             self._stored = {
                 "Targets": {
-                    (t.measure.code, t.period_id): {"target": t.value}
+                    (t.measure.code, t.period_id): {
+                        "target": t.value,
+                        "lower": t.lower,
+                        "upper": t.upper,
+                    }
                     for t in Target.objects.filter(period_id__in=ids).select_related("measure")
                 },
             }
@@ -83,7 +87,7 @@ class LockedPeriodsPolicy:
         if period is None:
             return record
         if handler.name == "Targets":
-            values = {"target": values}
+            values = {k: v for k, v in values.items() if k == "target" or reader.has(k)}
         elif not reader.has("Status"):
             values = {k: v for k, v in values.items() if k != "status"}  # kept as stored
         stored = self._load()[handler.name].get((code, period.pk))
@@ -112,7 +116,10 @@ class LockedPeriodsPolicy:
         for correction in self.corrections:
             item = _item(correction)
             if correction.sheet == "Targets":
-                changes = {f"Target {correction.period.label}": correction.changes["target"]}
+                changes = {
+                    f"{name.capitalize()} {correction.period.label}": change
+                    for name, change in correction.changes.items()
+                }
             else:
                 changes = correction.changes
             entries.append(

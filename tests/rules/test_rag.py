@@ -129,7 +129,8 @@ def test_polarity_is_read_from_its_label_or_a_short_word(text, expected):
 
 @pytest.mark.parametrize("text", ["up", "", "better"])
 def test_an_unknown_polarity_is_refused(text):
-    with pytest.raises(ValueError, match="Higher is better or Lower is better"):
+    message = "Higher is better, Lower is better or Within a range is better"
+    with pytest.raises(ValueError, match=message):
         parse_polarity(text)
 
 

@@ -3,7 +3,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scorecard.rules.rag import Polarity, RagMethod, Status, Tolerance, rag_for
+from scorecard.rules.rag import Goal, Polarity, RagMethod, Status, Tolerance, rag_for
 from scorecard.rules.travel import direction_of_travel
 from scorecard.rules.units import format_value
 
@@ -21,7 +21,9 @@ tolerances = st.none() | st.builds(
 )
 places = st.integers(min_value=0, max_value=2)
 units = st.sampled_from(["", "number", "%", "£", "days", "kg"])
-polarities = st.sampled_from(list(Polarity))
+# Higher or lower is better: the properties of a single target. A range measure has its own
+# (tests/rules/test_range_properties.py) and joins the ones every rating shares below.
+polarities = st.sampled_from([Polarity.HIGHER, Polarity.LOWER])
 
 
 def negate(value: Decimal | None) -> Decimal | None:
@@ -192,9 +194,11 @@ def test_a_result_on_target_is_green(method, polarity, target, tolerance, decima
 
 @given(
     method=st.sampled_from(list(RagMethod)),
-    polarity=polarities,
+    polarity=st.sampled_from(list(Polarity)),
     actual=optional_values,
     target=optional_values,
+    bounds=st.none() | st.lists(values, min_size=2, max_size=2).map(sorted),
+    forecast=optional_values,
     tolerance=tolerances,
     unit=units,
     decimal_places=places,
@@ -203,13 +207,29 @@ def test_a_result_on_target_is_green(method, polarity, target, tolerance, decima
     overdue=st.booleans(),
 )
 def test_every_explanation_is_a_sentence_starting_with_its_status_word(
-    method, polarity, actual, target, tolerance, unit, decimal_places, last_year, judgement, overdue
+    method,
+    polarity,
+    actual,
+    target,
+    bounds,
+    forecast,
+    tolerance,
+    unit,
+    decimal_places,
+    last_year,
+    judgement,
+    overdue,
 ):
+    lower, upper = bounds or (None, None)
     rating = rag_for(
         method=method,
         polarity=polarity,
         actual=actual,
         target=target,
+        lower=lower,
+        upper=upper,
+        forecast=forecast,
+        annual=Goal(target, lower, upper),
         tolerance=tolerance,
         unit=unit,
         decimal_places=decimal_places,

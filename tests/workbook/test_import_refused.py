@@ -183,7 +183,8 @@ CASES = {
         ["NI 191", "Residual household waste", "Lower is better"],
         ["NI 192", "Household waste recycled", "Sideways"],
         "Polarity",
-        "'Sideways' is not a polarity: use Higher is better or Lower is better",
+        "'Sideways' is not a polarity: use Higher is better, Lower is better or "
+        "Within a range is better",
     ),
     "negative tolerance": (
         "Measures",

@@ -15,15 +15,18 @@ from scorecard.models import (
 )
 from scorecard.rules.aggregation import RatioError, ratio_value
 from scorecard.rules.formula import formula_problems
-from scorecard.rules.measure_types import Aggregation, MeasureType, ResultSource
+from scorecard.rules.measure_types import Aggregation, MeasureType, ResultSource, TargetProfile
 from scorecard.rules.periods import PeriodRef
 from scorecard.rules.plausibility import implausible_actual
 from scorecard.rules.precision import infer_decimal_places, places_of
+from scorecard.rules.profiles import parse_profile
 from scorecard.rules.rag import (
+    Polarity,
     RagMethod,
     parse_polarity,
     parse_rag_method,
     parse_tolerance,
+    range_middle,
 )
 from scorecard.rules.units import format_value, quantize
 
@@ -204,6 +207,7 @@ class MeasureRecord:
 
 OUT_OF_RANGE = "Can fall outside 0-100%"
 VALUE_CONFIRMED = "Value confirmed"
+TARGET_PROFILE = "Target profile"
 
 
 # Measure columns that map straight onto one field: (header, field, converter).
@@ -281,6 +285,7 @@ class MeasuresSheet(SheetHandler):
         Column("Type"),
         Column("Aggregation"),
         Column("Formula"),
+        Column(TARGET_PROFILE),
     )
 
     def existing_keys(self):
@@ -309,6 +314,7 @@ class MeasuresSheet(SheetHandler):
                 else (MeasureType.SIMPLE if stored == MeasureType.CALCULATED else stored)
             )
             reader.ctx.calculated[code] = formula
+        _note_profile_and_range(reader, code, values)
         if reader.has("Baseline"):
             baseline = reader.figure("Baseline", unit=unit)
             values["baseline"] = baseline.value if baseline else None
@@ -471,38 +477,120 @@ class MeasuresSheet(SheetHandler):
                 MeasureType(m.measure_type).label,
                 Aggregation(m.aggregation).label if m.aggregation else None,
                 export_text(m.formula),
+                _profile_text(m),
             ]
+
+
+def _note_profile_and_range(reader: RowReader, code: str, values: dict) -> None:
+    """Read the Target profile cell, and note whether the measure is rated within a range."""
+    if reader.has(TARGET_PROFILE):
+        profile = reader.get(TARGET_PROFILE, lambda cell: parse_profile(text(cell)))
+        if profile is not None:
+            values["target_profile"] = profile[0].value
+            values["target_profile_shares"] = [f"{s.normalize():f}" for s in profile[1]]
+    if "polarity" in values:
+        ranged = values["polarity"] == Polarity.RANGE.value
+        (reader.ctx.range_measures.add if ranged else reader.ctx.range_measures.discard)(code)
+
+
+def _profile_text(measure: Measure) -> str:
+    """A profile as the Target profile cell writes it: Even, Manual or 10,20,30,40."""
+    if measure.target_profile == TargetProfile.SEASONAL:
+        return ",".join(measure.target_profile_shares)
+    return TargetProfile(measure.target_profile).label
+
+
+def _range_bounds(reader: RowReader, code: str, target: Decimal | None) -> dict:
+    """Lower and Upper of a range measure's target: both or neither, lower ≤ upper.
+
+    Returns the target's fields; a range target given only by its bounds is their middle.
+    """
+    unit = reader.ctx.unit_of(code)
+    bounds = {}
+    for header in ("Lower", "Upper"):
+        found = reader.figure(header, unit=unit) if reader.has(header) else None
+        reader.ctx.note_places(code, found)
+        bounds[header] = found.value if found else None
+    lower, upper = bounds["Lower"], bounds["Upper"]
+    if code not in reader.ctx.range_measures:
+        for header, value in bounds.items():
+            if value is not None:
+                reader.error(header, f"{code} is not rated within a range: leave {header} blank")
+        return {"value": target}
+    if (lower is None) != (upper is None) or (target is not None and lower is None):
+        missing = "Lower" if lower is None else "Upper"
+        reader.error(missing, f"{code} is rated within a range: give both Lower and Upper")
+    elif lower is not None and lower > upper:
+        reader.error("Upper", f"the upper bound {upper:f} is below the lower bound {lower:f}")
+    elif lower is not None and target is None:
+        target = range_middle(lower, upper)
+    return {"value": target, "lower": lower, "upper": upper}
+
+
+def _keep_derivations(targets: list[Target]) -> None:
+    """A target typed as it was derived keeps saying how it was derived; a new figure is typed."""
+    stored = {
+        (m, p): (value, derivation)
+        for m, p, value, derivation in Target.objects.filter(
+            measure_id__in={t.measure_id for t in targets}
+        ).values_list("measure_id", "period_id", "value", "derivation")
+    }
+    for target in targets:
+        value, derivation = stored.get((target.measure_id, target.period_id), (None, ""))
+        target.derivation = derivation if value == target.value else ""
 
 
 class TargetsSheet(SheetHandler):
     name = "Targets"
     kind = "target"
-    columns = (Column("Code", required=True), Column("Period", required=True), Column("Target"))
+    columns = (
+        Column("Code", required=True),
+        Column("Period", required=True),
+        Column("Target"),
+        Column("Lower"),
+        Column("Upper"),
+    )
     key_columns = ("Code", "Period")
 
     def row_key(self, reader: RowReader):
         return code_and_period(reader)
 
-    def parse(self, reader: RowReader) -> tuple[str, PeriodRef | None, Decimal | None]:
+    def parse(self, reader: RowReader) -> tuple[str, PeriodRef | None, dict]:
+        """A target as ``{"target": value, "lower": …, "upper": …}``; a blank value removes it.
+
+        A year's target (2009/10) of a profiled measure is spread over its open periods after
+        the import (``profiled_targets_derive``).
+        """
         code = reader.ref("Code", "measure", reader.get("Code"), "measure")
         ref = period_cell(reader, "Period")
         target = reader.figure("Target", unit=reader.ctx.unit_of(code))
         reader.ctx.note_places(code, target)
-        value = target.value if target else None
+        fields = _range_bounds(reader, code, target.value if target else None)
         if ref is not None:
-            reader.ctx.targets[(code, ref.label)] = value
-        return (code, ref, value)
+            reader.ctx.targets[(code, ref.label)] = fields["value"]
+        return (code, ref, {"target": fields.pop("value"), **fields})
 
     def apply(self, records, present, ctx: ImportContext) -> None:
         measures = ctx.measure_pks({code for code, _, _ in records})
         keep = [
-            Target(measure_id=measures[code], period_id=ctx.period_pk(ref), value=value)
-            for code, ref, value in records
-            if value is not None
+            Target(
+                measure_id=measures[code],
+                period_id=ctx.period_pk(ref),
+                value=values["target"],
+                lower=values.get("lower"),
+                upper=values.get("upper"),
+            )
+            for code, ref, values in records
+            if values["target"] is not None
         ]
-        upsert(Target, keep, unique_fields=["measure", "period"], update_fields=["value"])
+        _keep_derivations(keep)
+        bounds = [f for f in ("lower", "upper") if f in present]
+        fields = ["value", "derivation", *bounds]
+        upsert(Target, keep, unique_fields=["measure", "period"], update_fields=fields)
         blanked = {
-            (measures[code], ctx.period_pk(ref)) for code, ref, value in records if value is None
+            (measures[code], ctx.period_pk(ref))
+            for code, ref, values in records
+            if values["target"] is None
         }
         if blanked:
             candidates = Target.objects.filter(
@@ -518,7 +606,8 @@ class TargetsSheet(SheetHandler):
             "measure__code", "period__start", "-period__end"
         )
         for t in targets:
-            yield [t.measure.code, t.period.label, export_number(t.value)]
+            bounds = [export_number(t.lower), export_number(t.upper)]
+            yield [t.measure.code, t.period.label, export_number(t.value), *bounds]
 
 
 # The Results sheet's columns that read straight into a field of the result:
@@ -538,7 +627,7 @@ def _figures_changed(results: list[Result], fields: list[str]) -> set[tuple[int,
     Only these are rated in a closed or locked period: an unchanged row keeps its signed-off
     rating even if the measure's rule has moved since (``scorecard.rules.signoff``).
     """
-    rated_by = [name for name in ("actual", "officer_rag") if name in fields]
+    rated_by = [name for name in ("actual", "officer_rag", "forecast") if name in fields]
     stored = {
         (r["measure_id"], r["period_id"]): r
         for r in Result.objects.filter(
@@ -603,6 +692,7 @@ class ResultsSheet(ReturnsSheet):
         Column(VALUE_CONFIRMED),
         Column(NUMERATOR),
         Column(DENOMINATOR),
+        Column("Forecast"),
     )
 
     def parse(self, reader: RowReader) -> tuple[str, PeriodRef | None, dict]:
@@ -619,6 +709,10 @@ class ResultsSheet(ReturnsSheet):
             values["actual"] = self._actual(reader, code, ref)
         if reader.has(NUMERATOR) or reader.has(DENOMINATOR):
             values.update(_ratio(reader, code, values.get("actual")))
+        if reader.has("Forecast"):  # the officer's year-end forecast
+            forecast = reader.figure("Forecast", unit=reader.ctx.unit_of(code))
+            reader.ctx.note_places(code, forecast)
+            values["forecast"] = forecast.value if forecast else None
         for header, field_name, convert, default in RESULT_COLUMN_READERS:
             if reader.has(header):
                 value = reader.get(header, convert)
@@ -695,4 +789,5 @@ class ResultsSheet(ReturnsSheet):
                 "Yes" if confirmed else None,
                 export_number(r.numerator),
                 export_number(r.denominator),
+                export_number(r.forecast),
             ]

@@ -1,0 +1,112 @@
+"""Derive a profiled measure's period targets from its annual target.
+
+An annual target set on the year (a Target on the year's period) is spread across the year's
+quarters or months by the measure's profile (``scorecard.rules.profiles``). Only periods still
+open take the derived targets: a closed or locked period keeps the target its rating was signed
+off with (DOMAIN.md, "What a published figure is"). The caller that wrote the annual target or
+the profile (the set-up pages through ``measure_rules_record``, or the plan workbook) calls
+this in the same transaction, and keeps the changes it returns in its audit trail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from scorecard.models import CouncilSettings, Measure, ReportingPeriod, Target
+from scorecard.returns.audit import as_text
+from scorecard.rules.measure_types import TargetProfile
+from scorecard.rules.periods import PeriodKind
+from scorecard.rules.profiles import DerivedTarget, Profile, accumulation_of, derive_targets
+from scorecard.services.periods import periods_ensure
+
+_KINDS = {
+    Measure.Frequency.QUARTERLY: PeriodKind.QUARTER,
+    Measure.Frequency.MONTHLY: PeriodKind.MONTH,
+}
+
+Changes = dict[str, list[str]]
+
+
+def profile_of(measure: Measure) -> Profile:
+    """The measure's profile and what its periods add up to."""
+    return Profile(
+        TargetProfile(measure.target_profile),
+        tuple(measure.target_profile_shares or ()),
+        accumulation_of(cumulative=measure.cumulative, aggregation=measure.aggregation or None),
+    )
+
+
+def profiled_targets_derive(*, measure_ids: Iterable[int]) -> dict[int, Changes]:
+    """Derive the open periods' targets of these measures from their annual targets.
+
+    Returns, per measure that changed, ``{"Target 2009/10 Q1": [old, new]}`` for the audit.
+    """
+    measures = Measure.objects.filter(pk__in=list(measure_ids), frequency__in=list(_KINDS)).exclude(
+        target_profile=TargetProfile.MANUAL.value
+    )
+    annuals = Target.objects.filter(
+        measure__in=measures, period__kind=PeriodKind.YEAR.value
+    ).select_related("measure", "period")
+    wanted: list[tuple[Measure, Target, list[DerivedTarget], dict]] = []
+    for annual in annuals:
+        measure = annual.measure
+        derived = _derive(measure, annual, annual.value)
+        bounds = {
+            name: {d.period: d.value for d in _derive(measure, annual, getattr(annual, name))}
+            for name in ("lower", "upper")
+        }
+        wanted.append((measure, annual, derived, bounds))
+    refs = {d.period for _, _, derived, _ in wanted for d in derived}
+    deadline_days = CouncilSettings.load().deadline_days
+    periods = periods_ensure(refs, deadline_days=deadline_days) if refs else {}
+    changes: dict[int, Changes] = {}
+    for measure, _annual, derived, bounds in wanted:
+        found = _write(measure, derived, bounds, periods)
+        if found:
+            changes.setdefault(measure.pk, {}).update(found)
+    return changes
+
+
+def _derive(measure: Measure, annual: Target, value: Decimal | None) -> list[DerivedTarget]:
+    if value is None:
+        return []
+    return derive_targets(
+        annual=value,
+        year=annual.period.year,
+        kind=_KINDS[measure.frequency],
+        profile=profile_of(measure),
+        unit=measure.unit,
+        decimal_places=measure.decimal_places,
+    )
+
+
+def _write(
+    measure: Measure,
+    derived: list[DerivedTarget],
+    bounds: dict[str, dict],
+    periods: dict[str, ReportingPeriod],
+) -> Changes:
+    """Store the derived targets of open periods; return what changed, for the audit."""
+    stored = {
+        t.period_id: t
+        for t in Target.objects.filter(
+            measure=measure, period__in=[periods[d.period.label] for d in derived]
+        )
+    }
+    changes: Changes = {}
+    for d in derived:
+        period = periods[d.period.label]
+        if period.state != ReportingPeriod.State.OPEN:
+            continue  # a closed or locked period keeps the target it was signed off with
+        target = stored.get(period.pk) or Target(measure=measure, period=period)
+        old = as_text(target.value) if target.pk else ""
+        lower, upper = bounds["lower"].get(d.period), bounds["upper"].get(d.period)
+        wanted = (d.value, d.derivation, lower, upper)
+        if target.pk and (target.value, target.derivation, target.lower, target.upper) == wanted:
+            continue  # derived as it is: nothing to write
+        target.value, target.derivation, target.lower, target.upper = wanted
+        target.save()
+        if old != as_text(d.value):
+            changes[f"Target {period.label}"] = [old, as_text(d.value)]
+    return changes
