@@ -30,9 +30,8 @@ from scorecard.rules.returns import (
     return_problems,
 )
 from scorecard.rules.signoff import approval_refusal
-from scorecard.services.calculated import calculated_refresh
+from scorecard.services.figures import figures_follow
 from scorecard.services.rating import annual_targets, rate, results_rerate
-from scorecard.services.rollup import rollups_refresh
 from scorecard.services.targets import profiled_targets_derive
 
 from . import permissions
@@ -388,7 +387,7 @@ def return_save(
         now=now,
     )
     if kind.rated_by_rule:
-        _figures_follow(measure_id=item.pk, period_id=period.pk)
+        figures_follow(measure_ids=[item.pk], written=[(item.pk, period.pk)])
         saved.refresh_from_db()
     verb = "Corrected" if correcting else ("Submitted" if submit else "Saved as draft")
     summary = f"{verb}: {item.code} {period.label}"
@@ -401,19 +400,6 @@ def _derived_refusal(item: models.Model, ret: models.Model) -> ReturnRefused:
         f"{item.code} {ret.period.label} is worked out, not entered ({ret.derivation}): "
         "change the figures it is made from."
     )
-
-
-def _figures_follow(*, measure_id: int, period_id: int) -> None:
-    """After a measure's figures were written or signed off, bring what follows them up to date.
-
-    Its months roll up into their quarter and year (``scorecard.services.rollup``); next year's
-    "same period last year" rating may depend on a figure written, so its results are re-rated;
-    and the calculated measures that use it are worked out again
-    (``scorecard.services.calculated``), after the roll-up they may read.
-    """
-    rolled_up = rollups_refresh(measure_ids=[measure_id])
-    results_rerate(measure_ids=[measure_id], results=rolled_up)
-    calculated_refresh(results={(measure_id, period_id)} | rolled_up)
 
 
 ReturnKey = tuple[type, int]
@@ -505,7 +491,7 @@ def _decide(
     )
     if kind.rated_by_rule:
         # An approved month counts in its quarter; a calculated result's sign-off is its inputs'.
-        _figures_follow(measure_id=item.pk, period_id=ret.period_id)
+        figures_follow(measure_ids=[item.pk], written=[(item.pk, ret.period_id)])
     ret.refresh_from_db()
     return ret
 

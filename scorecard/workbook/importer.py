@@ -8,10 +8,8 @@ from django.db import transaction
 from scorecard.models import CouncilSettings, Measure, Objective
 from scorecard.rules.measure_types import MeasureType
 from scorecard.rules.rag import Polarity
-from scorecard.services.calculated import calculated_refresh
+from scorecard.services.figures import figures_follow
 from scorecard.services.periods import periods_ensure
-from scorecard.services.rating import results_rerate
-from scorecard.services.rollup import rollups_refresh
 from scorecard.services.targets import profiled_targets_derive
 
 from .base import ImportContext, RowReader, SheetHandler
@@ -100,23 +98,27 @@ def workbook_apply(
         extra = policy.extra_columns if policy is not None else frozenset()
         for handler, sheet in present:
             handler.apply(parsed[handler.name], set(sheet.headers) | extra, ctx)
-        for handler, _ in present:
-            # After every sheet is written: a measure's places follow all its figures.
-            finish = getattr(handler, "finish", None)
-            if finish is not None:
-                finish(ctx)
-        # A profiled measure's open periods follow its annual target (scorecard.rules.profiles).
-        profiled_targets_derive(measure_ids=ctx.touched_measures)
-        # Quarters made from months follow them (scorecard.services.rollup), then all are
-        # rated, then every result written (or formula set) moves what is calculated.
-        rolled_up = rollups_refresh(measure_ids=ctx.touched_measures)
-        results_rerate(measure_ids=ctx.touched_measures, results=ctx.written_results | rolled_up)
-        calculated_refresh(
-            results=ctx.results_written | rolled_up, measure_ids=ctx.touched_measures
-        )
+        _follow(present, ctx)
         if policy is not None:
             policy.after_apply(ctx)
     return {handler.name: len(parsed[handler.name]) for handler, _ in present}
+
+
+def _follow(present: list, ctx: ImportContext) -> None:
+    """After every sheet is written: what follows from the figures as a whole."""
+    for handler, _ in present:
+        # A measure's places follow all its figures.
+        finish = getattr(handler, "finish", None)
+        if finish is not None:
+            finish(ctx)
+    # A profiled measure's open periods follow its annual target (scorecard.rules.profiles).
+    profiled_targets_derive(measure_ids=ctx.touched_measures)
+    figures_follow(
+        measure_ids=ctx.touched_measures,
+        written=ctx.results_written,
+        figures_changed=ctx.written_results,
+        formulas_changed=ctx.touched_measures,
+    )
 
 
 def _context() -> ImportContext:
