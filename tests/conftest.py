@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from scorecard.models import Role
-from tests.factories import UserFactory
+from tests.support.factories import UserFactory
 
 
 def pytest_report_header(config):

@@ -8,8 +8,8 @@ import pytest
 from playwright.sync_api import expect
 
 from scorecard.models import OfficerProfile, Result, Role
-from tests.factories import PASSWORD, DirectorateFactory, ResultFactory, UserFactory, period
-from tests.returns.factories import action_for, measure_for, open_period
+from tests.support.factories import PASSWORD, DirectorateFactory, ResultFactory, UserFactory, period
+from tests.support.returns import action_for, measure_for, open_period
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -11,8 +11,8 @@ from scorecard.models import Measure, Result, Role
 from scorecard.returns import services
 from scorecard.services.rating import results_rerate
 from tests.browser.test_returns_journey import person, sign_in
-from tests.factories import DirectorateFactory, ResultFactory, TargetFactory
-from tests.returns.factories import measure_for, open_period
+from tests.support.factories import DirectorateFactory, ResultFactory, TargetFactory
+from tests.support.returns import measure_for, open_period
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
