@@ -4,38 +4,15 @@ In en-GB Django writes 15/12/2009, which an <input type="date"> shows blank and 
 The test walks every form class of the app, so a new form with a date field is checked too.
 """
 
-import importlib
 from datetime import date
 
-import pytest
 from django import forms
 
-FORM_MODULES = ["reporting.forms", "scorecard.returns.forms"]
-
-
-def app_forms() -> list[type[forms.BaseForm]]:
-    modules = {importlib.import_module(name).__name__ for name in FORM_MODULES}
-    found, todo = [], [forms.BaseForm]
-    while todo:
-        cls = todo.pop()
-        todo.extend(cls.__subclasses__())
-        if cls.__module__ in modules:
-            found.append(cls)
-    return found
+from tests.support.forms import fields_of
 
 
 def date_fields() -> list:
     return fields_of(forms.DateField)
-
-
-def fields_of(kind: type, widget: type = forms.Widget) -> list:
-    """Every field of that kind (and widget) in the app's forms, as test parameters."""
-    return [
-        pytest.param(form.__name__, name, field, id=f"{form.__name__}.{name}")
-        for form in app_forms()
-        for name, field in form.base_fields.items()
-        if isinstance(field, kind) and isinstance(field.widget, widget)
-    ]
 
 
 def test_every_date_box_shows_its_date_in_iso_form_and_reads_it_back(settings):

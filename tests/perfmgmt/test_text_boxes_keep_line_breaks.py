@@ -3,7 +3,7 @@ the "\\n" they were shown from, so saving changes nothing and the audit trail st
 
 from django import forms
 
-from tests.perfmgmt.test_date_inputs_show_iso_dates import fields_of
+from tests.support.forms import fields_of
 
 
 def text_boxes() -> list:

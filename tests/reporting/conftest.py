@@ -4,18 +4,13 @@ PDFs take about a second each to render, so the files a module reads are rendere
 module, inside the module's demo transaction, and shared by its tests.
 """
 
-from datetime import date
-
 import pytest
 from django.core.management import call_command
 from django.db import transaction
 
-from reporting.models import ReportPack
-from reporting.packs import pack_narrative_draft
-from scorecard.models import CouncilSettings, ReportingPeriod
+from scorecard.models import CouncilSettings
+from tests.support.periods import period
 from tests.support.reports import production_static
-
-CABINET_TITLE = "Q2 Performance Management: July – September 2009"
 
 
 @pytest.fixture
@@ -69,34 +64,11 @@ def in_demo(demo_council, django_db_blocker):
     return run
 
 
-def quarter(label: str) -> ReportingPeriod:
-    return ReportingPeriod.objects.get(label=label)
-
-
-def cabinet_pack(**fields) -> ReportPack:
-    """Oxfordshire CC's Cabinet report of 15 December 2009 as a pack, narrative pre-filled."""
-    defaults = {
-        "title": CABINET_TITLE,
-        "committee": "Cabinet",
-        "meeting_date": date(2009, 12, 15),
-        "agenda_item": "EX7",
-        "report_by": "County Council Management Team",
-        "contact_officer": "Christa Brodie-Levinsohn, Corporate Performance",
-        "contact_telephone": "01865 815463",
-        "period": quarter("2009/10 Q2"),
-    }
-    pack = ReportPack.objects.create(**{**defaults, **fields})
-    for field, text in pack_narrative_draft(pack).items():
-        setattr(pack, field, text)
-    pack.save()
-    return pack
-
-
 @pytest.fixture
 def q2(demo_council, db):
-    return quarter("2009/10 Q2")
+    return period("2009/10 Q2")
 
 
 @pytest.fixture
 def q3(demo_council, db):
-    return quarter("2009/10 Q3")
+    return period("2009/10 Q3")

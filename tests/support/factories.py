@@ -6,8 +6,8 @@ import factory
 from django.contrib.auth import get_user_model
 
 from actionplans.models import Action, ActionUpdate
-from scorecard.models import Directorate, Measure, Objective, Plan, ReportingPeriod, Result, Target
-from scorecard.rules.periods import default_deadline, parse_period
+from scorecard.models import Directorate, Measure, Objective, Plan, Result, Target
+from tests.support.periods import period
 
 PASSWORD = "correct-horse-battery-staple"
 
@@ -59,18 +59,6 @@ class MeasureFactory(factory.django.DjangoModelFactory):
     rag_method = "tolerance"
     tolerance_amount = Decimal("10")
     tolerance_is_percent = True
-
-
-def period(label: str) -> ReportingPeriod:
-    """The period with this label, created if need be."""
-    ref = parse_period(label)
-    obj, _ = ReportingPeriod.objects.get_or_create(
-        kind=ref.kind.value,
-        year=ref.year,
-        number=ref.number,
-        defaults={"deadline": default_deadline(ref, 30)},
-    )
-    return obj
 
 
 class TargetFactory(factory.django.DjangoModelFactory):

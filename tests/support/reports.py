@@ -13,6 +13,7 @@ import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 
@@ -22,6 +23,9 @@ from django.core.management import call_command
 from django.test import override_settings
 from openpyxl import load_workbook
 from pypdf import PdfReader
+
+from tests.support.pages import cells, headers
+from tests.support.pages import table as html_table
 
 
 def words(text: str) -> str:
@@ -154,6 +158,21 @@ class Xlsx:
         return found
 
 
+def shown(cell) -> str:
+    """What a spreadsheet shows for a number under the number formats the workbook uses:
+    0.00%, #,##0, #,##0.0"%", "£"#,##0, #,##0.0" kg"."""
+    value, fmt = Decimal(str(cell.value)), cell.number_format
+    if fmt == "General":
+        return str(cell.value)
+    if re.fullmatch(r"0(\.0+)?%", fmt):
+        places = len(fmt) - 2 - (1 if "." in fmt else 0)
+        return f"{value * 100:,.{places}f}%"
+    found = re.fullmatch(r'(?:"([^"]*)")?#,##0(?:\.(0+))?(?:"([^"]*)")?', fmt)
+    assert found, f"unexpected number format {fmt!r}"
+    prefix, decimals, suffix = found.groups()
+    return f"{prefix or ''}{value:,.{len(decimals or '')}f}{suffix or ''}"
+
+
 def _unescape(name: str) -> str:
     return name.replace("&amp;", "&").replace("&apos;", "'").replace("&quot;", '"')
 
@@ -201,14 +220,12 @@ def pdf_table(data: bytes, headers: list[str], *, footers: bool = False) -> list
     (one box across the table) become each following row's `group`; footer rows ("Number
     Green and Amber 48") are left out, or kept in their place with `footers`.
     """
-    import pdfplumber
-
     found: list[PdfRow] = []
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for number, page in enumerate(pdf.pages):
-            words = page.extract_words()
-            for boxes in _header_rows(page.rects, words, headers):
-                found += _rows_below(page.rects, words, boxes, headers, number)
+            placed = page.extract_words()
+            for boxes in _header_rows(page.rects, placed, headers):
+                found += _rows_below(page.rects, placed, boxes, headers, number)
     return [row for row in found if footers or row.footer is None]
 
 
@@ -233,27 +250,23 @@ def _bands(rects: list[dict]) -> dict[float, list[tuple[float, float, float]]]:
     }
 
 
-def _text(words: list[dict], x0, x1, top, bottom) -> str:
-    return " ".join(w["text"] for w in words if _inside(w, x0, x1, top, bottom))
+def _text(placed: list[dict], x0, x1, top, bottom) -> str:
+    return " ".join(w["text"] for w in placed if _inside(w, x0, x1, top, bottom))
 
 
-def _header_rows(rects, words, headers):
+def _header_rows(rects, placed, headers):
     """The header boxes (x0, x1, top, bottom) of each table headed `headers` on the page."""
-    wanted = [words_of(h) for h in headers]
+    wanted = [words(h) for h in headers]
     for top, boxes in _bands(rects).items():
         if len(boxes) != len(headers):
             continue
-        texts = [words_of(_text(words, x0, x1, top, bottom)) for x0, x1, bottom in boxes]
+        texts = [words(_text(placed, x0, x1, top, bottom)) for x0, x1, bottom in boxes]
         # Narrow columns break words at hyphens ("Short- term"): compare without the breaks.
         if [t.replace("- ", "-") for t in texts] == [w.replace("- ", "-") for w in wanted]:
             yield [(x0, x1, top, bottom) for x0, x1, bottom in boxes]
 
 
-def words_of(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _rows_below(rects, words, boxes, headers, number) -> list[PdfRow]:
+def _rows_below(rects, placed, boxes, headers, number) -> list[PdfRow]:
     left, right = boxes[0][0], boxes[-1][1]
     bottom = max(box[3] for box in boxes)
     rows, group = [], ""
@@ -263,9 +276,9 @@ def _rows_below(rects, words, boxes, headers, number) -> list[PdfRow]:
         if abs(top - bottom) > 1.5 or band[0][0] < left - 1 or band[-1][1] > right + 1:
             break  # the table ends where its bands of cell borders stop
         band_bottom = max(b for _, _, b in band)
-        inside = [w for w in words if _inside(w, left, right, top, band_bottom)]
+        inside = [w for w in placed if _inside(w, left, right, top, band_bottom)]
         if len(band) == 1:
-            group = words_of(" ".join(w["text"] for w in inside))
+            group = words(" ".join(w["text"] for w in inside))
         elif _is_footer(inside):
             rows.append(_footer(inside, boxes, number))
         else:
@@ -274,22 +287,22 @@ def _rows_below(rects, words, boxes, headers, number) -> list[PdfRow]:
     return rows
 
 
-def _is_footer(words: list[dict]) -> bool:
-    text = " ".join(w["text"] for w in words)
+def _is_footer(placed: list[dict]) -> bool:
+    text = " ".join(w["text"] for w in placed)
     return text.startswith(("Status ", "Number Green and Amber ", "Percentage "))
 
 
-def _footer(words, boxes, number) -> PdfRow:
+def _footer(placed, boxes, number) -> PdfRow:
     """A footer row: its label spans the first two columns, its value the rest."""
     split = boxes[2][0] if len(boxes) > 2 else boxes[-1][0]
-    label = [w["text"] for w in words if (w["x0"] + w["x1"]) / 2 < split]
-    value = [w["text"] for w in words if (w["x0"] + w["x1"]) / 2 >= split]
+    label = [w["text"] for w in placed if (w["x0"] + w["x1"]) / 2 < split]
+    value = [w["text"] for w in placed if (w["x0"] + w["x1"]) / 2 >= split]
     return PdfRow({}, page=number, footer=(" ".join(label), " ".join(value)))
 
 
-def _row(words, boxes, headers, group, number) -> PdfRow:
+def _row(placed, boxes, headers, group, number) -> PdfRow:
     cells = {h: [] for h in headers}
-    for w in words:
+    for w in placed:
         middle = (w["x0"] + w["x1"]) / 2
         under = [h for h, (x0, x1, _, _) in zip(headers, boxes, strict=True) if x0 <= middle <= x1]
         assert under, f"{w['text']!r} on page {number + 1} is under no header of {headers}"
@@ -315,7 +328,7 @@ LETTERS = {
 
 def status_word(text: str) -> str | None:
     """The status a RAG cell shows ("R Red" is Red), or None for a blank or "–" cell."""
-    text = words_of(text or "")
+    text = words(text or "")
     for word in STATUS_WORDS:
         if text.endswith(word):
             return word
@@ -332,17 +345,13 @@ def tally(statuses) -> dict[str, int]:
 
 def html_summary(root) -> dict[str, int]:
     """The cover's "Summary of ratings" as printed."""
-    from tests.support.pages import cells, headers, table
-
-    tbl = table(root, "Summary of ratings")
+    tbl = html_table(root, "Summary of ratings")
     values = cells(tbl.find("tbody").find("tr"))
     return {h: int(v) for h, v in zip(headers(tbl), values, strict=True) if h in STATUS_WORDS}
 
 
 def html_rows(root) -> list[dict[str, str]]:
     """Every annex table row as {header: text}, each row's cells counted against its header."""
-    from tests.support.pages import cells, headers
-
     found = []
     for section in root.find_all("section", class_="annex"):
         if section.find("div", class_="measure-page"):

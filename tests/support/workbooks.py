@@ -13,6 +13,8 @@ from pathlib import Path
 from django.apps import apps
 from openpyxl import Workbook
 
+from scorecard.models import Result
+
 Sheets = dict[str, list[list]]
 
 
@@ -315,3 +317,8 @@ def council_workbook() -> Sheets:
             ["CPA-1a.1", "2009/10 Q2", "Amber", "Consultation running late", "Submitted"],
         ],
     }
+
+
+def result(code: str, label: str) -> Result:
+    """The measure's result in the period, as imported."""
+    return Result.objects.get(measure__code=code, period__label=label)

@@ -7,8 +7,9 @@ import pytest
 from actionplans.models import Action
 from reporting.action_status import action_rows
 from scorecard.rules.rag import Status
-from tests.support.factories import ActionFactory, period
-from tests.support.pages import update
+from tests.support.councils import update
+from tests.support.factories import ActionFactory
+from tests.support.periods import period
 
 pytestmark = pytest.mark.django_db
 

@@ -13,8 +13,9 @@ from scorecard.models import Measure, Result
 from scorecard.rules.rag import Status
 from scorecard.rules.summaries import summarise
 from scorecard.rules.travel import Direction
-from tests.support.factories import ActionFactory, period
-from tests.support.pages import measure, update
+from tests.support.councils import measure, update
+from tests.support.factories import ActionFactory
+from tests.support.periods import period
 
 pytestmark = pytest.mark.django_db
 

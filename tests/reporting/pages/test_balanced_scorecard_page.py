@@ -8,19 +8,17 @@ from django.urls import reverse
 
 from actionplans.models import Action, ActionPlan
 from scorecard.models import Objective, Perspective, Result
+from tests.support.councils import many_measures, measure, update
 from tests.support.factories import ActionFactory, ObjectiveFactory
 from tests.support.pages import (
     cells,
     count_queries,
     headers,
     main,
-    many_measures,
-    measure,
     rag_words,
     row,
     row_cells,
     table,
-    update,
 )
 
 pytestmark = pytest.mark.django_db

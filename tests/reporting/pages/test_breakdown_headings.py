@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from tests.support.pages import headers, main, small_council, table
+from tests.support.councils import small_council
+from tests.support.pages import headers, main, table
 
 pytestmark = pytest.mark.django_db
 

@@ -4,21 +4,20 @@ import pytest
 from django.urls import reverse
 
 from scorecard.models import Result, Role
-from tests.support.factories import ActionFactory, period
+from tests.support.councils import many_measures, small_council, update
+from tests.support.factories import ActionFactory
 from tests.support.pages import (
     cells,
     count_queries,
     first_number,
     headers,
     main,
-    many_measures,
     rag_words,
     row,
-    small_council,
     summary_counts,
     table,
-    update,
 )
+from tests.support.periods import period
 
 pytestmark = pytest.mark.django_db
 

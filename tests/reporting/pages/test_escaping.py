@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from scorecard.models import Perspective, Result
-from tests.support.pages import measure
+from tests.support.councils import measure
 
 pytestmark = pytest.mark.django_db
 

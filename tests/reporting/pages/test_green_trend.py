@@ -8,8 +8,10 @@ from django.urls import reverse
 from reporting.dashboard import build_dashboard, green_trend
 from scorecard.models import Result
 from scorecard.rules.rag import Status
-from tests.support.factories import ActionFactory, period
-from tests.support.pages import cells, main, measure, small_council, table, update
+from tests.support.councils import measure, small_council, update
+from tests.support.factories import ActionFactory
+from tests.support.pages import cells, main, table
+from tests.support.periods import period
 
 pytestmark = pytest.mark.django_db
 

@@ -14,8 +14,8 @@ from tests.support.factories import (
     ObjectiveFactory,
     ResultFactory,
     TargetFactory,
-    period,
 )
+from tests.support.periods import period
 
 pytestmark = pytest.mark.django_db
 

@@ -10,17 +10,9 @@ import pytest
 from django.urls import reverse
 
 from scorecard.models import CouncilSettings
+from tests.support.councils import update
 from tests.support.factories import ActionFactory, ObjectiveFactory, PlanFactory
-from tests.support.pages import (
-    cells,
-    count_queries,
-    headers,
-    main,
-    rag_words,
-    row,
-    table,
-    update,
-)
+from tests.support.pages import cells, count_queries, headers, main, rag_words, row, table
 
 pytestmark = pytest.mark.django_db
 

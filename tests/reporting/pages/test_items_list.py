@@ -4,19 +4,17 @@ import pytest
 from django.urls import reverse
 
 from reporting.dashboard import build_dashboard
-from tests.support.factories import period
+from tests.support.councils import many_measures, measure, small_council
 from tests.support.pages import (
     count_queries,
     first_number,
     listed_codes,
     main,
-    many_measures,
     matched_count,
-    measure,
     query,
     rag_words,
-    small_council,
 )
+from tests.support.periods import period
 
 pytestmark = pytest.mark.django_db
 

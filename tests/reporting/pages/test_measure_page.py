@@ -5,18 +5,18 @@ from django.urls import reverse
 
 from scorecard.models import Result
 from scorecard.rules.periods import fy_label
-from tests.support.factories import period
+from tests.support.councils import measure
 from tests.support.pages import (
     cells,
     count_queries,
     headers,
     main,
-    measure,
     rag_words,
     row,
     row_cells,
     table,
 )
+from tests.support.periods import period
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,9 @@ import pytest
 from django.urls import reverse
 
 from scorecard.models import Result
+from tests.support.councils import measure, small_council, update
 from tests.support.factories import ActionFactory
-from tests.support.pages import cells, main, measure, row, small_council, table, update
+from tests.support.pages import cells, main, row, table
 
 pytestmark = pytest.mark.django_db
 

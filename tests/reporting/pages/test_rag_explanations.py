@@ -4,7 +4,8 @@ hover away (a <details> whose <summary> carries the reason as its title) and rea
 import pytest
 from django.urls import reverse
 
-from tests.support.pages import main, rag_words, small_council
+from tests.support.councils import small_council
+from tests.support.pages import main, rag_words
 
 pytestmark = pytest.mark.django_db
 

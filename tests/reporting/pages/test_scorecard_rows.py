@@ -9,8 +9,8 @@ from reporting.scorecard_rows import scorecard_rows
 from scorecard.models import Measure, Result
 from scorecard.rules.rag import Status
 from scorecard.rules.travel import Direction
-from tests.support.factories import period
-from tests.support.pages import measure
+from tests.support.councils import measure
+from tests.support.periods import period
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,8 @@ from reporting.exports import build_report
 from reporting.packs import pack_items
 from reporting.render import render_pdf
 from reporting.reports import measure_pages_section
-from tests.reporting.conftest import CABINET_TITLE, cabinet_pack, quarter
+from tests.support.packs import CABINET_TITLE, cabinet_pack
+from tests.support.periods import period
 from tests.support.reports import Pdf
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +32,7 @@ SCORECARD_HEADER = "Code Title Baseline Target Actual RAG Short- term trend Long
 
 @pytest.fixture(scope="module")
 def scorecard(in_demo) -> Pdf:
-    return Pdf(in_demo(lambda: render_pdf(build_report("scorecard", quarter("2009/10 Q2")))))
+    return Pdf(in_demo(lambda: render_pdf(build_report("scorecard", period("2009/10 Q2")))))
 
 
 @pytest.fixture(scope="module")

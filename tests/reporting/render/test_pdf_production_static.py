@@ -15,7 +15,8 @@ from django.templatetags.static import static
 from reporting.exports import build_report
 from reporting.render import render_pdf
 from reporting.render.pdf import BASE_URL, StaticFilesOnly
-from tests.reporting.conftest import cabinet_pack, quarter
+from tests.support.packs import cabinet_pack
+from tests.support.periods import period
 from tests.support.reports import Pdf, production_static
 
 pytestmark = pytest.mark.django_db
@@ -49,7 +50,7 @@ def scorecard(collected, in_demo):
 
     def make():
         fetcher = SpyFetcher()
-        data = render_pdf(build_report("scorecard", quarter("2009/10 Q2")), fetcher=fetcher)
+        data = render_pdf(build_report("scorecard", period("2009/10 Q2")), fetcher=fetcher)
         return data, fetcher, BASE_URL + static("css/report.css").lstrip("/")
 
     return in_demo(make)

@@ -13,7 +13,7 @@ from reporting.render import render_html, render_pdf
 from reporting.render.pdf import BASE_URL, StaticFilesOnly
 from reporting.tables import EXCEPTION_COLUMNS
 from scorecard.models import Result
-from tests.reporting.conftest import cabinet_pack
+from tests.support.packs import cabinet_pack
 from tests.support.reports import Pdf, pdf_table, production_static, words
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,8 @@ import pytest
 
 from reporting.exports import build_report
 from reporting.render import render_pdf
-from tests.reporting.conftest import CABINET_TITLE, cabinet_pack, quarter
+from tests.support.packs import CABINET_TITLE, cabinet_pack
+from tests.support.periods import period
 from tests.support.reports import Pdf, require_tool
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +25,7 @@ def built(in_demo, tmp_path_factory) -> dict[str, tuple[Pdf, str]]:
     def make():
         pack = cabinet_pack(include_action_plans=True)
         reports = {
-            "scorecard": build_report("scorecard", quarter("2009/10 Q2")),
+            "scorecard": build_report("scorecard", period("2009/10 Q2")),
             "pack": build_report(f"pack:{pack.pk}", None),
         }
         folder = tmp_path_factory.mktemp("pdfs")

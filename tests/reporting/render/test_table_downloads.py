@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 import pytest
 
 from scorecard.models import Directorate, Role
+from tests.support.pages import listed_codes
 from tests.support.reports import Pdf, Xlsx, by_code, table
 
 pytestmark = pytest.mark.django_db
@@ -19,11 +20,6 @@ def member(demo_council, client, role_user):
     """A councillor or CMT member: the Viewer role."""
     client.force_login(role_user(Role.VIEWER, username="member"))
     return client
-
-
-def listed_codes(html: bytes) -> list[str]:
-    """The codes in the page's table, as shown."""
-    return re.findall(r'class="code"[^>]*>([^<]+)</a>', html.decode())
 
 
 def url(path: str, **params) -> str:

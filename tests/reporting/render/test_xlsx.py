@@ -15,8 +15,9 @@ from reporting.exports import build_report
 from reporting.render import render_xlsx
 from scorecard.models import Result, Target
 from scorecard.services.rating import results_rerate
-from tests.reporting.conftest import cabinet_pack, quarter
 from tests.support.factories import DirectorateFactory, MeasureFactory
+from tests.support.packs import cabinet_pack
+from tests.support.periods import period
 from tests.support.reports import Xlsx, by_code, rgb, table
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +35,7 @@ RAG = {"G": ("00703C", "FFFFFF"), "A": ("FFBF47", "0B0C0C"), "R": ("A4171E", "FF
 
 @pytest.fixture(scope="module")
 def scorecard(in_demo) -> Xlsx:
-    return Xlsx(in_demo(lambda: render_xlsx(build_report("scorecard", quarter("2009/10 Q2")))))
+    return Xlsx(in_demo(lambda: render_xlsx(build_report("scorecard", period("2009/10 Q2")))))
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +54,7 @@ def formulas(in_demo) -> Xlsx:
 
     def make():
         directorate = DirectorateFactory(name="Formula Testing")
-        period = quarter("2009/10 Q2")
+        q2 = period("2009/10 Q2")
         for number, text in enumerate(FORMULAS.values(), start=1):
             measure = MeasureFactory(
                 code=f"FX {number}",
@@ -63,16 +64,16 @@ def formulas(in_demo) -> Xlsx:
                 unit="%",
                 decimal_places=1,
             )
-            Target.objects.create(measure=measure, period=period, value=Decimal("50"))
+            Target.objects.create(measure=measure, period=q2, value=Decimal("50"))
             Result.objects.create(
                 measure=measure,
-                period=period,
+                period=q2,
                 actual=Decimal("10"),
                 status="approved",
                 corrective_action=text,
             )
             results_rerate(measure_ids=[measure.pk])
-        report = build_report("exceptions", period, directorates=("Formula Testing",))
+        report = build_report("exceptions", q2, directorates=("Formula Testing",))
         return Xlsx(render_xlsx(report))
 
     return in_demo(make)
@@ -253,5 +254,5 @@ def test_the_workbook_is_written_in_write_only_mode(in_demo, monkeypatch):
             super().__init__(*args, **kwargs)
 
     monkeypatch.setattr("reporting.render.xlsx.Workbook", Spy)
-    in_demo(lambda: render_xlsx(build_report("exceptions", quarter("2009/10 Q2"))))
+    in_demo(lambda: render_xlsx(build_report("exceptions", period("2009/10 Q2"))))
     assert modes == [True]

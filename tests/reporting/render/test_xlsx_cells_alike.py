@@ -9,7 +9,7 @@ import pytest
 
 from reporting.exports import build_report
 from reporting.render import render_xlsx
-from tests.reporting.conftest import cabinet_pack
+from tests.support.packs import cabinet_pack
 from tests.support.reports import Xlsx
 
 pytestmark = pytest.mark.django_db

@@ -14,9 +14,9 @@ import pytest
 
 from reporting.exports import build_report
 from reporting.render import render_xlsx
-from tests.reporting.conftest import cabinet_pack, quarter
-from tests.reporting.render.test_xlsx_layout import shown
-from tests.support.reports import Xlsx, calc_pdfs
+from tests.support.packs import cabinet_pack
+from tests.support.periods import period
+from tests.support.reports import Xlsx, calc_pdfs, shown
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +32,7 @@ def printed(in_demo, tmp_path_factory) -> dict[str, tuple[Xlsx, object]]:
         made = cabinet_pack(include_action_plans=True, include_measure_pages=True)
         return {
             "pack": render_xlsx(build_report(f"pack:{made.pk}", None)),
-            "results": render_xlsx(build_report("results", quarter("2009/10 Q2"))),
+            "results": render_xlsx(build_report("results", period("2009/10 Q2"))),
         }
 
     books = in_demo(make)

@@ -5,15 +5,13 @@ the summary included, prints one page wide.
 Read back with openpyxl; `test_xlsx_in_libreoffice.py` checks the same in a real spreadsheet.
 """
 
-import re
-from decimal import Decimal
-
 import pytest
 
 from reporting.exports import build_report
 from reporting.render import render_xlsx
-from tests.reporting.conftest import cabinet_pack, quarter
-from tests.support.reports import Xlsx, by_code, table
+from tests.support.packs import cabinet_pack
+from tests.support.periods import period
+from tests.support.reports import Xlsx, by_code, shown, table
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +23,7 @@ MARGIN = 1
 def books(in_demo) -> dict[str, Xlsx]:
     def make():
         made = cabinet_pack(include_action_plans=True, include_measure_pages=True)
-        q2 = quarter("2009/10 Q2")
+        q2 = period("2009/10 Q2")
         return {
             "pack": Xlsx(render_xlsx(build_report(f"pack:{made.pk}", None))),
             "results": Xlsx(render_xlsx(build_report("results", q2))),
@@ -33,21 +31,6 @@ def books(in_demo) -> dict[str, Xlsx]:
         }
 
     return in_demo(make)
-
-
-def shown(cell) -> str:
-    """What a spreadsheet shows for a number under the number formats the workbook uses:
-    0.00%, #,##0, #,##0.0"%", "£"#,##0, #,##0.0" kg"."""
-    value, fmt = Decimal(str(cell.value)), cell.number_format
-    if fmt == "General":
-        return str(cell.value)
-    if re.fullmatch(r"0(\.0+)?%", fmt):
-        places = len(fmt) - 2 - (1 if "." in fmt else 0)
-        return f"{value * 100:,.{places}f}%"
-    found = re.fullmatch(r'(?:"([^"]*)")?#,##0(?:\.(0+))?(?:"([^"]*)")?', fmt)
-    assert found, f"unexpected number format {fmt!r}"
-    prefix, decimals, suffix = found.groups()
-    return f"{prefix or ''}{value:,.{len(decimals or '')}f}{suffix or ''}"
 
 
 def width(ws, cell) -> float:

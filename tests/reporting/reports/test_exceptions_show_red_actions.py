@@ -6,8 +6,8 @@ import pytest
 from actionplans.models import Action
 from reporting.exports import build_report
 from reporting.render import render_html, render_pdf, render_xlsx
-from tests.reporting.conftest import quarter
 from tests.support.pages import parse
+from tests.support.periods import period
 from tests.support.reports import Xlsx, by_code, html_rows, pdf_table
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +22,7 @@ def exceptions(in_demo):
 
     def make():
         Action.objects.filter(code="PAP-NEET.2").update(further_action=FURTHER)
-        return build_report("exceptions", quarter("2009/10 Q2"))
+        return build_report("exceptions", period("2009/10 Q2"))
 
     return in_demo(make)
 

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from reporting.exports import KINDS
-from tests.reporting.conftest import CABINET_TITLE, cabinet_pack
+from tests.support.packs import CABINET_TITLE, cabinet_pack
 from tests.support.reports import Pdf, Xlsx, by_code, table, words
 
 pytestmark = pytest.mark.django_db

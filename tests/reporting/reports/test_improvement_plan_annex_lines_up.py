@@ -7,8 +7,9 @@ import pytest
 
 from reporting.exports import build_report
 from reporting.render import render_pdf
-from tests.reporting.conftest import cabinet_pack, quarter
+from tests.support.packs import cabinet_pack
 from tests.support.pages import main
+from tests.support.periods import period
 from tests.support.reports import html_rows, pdf_table
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +24,7 @@ def plan_rows(in_demo):
 
     def make():
         pack = cabinet_pack(
-            period=quarter("2009/10 Q3"), include_scorecard=False, include_exceptions=False
+            period=period("2009/10 Q3"), include_scorecard=False, include_exceptions=False
         )
         return pdf_table(render_pdf(build_report(f"pack:{pack.pk}", None)), HEADERS)
 

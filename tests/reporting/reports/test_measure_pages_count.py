@@ -7,8 +7,9 @@ from reporting.packs import pack_items
 from reporting.render import render_html, render_xlsx
 from reporting.reports import Report, measure_pages_section
 from scorecard.rules.summaries import summarise
-from tests.reporting.conftest import cabinet_pack, quarter
+from tests.support.packs import cabinet_pack
 from tests.support.pages import parse
+from tests.support.periods import period
 from tests.support.reports import Xlsx, table
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +40,7 @@ def test_every_red_measure_has_a_page_when_within_the_limit(q2):
 
 def test_the_excel_file_has_each_pages_history(q2):
     section = measure_pages_section(pack_items(cabinet_pack()), include_provisional=False)
-    book = Xlsx(render_xlsx(report_of(section, quarter("2009/10 Q2"))))
+    book = Xlsx(render_xlsx(report_of(section, period("2009/10 Q2"))))
     rows = table(book["Measure pages"])
     assert sorted({row["Code"].value for row in rows}) == REDS
     periods = [row["Period"].value for row in rows if row["Code"].value == "BV 012"]

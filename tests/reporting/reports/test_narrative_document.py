@@ -12,7 +12,7 @@ import pytest
 from reporting.exports import build_report
 from reporting.render import render_pdf
 from scorecard.models import Role
-from tests.reporting.conftest import cabinet_pack
+from tests.support.packs import cabinet_pack
 from tests.support.reports import Pdf, words
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ import pytest
 from reporting.models import ReportPack
 from reporting.packs import pack_narrative_draft
 from scorecard.models import ReportingPeriod, Role
-from tests.reporting.reports.test_packs import cover, edit_data
+from tests.support.packs import cover, edit_data
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,7 @@ from django.urls import reverse
 from reporting.models import PackBuild, ReportPack
 from scorecard.models import Directorate, Role
 from scorecard.returns import permissions
-from tests.reporting.conftest import cabinet_pack
-from tests.reporting.reports.test_packs import cover
+from tests.support.packs import cabinet_pack, cover
 
 pytestmark = pytest.mark.django_db
 

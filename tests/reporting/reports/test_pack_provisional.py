@@ -10,7 +10,7 @@ from actionplans.models import ActionUpdate
 from reporting.exports import build_report
 from reporting.render import render_html, render_pdf, render_xlsx
 from scorecard.models import Result
-from tests.reporting.conftest import cabinet_pack
+from tests.support.packs import cabinet_pack
 from tests.support.pages import body_rows, cells, headers, parse
 from tests.support.pages import table as html_table
 from tests.support.reports import Pdf, Xlsx, by_code, table, words

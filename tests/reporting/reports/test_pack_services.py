@@ -11,7 +11,7 @@ from reporting.packs import NARRATIVE, pack_fingerprint
 from reporting.services import PackIsFinal, pack_create, pack_set_state, pack_update
 from scorecard.models import Role
 from scorecard.returns.audit import entries_about
-from tests.reporting.conftest import CABINET_TITLE, cabinet_pack
+from tests.support.packs import CABINET_TITLE, cabinet_pack
 
 pytestmark = pytest.mark.django_db
 

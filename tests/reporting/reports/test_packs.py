@@ -12,12 +12,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from reporting.forms import ANNEX_FIELDS, COVER_FIELDS, NARRATIVE_FIELDS
 from reporting.models import PackBuild, ReportPack
 from scorecard.models import Directorate, Measure, ReportingPeriod, Result, Role
 from scorecard.returns.periods import period_rerate
 from scorecard.services.rating import results_rerate
-from tests.reporting.conftest import CABINET_TITLE, cabinet_pack
+from tests.support.packs import CABINET_TITLE, cabinet_pack, cover, edit_data
 from tests.support.reports import Pdf, Xlsx, words
 
 pytestmark = pytest.mark.django_db
@@ -46,35 +45,6 @@ def small_pack(q2):
     pack = cabinet_pack(include_improvement_plan=False)
     pack.directorates.add(Directorate.objects.get(name="Resources"))
     return pack
-
-
-def cover(period: ReportingPeriod, **changes) -> dict:
-    data = {
-        "title": CABINET_TITLE,
-        "committee": "Cabinet",
-        "meeting_date": "2009-12-15",
-        "agenda_item": "EX7",
-        "report_by": "County Council Management Team",
-        "contact_officer": "Christa Brodie-Levinsohn",
-        "contact_telephone": "01865 815463",
-        "period": period.pk,
-        "include_scorecard": "on",
-        "include_improvement_plan": "on",
-        "include_exceptions": "on",
-    }
-    return {**data, **changes}
-
-
-def edit_data(pack: ReportPack, **changes) -> dict:
-    """What the edit form posts back when nothing is changed, with these changes."""
-    data = {name: getattr(pack, name) for name in COVER_FIELDS + NARRATIVE_FIELDS}
-    data["period"] = pack.period_id
-    data["meeting_date"] = pack.meeting_date.isoformat() if pack.meeting_date else ""
-    data.update({name: "on" for name in ANNEX_FIELDS if getattr(pack, name)})
-    for name in ("objectives", "directorates", "perspectives", "plans"):
-        data[name] = list(getattr(pack, name).values_list("pk", flat=True))
-    data.update(changes)
-    return {k: v for k, v in data.items() if v is not None}
 
 
 def build(client, pack: ReportPack, fmt: str, capture):

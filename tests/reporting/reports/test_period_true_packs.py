@@ -11,7 +11,8 @@ import pytest
 from reporting.exports import build_report
 from reporting.render import render_pdf, render_xlsx
 from scorecard.rules.periods import parse_period
-from tests.reporting.conftest import cabinet_pack, quarter
+from tests.support.packs import cabinet_pack
+from tests.support.periods import period
 from tests.support.reports import Pdf, Xlsx, words
 
 pytestmark = pytest.mark.django_db
@@ -29,9 +30,7 @@ def later_than(text: str, label: str) -> set[str]:
 
 
 def full_pack(label: str):
-    return cabinet_pack(
-        period=quarter(label), include_action_plans=True, include_measure_pages=True
-    )
+    return cabinet_pack(period=period(label), include_action_plans=True, include_measure_pages=True)
 
 
 @pytest.fixture(scope="module")
@@ -86,7 +85,7 @@ def test_q2_measure_pages_end_with_q2(demo_council):
     for measure, history, chart in pages.pages:
         assert history[-1].period.label == "2009/10 Q2", measure.code
         assert chart.rows[-1][0] == "2009/10 Q2", measure.code
-        assert all(row.period.end <= quarter("2009/10 Q2").end for row in history)
+        assert all(row.period.end <= period("2009/10 Q2").end for row in history)
 
 
 def test_q1_pack_shows_no_q2_result(demo_council):
@@ -102,10 +101,10 @@ def test_q1_scorecard_shows_last_years_gcse_not_the_summers(demo_council, tmp_pa
     from tests.support.reports import by_code
 
     for label in ("2009/10 Q1", "2009/10 Q2"):
-        rows = by_code(Xlsx(render_xlsx(build_report("scorecard", quarter(label))))["Scorecard"])
+        rows = by_code(Xlsx(render_xlsx(build_report("scorecard", period(label))))["Scorecard"])
         assert rows["NI 75"]["Actual"].value == pytest.approx(50.2), label
     year_end = by_code(
-        Xlsx(render_xlsx(build_report("scorecard", quarter("2009/10 Q4"))))["Scorecard"]
+        Xlsx(render_xlsx(build_report("scorecard", period("2009/10 Q4"))))["Scorecard"]
     )
     assert year_end["NI 75"]["Actual"].value == pytest.approx(52.1)
 
@@ -115,8 +114,8 @@ def test_the_results_export_stops_at_the_period_and_leaves_out_drafts(demo_counc
     from tests.support.reports import table
 
     Result.objects.filter(measure__code="BV 012", period__label="2009/10 Q1").update(status="draft")
-    ws = Xlsx(render_xlsx(build_report("results", quarter("2009/10 Q2"))))["Results"]
+    ws = Xlsx(render_xlsx(build_report("results", period("2009/10 Q2"))))["Results"]
     rows = [(row["Code"].value, row["Period"].value) for row in table(ws)]
     assert ("BV 012", "2009/10 Q2") in rows and ("NI 75", "2008/09") in rows
     assert ("BV 012", "2009/10 Q1") not in rows  # a draft
-    assert all(parse_period(label).end <= quarter("2009/10 Q2").end for _, label in rows)
+    assert all(parse_period(label).end <= period("2009/10 Q2").end for _, label in rows)

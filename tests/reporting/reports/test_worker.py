@@ -14,7 +14,8 @@ from reporting.models import PackBuild, ReportPack
 from reporting.render import RENDERERS
 from scorecard.models import CouncilSettings, Perspective, Result, Role, Target
 from scorecard.services.rating import results_rerate
-from tests.support.factories import MeasureFactory, period
+from tests.support.factories import MeasureFactory
+from tests.support.periods import period
 from tests.support.reports import Pdf, Xlsx
 
 pytestmark = pytest.mark.django_db(transaction=True)

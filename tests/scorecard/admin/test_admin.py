@@ -1,7 +1,6 @@
 """The performance team sets up the framework in the admin; nobody else gets in."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from actionplans.models import Action, ActionPlan, ActionUpdate, Finding, Recommendation
@@ -37,13 +36,6 @@ MODELS = [
     Action,
     ActionUpdate,
 ]
-
-
-@pytest.fixture
-def team_member(performance_team):
-    # The role's permissions come from the data migration that makes the groups.
-    performance_team.groups.set([Group.objects.get(name="Performance team")])
-    return performance_team
 
 
 def admin_url(model, view: str, *args) -> str:

@@ -35,8 +35,8 @@ from tests.support.factories import (
     ResultFactory,
     TargetFactory,
     UserFactory,
-    period,
 )
+from tests.support.periods import period
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,6 @@
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from tests.support.factories import MeasureFactory, ResultFactory, TargetFactory
@@ -13,10 +12,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def team_member(client, performance_team):
-    performance_team.groups.set([Group.objects.get(name="Performance team")])
-    client.force_login(performance_team)
-    return performance_team
+def team_member(client, team_member):
+    client.force_login(team_member)
+    return team_member
 
 
 def test_a_target_is_shown_at_its_measures_places(client, team_member):

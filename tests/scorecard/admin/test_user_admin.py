@@ -14,13 +14,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def team_member(performance_team):
-    # The role's permissions come from the data migrations that make the groups.
-    performance_team.groups.set([Group.objects.get(name=Role.PERFORMANCE_TEAM.value)])
-    return performance_team
-
-
-@pytest.fixture
 def colleague(role_user):
     return role_user(Role.OFFICER, "colleague")
 

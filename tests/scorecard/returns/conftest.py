@@ -3,12 +3,12 @@
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth.models import Group
 
 from scorecard.models import Result, Role
 from scorecard.services.rating import results_rerate
 from tests.support.factories import DirectorateFactory, ResultFactory, TargetFactory
-from tests.support.returns import action_for, in_directorate, measure_for, open_period
+from tests.support.periods import open_period
+from tests.support.returns import action_for, in_directorate, measure_for
 from tests.support.signoff import SHORT
 
 
@@ -77,12 +77,6 @@ def action(officer, directorate):
     return action_for(
         officer, code="CIP01.1.3", title="Respond to the Place Survey", directorate=directorate
     )
-
-
-@pytest.fixture
-def team_member(performance_team):
-    performance_team.groups.set([Group.objects.get(name="Performance team")])
-    return performance_team
 
 
 @pytest.fixture

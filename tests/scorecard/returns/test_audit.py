@@ -3,7 +3,6 @@
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from scorecard.models import AuditEntry, Result
@@ -68,12 +67,6 @@ def test_a_locked_correction_keeps_its_reason(client, performance_team, measure,
     )
     entry = AuditEntry.objects.get()
     assert entry.reason == "Revised by source." and entry.summary.startswith("Corrected")
-
-
-@pytest.fixture
-def team_member(performance_team):
-    performance_team.groups.set([Group.objects.get(name="Performance team")])
-    return performance_team
 
 
 def measure_change_form(measure, **changes) -> dict:

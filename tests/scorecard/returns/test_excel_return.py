@@ -1,19 +1,19 @@
 """The Excel return: download pre-filled, upload with a preview, all or nothing."""
 
-import io
 from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 
 from actionplans.models import ActionUpdate
 from scorecard.models import AuditEntry, Result
 from scorecard.returns.excel import returns_import
 from scorecard.workbook.errors import WorkbookRefused
-from tests.support.factories import ResultFactory, period
-from tests.support.returns import action_for, measure_for
+from tests.support.factories import ResultFactory
+from tests.support.periods import period
+from tests.support.returns import action_for, as_upload, column, download, measure_for, row_numbers
 
 pytestmark = pytest.mark.django_db
 
@@ -25,32 +25,11 @@ def items(officer, officer2, measure, judged, action, q3):
     return {"measure": measure, "judged": judged, "action": action, "theirs": theirs}
 
 
-def download(client, q3) -> Workbook:
-    response = client.get(reverse("returns:download", args=[q3.pk]))
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
-    return load_workbook(io.BytesIO(response.content))
-
-
-def as_upload(workbook: Workbook, name: str = "return.xlsx") -> SimpleUploadedFile:
-    out = io.BytesIO()
-    workbook.save(out)
-    return SimpleUploadedFile(name, out.getvalue())
-
-
 def confirm(client):
     """Press "Confirm and submit" on the preview: the form carries the preview's token."""
     return client.post(
         reverse("returns:upload_confirm"), {"token": client.session["returns_upload"]["token"]}
     )
-
-
-def by_code(ws) -> dict[str, int]:
-    return {ws.cell(row=r, column=1).value: r for r in range(2, ws.max_row + 1)}
-
-
-def column(ws, header: str) -> int:
-    return [c.value for c in ws[1]].index(header) + 1
 
 
 def test_download_has_only_the_users_items_with_target_and_previous_value(
@@ -59,14 +38,14 @@ def test_download_has_only_the_users_items_with_target_and_previous_value(
     client.force_login(officer)
     workbook = download(client, q3)
     results = workbook["Results"]
-    rows = by_code(results)
+    rows = row_numbers(results)
     assert set(rows) == {"NI 192", "LOC 01"}
     ni192 = rows["NI 192"]
     assert results.cell(ni192, column(results, "Target")).value == 50
     assert results.cell(ni192, column(results, "Previous value")).value == 48
     assert results.cell(ni192, column(results, "Period")).value == "2009/10 Q3"
     assert results.cell(ni192, column(results, "Actual")).value is None
-    assert set(by_code(workbook["Action updates"])) == {"CIP01.1.3"}
+    assert set(row_numbers(workbook["Action updates"])) == {"CIP01.1.3"}
 
 
 def test_judgement_rag_cells_offer_a_list_of_green_amber_red(client, officer, items, q3):
@@ -78,15 +57,15 @@ def test_judgement_rag_cells_offer_a_list_of_green_amber_red(client, officer, it
     lists = [dv for dv in results.data_validations.dataValidation if dv.type == "list"]
     assert len(lists) == 1 and lists[0].formula1 == '"Green,Amber,Red"'
     cells = str(lists[0].sqref)
-    assert f"{letter}{by_code(results)['LOC 01']}" in cells
-    assert f"{letter}{by_code(results)['NI 192']}" not in cells
+    assert f"{letter}{row_numbers(results)['LOC 01']}" in cells
+    assert f"{letter}{row_numbers(results)['NI 192']}" not in cells
     [update_list] = [dv for dv in updates.data_validations.dataValidation if dv.type == "list"]
-    assert f"E{by_code(updates)['CIP01.1.3']}" in str(update_list.sqref)
+    assert f"E{row_numbers(updates)['CIP01.1.3']}" in str(update_list.sqref)
 
 
 def fill(workbook, code, sheet="Results", **values):
     ws = workbook[sheet]
-    row = by_code(ws)[code]
+    row = row_numbers(ws)[code]
     for header, value in values.items():
         ws.cell(row, column(ws, header.replace("_", " ")), value)
 
@@ -140,7 +119,7 @@ def test_a_refused_upload_lists_errors_by_row_and_column_and_changes_nothing(
     fill(workbook, "LOC 01", RAG="Purple")
     fill(workbook, "CIP01.1.3", sheet="Action updates", RAG="Red", Commentary="")
     ws = workbook["Results"]
-    rows = by_code(ws)
+    rows = row_numbers(ws)
     ws.append(["BV 012", "Sick days", "2009/10 Q3", None, None, None, None, None, 9])
     ws.append(["NOPE 1", "Unknown", "2009/10 Q3", None, None, None, None, None, 9])
     ws.append(["NI 192", "Dup", "2009/10 Q2", None, None, None, None, None, 9])

@@ -9,8 +9,7 @@ from openpyxl import Workbook
 from scorecard.models import Result
 from scorecard.returns.excel import returns_import
 from scorecard.workbook.errors import WorkbookRefused
-from tests.scorecard.returns.test_excel_return import as_upload, by_code, column, download
-from tests.support.returns import measure_for
+from tests.support.returns import as_upload, column, download, measure_for, row_numbers
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +18,7 @@ def test_a_percent_formatted_actual_uploads_as_the_percentage(client, officer, m
     client.force_login(officer)
     workbook = download(client, q3)
     ws = workbook["Results"]
-    cell = ws.cell(by_code(ws)["NI 192"], column(ws, "Actual"), 0.675)
+    cell = ws.cell(row_numbers(ws)["NI 192"], column(ws, "Actual"), 0.675)
     cell.number_format = "0.0%"  # the officer typed 67.5% into the cell
 
     page = client.post(
@@ -83,7 +82,7 @@ def test_the_download_offers_a_value_confirmed_column(client, officer, measure, 
 def test_the_download_shows_figures_at_the_measures_places(client, officer, measure, q3):
     client.force_login(officer)
     ws = download(client, q3)["Results"]
-    row = by_code(ws)["NI 192"]
+    row = row_numbers(ws)["NI 192"]
 
     for header in ("Target", "Previous value", "Actual"):
         assert ws.cell(row, column(ws, header)).number_format == "0.0", header

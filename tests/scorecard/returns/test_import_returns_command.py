@@ -5,23 +5,11 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command, execute_from_command_line
-from openpyxl import Workbook
 
 from scorecard.models import Result
+from tests.support.returns import RESULT_HEADERS_WITHOUT_RAG, return_file
 
 pytestmark = pytest.mark.django_db
-
-
-def workbook(tmp_path, *rows):
-    book = Workbook()
-    ws = book.active
-    ws.title = "Results"
-    ws.append(["Code", "Period", "Actual", "Commentary", "Corrective action"])
-    for row in rows:
-        ws.append(list(row))
-    path = tmp_path / "return.xlsx"
-    book.save(path)
-    return path
 
 
 def run(path, *extra):
@@ -40,7 +28,11 @@ def run(path, *extra):
 
 
 def test_a_valid_return_is_submitted(tmp_path, officer, measure, q3):
-    out = run(workbook(tmp_path, ["NI 192", "2009/10 Q3", 55, "Up."]))
+    out = run(
+        return_file(
+            tmp_path, ["NI 192", "2009/10 Q3", 55, "Up."], headers=RESULT_HEADERS_WITHOUT_RAG
+        )
+    )
     assert "1 return(s) for 2009/10 Q3 submitted" in out
     assert "Actual: blank → 55" in out
     result = Result.objects.get()
@@ -48,13 +40,21 @@ def test_a_valid_return_is_submitted(tmp_path, officer, measure, q3):
 
 
 def test_a_dry_run_writes_nothing(tmp_path, officer, measure, q3):
-    out = run(workbook(tmp_path, ["NI 192", "2009/10 Q3", 55]), "--dry-run")
+    out = run(
+        return_file(tmp_path, ["NI 192", "2009/10 Q3", 55], headers=RESULT_HEADERS_WITHOUT_RAG),
+        "--dry-run",
+    )
     assert "would be submitted" in out
     assert not Result.objects.exists()
 
 
 def test_errors_are_listed_by_row_and_column_and_nothing_is_written(tmp_path, officer, measure, q3):
-    path = workbook(tmp_path, ["NI 192", "2009/10 Q3", 20], ["NOPE", "2009/10 Q3", "x"])
+    path = return_file(
+        tmp_path,
+        ["NI 192", "2009/10 Q3", 20],
+        ["NOPE", "2009/10 Q3", "x"],
+        headers=RESULT_HEADERS_WITHOUT_RAG,
+    )
     with pytest.raises(CommandError) as refused:
         run(path)
     report = str(refused.value)
@@ -64,7 +64,7 @@ def test_errors_are_listed_by_row_and_column_and_nothing_is_written(tmp_path, of
 
 
 def test_an_unknown_period_or_user_is_refused(tmp_path, officer, measure, q3):
-    path = workbook(tmp_path, ["NI 192", "2009/10 Q3", 55])
+    path = return_file(tmp_path, ["NI 192", "2009/10 Q3", 55], headers=RESULT_HEADERS_WITHOUT_RAG)
     with pytest.raises(CommandError, match="no period 2011/12 Q1"):
         call_command("import_returns", str(path), "--period", "2011/12 Q1", "--user", "officer")
     with pytest.raises(CommandError, match="no active user"):
@@ -77,7 +77,9 @@ def test_the_command_exits_non_zero_on_error(tmp_path, officer, measure, q3, cap
 
     # run_from_argv closes every connection when it ends; the test's must stay open.
     monkeypatch.setattr(connections, "close_all", lambda: None)
-    path = workbook(tmp_path, ["NI 192", "2009/10 Q3", 20])  # Red, no corrective action
+    path = return_file(
+        tmp_path, ["NI 192", "2009/10 Q3", 20], headers=RESULT_HEADERS_WITHOUT_RAG
+    )  # Red, no corrective action
     argv = ["manage.py", "import_returns", str(path), "--period", "2009/10 Q3"]
     with pytest.raises(SystemExit) as exited:
         execute_from_command_line([*argv, "--user", "officer"])

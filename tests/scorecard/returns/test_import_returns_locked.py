@@ -8,8 +8,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from scorecard.models import AuditEntry, Result
-from tests.scorecard.returns.test_import_returns_command import workbook
 from tests.support.factories import ResultFactory
+from tests.support.returns import RESULT_HEADERS_WITHOUT_RAG, return_file
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +35,9 @@ def run(path, user, *extra) -> str:
 def test_the_team_corrects_a_locked_period_with_a_reason_audited_per_row(
     tmp_path, performance_team, locked
 ):
-    path = workbook(tmp_path, ["NI 192", "2009/10 Q3", 58, "Up."])
+    path = return_file(
+        tmp_path, ["NI 192", "2009/10 Q3", 58, "Up."], headers=RESULT_HEADERS_WITHOUT_RAG
+    )
     out = run(path, performance_team.username, "--reason", "Source data revised.")
     assert "1 return(s) for 2009/10 Q3 corrected" in out
     locked.refresh_from_db()
@@ -50,7 +52,9 @@ def test_the_team_corrects_a_locked_period_with_a_reason_audited_per_row(
 def test_without_a_reason_the_team_is_refused_naming_row_column_and_period(
     tmp_path, performance_team, locked
 ):
-    path = workbook(tmp_path, ["NI 192", "2009/10 Q3", 58, "Up."])
+    path = return_file(
+        tmp_path, ["NI 192", "2009/10 Q3", 58, "Up."], headers=RESULT_HEADERS_WITHOUT_RAG
+    )
     with pytest.raises(CommandError) as refused:
         run(path, performance_team.username)
     assert 'Results, row 2, column "Period": 2009/10 Q3: the period is locked' in str(refused.value)
@@ -60,7 +64,9 @@ def test_without_a_reason_the_team_is_refused_naming_row_column_and_period(
 
 
 def test_an_officer_cannot_correct_a_locked_period_even_with_a_reason(tmp_path, officer, locked):
-    path = workbook(tmp_path, ["NI 192", "2009/10 Q3", 58, "Up."])
+    path = return_file(
+        tmp_path, ["NI 192", "2009/10 Q3", 58, "Up."], headers=RESULT_HEADERS_WITHOUT_RAG
+    )
     with pytest.raises(CommandError, match="locked after sign-off"):
         run(path, "officer", "--reason", "I know better.")
     assert Result.objects.get().actual == Decimal("60")

@@ -8,8 +8,9 @@ from django.urls import reverse
 from scorecard.models import ReportingPeriod
 from scorecard.returns.selectors import my_returns
 from scorecard.rules.returns import ReturnState
-from tests.support.factories import ResultFactory, period
-from tests.support.returns import action_for, measure_for, open_period
+from tests.support.factories import ResultFactory
+from tests.support.periods import open_period, period
+from tests.support.returns import action_for, measure_for
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from scorecard.models import AuditEntry, ReportingPeriod
-from tests.support.factories import period
+from tests.support.periods import period
 
 pytestmark = pytest.mark.django_db
 

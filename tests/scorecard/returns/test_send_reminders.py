@@ -8,7 +8,8 @@ from django.core.management import call_command
 
 from scorecard.models import ReportingPeriod, Role
 from tests.support.factories import ResultFactory
-from tests.support.returns import action_for, measure_for, open_period
+from tests.support.periods import open_period
+from tests.support.returns import action_for, measure_for
 
 pytestmark = pytest.mark.django_db
 

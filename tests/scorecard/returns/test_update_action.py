@@ -3,7 +3,8 @@
 import pytest
 
 from actionplans.models import ActionUpdate
-from tests.support.factories import ActionUpdateFactory, period
+from tests.support.factories import ActionUpdateFactory
+from tests.support.periods import period
 from tests.support.returns import edit_url
 
 pytestmark = pytest.mark.django_db

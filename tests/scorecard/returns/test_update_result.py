@@ -114,7 +114,8 @@ def test_risk_is_likelihood_times_impact(client, officer, measure, q3):
 
 
 def test_earlier_periods_are_shown_and_commentary_can_be_copied(client, officer, measure, q3):
-    from tests.support.factories import ResultFactory, period
+    from tests.support.factories import ResultFactory
+    from tests.support.periods import period
 
     ResultFactory(measure=measure, period=period("2009/10 Q2"), commentary="Q2 was steady.")
     client.force_login(officer)

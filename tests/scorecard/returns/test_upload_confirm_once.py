@@ -11,33 +11,15 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.urls import reverse
-from openpyxl import Workbook
 
 from scorecard.models import AuditEntry, Result
 from scorecard.returns import services
 from scorecard.returns.excel import returns_import
 from scorecard.workbook.errors import WorkbookRefused
 from tests.support.factories import ResultFactory
+from tests.support.returns import preview, return_file
 
 pytestmark = pytest.mark.django_db
-
-
-def return_file(tmp_path, *rows, name="return.xlsx"):
-    book = Workbook()
-    ws = book.active
-    ws.title = "Results"
-    ws.append(["Code", "Period", "Actual", "RAG", "Commentary", "Corrective action"])
-    for row in rows:
-        ws.append(list(row))
-    book.save(tmp_path / name)
-    return tmp_path / name
-
-
-def preview(path, user, period) -> dict[str, int]:
-    """Upload the file without confirming it; return the versions the preview saw."""
-    seen: dict[str, int] = {}
-    returns_import(path=path, user=user, period=period, dry_run=True, versions_seen=seen)
-    return seen
 
 
 @contextmanager

@@ -14,7 +14,7 @@ from scorecard.models import AuditEntry, Result
 from scorecard.returns import services
 from scorecard.returns.excel import returns_import
 from scorecard.workbook.errors import WorkbookRefused
-from tests.scorecard.returns.test_upload_confirm_once import preview, return_file
+from tests.support.returns import preview, return_file
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),

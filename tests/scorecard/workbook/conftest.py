@@ -6,7 +6,7 @@ import pytest
 
 from scorecard.workbook.errors import WorkbookRefused
 from scorecard.workbook.importer import workbook_import
-from tests.support.workbooks import Sheets, write_csv_folder, write_xlsx
+from tests.support.workbooks import Sheets, council_workbook, write_csv_folder, write_xlsx
 
 
 @pytest.fixture(params=["csv", "xlsx"])
@@ -50,3 +50,9 @@ def refused(make_workbook):
         return caught.value.errors
 
     return run
+
+
+@pytest.fixture
+def imported(import_sheets):
+    """The council's workbook, imported; the rows per sheet the importer reported."""
+    return import_sheets(council_workbook())

@@ -13,8 +13,8 @@ from tests.support.factories import (
     MeasureFactory,
     ResultFactory,
     TargetFactory,
-    period,
 )
+from tests.support.periods import period
 
 pytestmark = pytest.mark.django_db
 

@@ -9,19 +9,10 @@ from django.contrib.auth.models import Group
 from actionplans.models import Action, ActionUpdate, Recommendation
 from scorecard.models import Directorate, Measure, Objective, Result, Target
 from tests.support.factories import PASSWORD
-from tests.support.workbooks import MEASURE_COLUMNS, council_workbook, row_counts, table
+from tests.support.workbooks import MEASURE_COLUMNS, council_workbook, result, row_counts, table
 
 User = get_user_model()
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def imported(import_sheets):
-    return import_sheets(council_workbook())
-
-
-def result(code: str, label: str) -> Result:
-    return Result.objects.get(measure__code=code, period__label=label)
 
 
 def test_importing_the_same_workbook_twice_adds_no_rows(import_sheets):

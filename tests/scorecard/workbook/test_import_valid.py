@@ -22,20 +22,10 @@ from scorecard.rules.rag import Tolerance
 from scorecard.workbook.errors import WorkbookRefused
 from scorecard.workbook.importer import workbook_import
 from tests.support.factories import UserFactory
-from tests.support.workbooks import council_workbook, write_csv_folder, write_xlsx
+from tests.support.workbooks import council_workbook, result, write_csv_folder, write_xlsx
 
 User = get_user_model()
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def imported(import_sheets):
-    """The council's workbook, imported; the rows per sheet the importer reported."""
-    return import_sheets(council_workbook())
-
-
-def result(code: str, label: str) -> Result:
-    return Result.objects.get(measure__code=code, period__label=label)
 
 
 def codes(queryset) -> set[str]:

@@ -32,8 +32,8 @@ from tests.support.factories import (
     ResultFactory,
     TargetFactory,
     UserFactory,
-    period,
 )
+from tests.support.periods import period
 from tests.support.workbooks import (
     MEASURE_COLUMNS,
     council_workbook,
