@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from scorecard.models import Role
-from tests.factories import UserFactory
+from tests.support.factories import UserFactory
 
 
 def pytest_report_header(config):
@@ -44,3 +44,11 @@ def viewer(role_user):
 @pytest.fixture
 def performance_team(role_user):
     return role_user(Role.PERFORMANCE_TEAM, is_staff=True)
+
+
+@pytest.fixture
+def team_member(performance_team):
+    """A member of the performance team whose permissions come from the data migration that
+    makes the groups."""
+    performance_team.groups.set([Group.objects.get(name=Role.PERFORMANCE_TEAM.value)])
+    return performance_team

@@ -5,9 +5,16 @@ skipped, and the run says so in its header and in the skip reasons.
 """
 
 import os
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
+
+from scorecard.models import Role
+from tests.support.browser import person
+from tests.support.factories import DirectorateFactory, ResultFactory
+from tests.support.periods import open_period, period
+from tests.support.returns import action_for, measure_for
 
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -87,3 +94,33 @@ def assert_accessible():
         )
 
     return check
+
+
+@pytest.fixture
+def council():
+    """Environment & Economy's officer, approver, a viewer and the performance team, with NI 192
+    due in 2009/10 Q3 (48 in the closed Q2) and an action to update."""
+    directorate = DirectorateFactory(name="Environment & Economy")
+    officer = person("olivia", Role.OFFICER, directorate, first_name="Olivia")
+    approver = person("adam", Role.APPROVER, directorate, first_name="Adam")
+    viewer = person("victor", Role.VIEWER, first_name="Victor")
+    team = person("priya", Role.PERFORMANCE_TEAM, is_staff=True, first_name="Priya")
+    q3 = open_period("2009/10 Q3")
+    measure = measure_for(
+        officer, q3, code="NI 192", title="Household waste recycled", directorate=directorate
+    )
+    q2 = period("2009/10 Q2")
+    q2.state = "closed"
+    q2.save()
+    ResultFactory(measure=measure, period=q2, actual=Decimal("48"))
+    action_for(
+        officer, code="CIP01.1.3", title="Respond to the Place Survey", directorate=directorate
+    )
+    return {
+        "officer": officer,
+        "approver": approver,
+        "viewer": viewer,
+        "team": team,
+        "q3": q3,
+        "measure": measure,
+    }

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from scorecard.models import Result
-from tests.browser.test_returns_journey import council, sign_in  # noqa: F401 (fixture)
+from tests.support.browser import sign_in  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -6,9 +6,10 @@ import pytest
 from playwright.sync_api import expect
 
 from scorecard.models import Role
-from tests.browser.test_returns_journey import person, sign_in, sign_out
-from tests.factories import DirectorateFactory, TargetFactory, period
-from tests.returns.factories import measure_for, open_period
+from tests.support.browser import person, sign_in, sign_out
+from tests.support.factories import DirectorateFactory, TargetFactory
+from tests.support.periods import open_period, period
+from tests.support.returns import measure_for
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

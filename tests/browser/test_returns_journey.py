@@ -7,61 +7,10 @@ from decimal import Decimal
 import pytest
 from playwright.sync_api import expect
 
-from scorecard.models import OfficerProfile, Result, Role
-from tests.factories import PASSWORD, DirectorateFactory, ResultFactory, UserFactory, period
-from tests.returns.factories import action_for, measure_for, open_period
+from scorecard.models import Result
+from tests.support.browser import sign_in, sign_out
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def person(username: str, role: Role, directorate=None, **fields):
-    from django.contrib.auth.models import Group
-
-    user = UserFactory(username=username, **fields)
-    user.groups.add(Group.objects.get_or_create(name=role.value)[0])
-    if directorate is not None:
-        OfficerProfile.objects.update_or_create(user=user, defaults={"directorate": directorate})
-    return user
-
-
-@pytest.fixture
-def council():
-    directorate = DirectorateFactory(name="Environment & Economy")
-    officer = person("olivia", Role.OFFICER, directorate, first_name="Olivia")
-    approver = person("adam", Role.APPROVER, directorate, first_name="Adam")
-    viewer = person("victor", Role.VIEWER, first_name="Victor")
-    team = person("priya", Role.PERFORMANCE_TEAM, is_staff=True, first_name="Priya")
-    q3 = open_period("2009/10 Q3")
-    measure = measure_for(
-        officer, q3, code="NI 192", title="Household waste recycled", directorate=directorate
-    )
-    q2 = period("2009/10 Q2")
-    q2.state = "closed"
-    q2.save()
-    ResultFactory(measure=measure, period=q2, actual=Decimal("48"))
-    action_for(
-        officer, code="CIP01.1.3", title="Respond to the Place Survey", directorate=directorate
-    )
-    return {
-        "officer": officer,
-        "approver": approver,
-        "viewer": viewer,
-        "team": team,
-        "q3": q3,
-        "measure": measure,
-    }
-
-
-def sign_in(page, user):
-    page.goto("/accounts/login/")
-    page.get_by_label("Username").fill(user.username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("button", name=re.compile("Sign out"))).to_be_visible()
-
-
-def sign_out(page):
-    page.get_by_role("button", name=re.compile("Sign out")).click()
 
 
 def test_the_quarterly_return_journey(page, council, assert_accessible):

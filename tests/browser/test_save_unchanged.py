@@ -18,9 +18,10 @@ from actionplans.models import ActionUpdate
 from reporting.models import ReportPack
 from scorecard.models import AuditEntry, ReportingPeriod, Result, Role
 from scorecard.returns.services import return_save
-from tests.browser.test_returns_journey import person, sign_in, sign_out
-from tests.factories import DirectorateFactory, period
-from tests.returns.factories import action_for, measure_for, open_period
+from tests.support.browser import person, sign_in, sign_out
+from tests.support.factories import DirectorateFactory
+from tests.support.periods import open_period, period
+from tests.support.returns import action_for, measure_for
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -7,7 +7,13 @@ import pytest
 from playwright.sync_api import expect
 
 from scorecard.services.rating import results_rerate
-from tests.factories import PASSWORD, MeasureFactory, ObjectiveFactory, ResultFactory, TargetFactory
+from tests.support.factories import (
+    PASSWORD,
+    MeasureFactory,
+    ObjectiveFactory,
+    ResultFactory,
+    TargetFactory,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

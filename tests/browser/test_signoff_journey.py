@@ -10,9 +10,10 @@ from playwright.sync_api import expect
 from scorecard.models import Measure, Result, Role
 from scorecard.returns import services
 from scorecard.services.rating import results_rerate
-from tests.browser.test_returns_journey import person, sign_in
-from tests.factories import DirectorateFactory, ResultFactory, TargetFactory
-from tests.returns.factories import measure_for, open_period
+from tests.support.browser import person, sign_in
+from tests.support.factories import DirectorateFactory, ResultFactory, TargetFactory
+from tests.support.periods import open_period
+from tests.support.returns import measure_for
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
