@@ -234,6 +234,26 @@ def approval_queue(user: Any) -> list[Any]:
     return queue
 
 
+@dataclass(frozen=True)
+class ApprovalRow:
+    """One submitted return in an approver's queue, with its item and kind for the page."""
+
+    ret: Any
+    item: Any
+    item_kind: ItemKind  # the row links to the item by its kind's URL slug
+    refusal: str = ""  # why this user may not sign it off (segregation of duties); "" if they may
+
+
+def approval_rows(queue: list[Any], refusals: dict[tuple[type, int], str]) -> list[ApprovalRow]:
+    """The queue as rows for the page; ``refusals`` by (return model, pk), as the services give."""
+    rows = []
+    for ret in queue:
+        kind = kind_of(ret)
+        refusal = refusals.get((type(ret), ret.pk), "")
+        rows.append(ApprovalRow(ret=ret, item=kind.item_of(ret), item_kind=kind, refusal=refusal))
+    return rows
+
+
 def period_counts(period: ReportingPeriod) -> dict[str, int]:
     """How many returns of the period (results, action updates) stand at each status: one
     query per kind."""

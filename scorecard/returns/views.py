@@ -222,11 +222,8 @@ def approvals(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     queue = selectors.approval_queue(request.user)
     refusals = services.approval_refusals(user=request.user, returns=queue)
-    for ret in queue:
-        ret.approval_refusal = refusals.get((type(ret), ret.pk), "")
-        ret.item_kind = kind_of(ret)  # the row links to the item by its kind's URL slug
-        ret.item = ret.item_kind.item_of(ret)
-    return render(request, "returns/approvals.html", {"queue": queue})
+    rows = selectors.approval_rows(queue, refusals)
+    return render(request, "returns/approvals.html", {"queue": rows})
 
 
 def _submitted(kind: str, pk: int) -> Any:
