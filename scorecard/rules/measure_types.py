@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from scorecard.rules.choices import choice_named
+
 
 class _Labelled(StrEnum):
     """An enum read from a workbook cell by label or value, in any case; blank is the default."""
@@ -20,14 +22,13 @@ class _Labelled(StrEnum):
 
     @classmethod
     def parse(cls, text: str | None, *, default: _Labelled | None = None) -> _Labelled | None:
-        cleaned = " ".join((text or "").split()).lower()
-        if not cleaned:
+        if not (text or "").strip():
             return default
-        for member in cls:
-            if cleaned in (member.label.lower(), member.value):
-                return member
-        names = ", ".join(member.label for member in cls)
-        raise ValueError(f"{text!r} is not one of {names}")
+        member = choice_named(cls, text)
+        if member is None:
+            names = ", ".join(member.label for member in cls)
+            raise ValueError(f"{text!r} is not one of {names}")
+        return member
 
 
 class MeasureType(_Labelled):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
+from scorecard.rules.choices import choice_named
 from scorecard.rules.units import format_difference, format_value, quantize
 
 
@@ -105,10 +106,9 @@ _METHOD_LABELS = {
 
 def parse_rag_method(text: str | None) -> RagMethod:
     """Read a RAG method by its label ("Tolerance with improvement") or value, in any case."""
-    cleaned = " ".join((text or "").split()).lower()
-    for method in RagMethod:
-        if cleaned in (method.label.lower(), method.value):
-            return method
+    method = choice_named(RagMethod, text)
+    if method is not None:
+        return method
     names = ", ".join(method.label for method in RagMethod)
     raise ValueError(f"{text!r} is not a RAG method: use one of {names}")
 
@@ -145,10 +145,9 @@ _POLARITY_LABELS = {
 def parse_polarity(text: str | None) -> Polarity:
     """Read a polarity: "Higher is better", "Lower is better", "Within a range is better",
     "higher", "low", "range", … in any case."""
-    cleaned = " ".join((text or "").split()).lower()
-    for polarity in Polarity:
-        if cleaned in (polarity.label.lower(), polarity.value, polarity.value.removesuffix("er")):
-            return polarity
+    polarity = choice_named(Polarity, text, aliases=lambda p: (p.value.removesuffix("er"),))
+    if polarity is not None:
+        return polarity
     raise ValueError(
         f"{text!r} is not a polarity: use Higher is better, Lower is better or "
         "Within a range is better"
