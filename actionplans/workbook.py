@@ -43,7 +43,7 @@ def citations(written: str) -> list[str]:
 
 class ActionPlansSheet(SheetHandler):
     name = "Action plans"
-    kind = "action_plan"
+    defines = "action_plan"
     columns = (
         Column("Code", required=True, max_length=40),
         Column("Title", required=True, max_length=500),
@@ -101,7 +101,7 @@ class ActionPlansSheet(SheetHandler):
 
 class RecommendationsSheet(SheetHandler):
     name = "Recommendations"
-    kind = "recommendation"
+    defines = "recommendation"
     columns = (
         Column("Plan", required=True),
         Column("Code", required=True, max_length=20),
@@ -161,7 +161,7 @@ class RecommendationsSheet(SheetHandler):
 
 class FindingsSheet(SheetHandler):
     name = "Findings"
-    kind = "finding"
+    defines = "finding"
     columns = (
         Column("Plan", required=True),
         Column("Code", required=True, max_length=20),
@@ -249,7 +249,7 @@ ACTION_TEXT_FIELDS = (
 
 class ActionsSheet(SheetHandler):
     name = "Actions"
-    kind = "action"
+    defines = "action"
     columns = (
         Column("Code", required=True, max_length=40),
         Column("Title", required=True, max_length=500),
@@ -418,7 +418,7 @@ class ActionsSheet(SheetHandler):
 
 class ActionUpdatesSheet(ReturnsSheet):
     name = "Action updates"
-    kind = "action_update"
+    defines = "action_update"
     return_model = ActionUpdate
     item_field = "action"
     columns = (

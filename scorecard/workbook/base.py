@@ -188,7 +188,7 @@ class SheetHandler:
     """One sheet: its columns, how a row becomes a record, and how records are saved."""
 
     name: ClassVar[str]
-    kind: ClassVar[str]  # the name other sheets use to refer to these rows
+    defines: ClassVar[str]  # what its rows define, the name other sheets refer to them by
     columns: ClassVar[tuple[Column, ...]]
     key_columns: ClassVar[tuple[str, ...]] = ("Code",)
 

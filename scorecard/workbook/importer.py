@@ -124,7 +124,7 @@ def _follow(present: list, ctx: ImportContext) -> None:
 def _context() -> ImportContext:
     ctx = ImportContext()
     for handler in SHEETS:
-        ctx.known[handler.kind] = set(handler().existing_keys())
+        ctx.known[handler.defines] = set(handler().existing_keys())
     for code, unit, allows in Measure.objects.values_list(
         "code", "unit", "allows_out_of_range"
     ).order_by():
@@ -169,7 +169,7 @@ def _collect_keys(handler: SheetHandler, sheet: Sheet, ctx: ImportContext) -> No
     """Note every key the sheet defines: rows may refer to rows further down or in later sheets."""
     for row in sheet.rows:
         key = handler.row_key(RowReader(sheet, row, ctx))
-        ctx.known[handler.kind].add(key)
+        ctx.known[handler.defines].add(key)
 
 
 def _parse(

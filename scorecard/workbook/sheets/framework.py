@@ -57,7 +57,7 @@ FREQUENCIES = {label: value for value, label in Measure.Frequency.choices}
 
 class PlansSheet(SheetHandler):
     name = "Plans"
-    kind = "plan"
+    defines = "plan"
     columns = (
         Column("Code", required=True, max_length=40),
         Column("Title", required=True, max_length=300),
@@ -98,7 +98,7 @@ class ObjectiveRecord:
 
 class ObjectivesSheet(SheetHandler):
     name = "Objectives"
-    kind = "objective"
+    defines = "objective"
     columns = (
         Column("Code", required=True, max_length=40),
         Column("Title", required=True, max_length=500),
@@ -259,7 +259,7 @@ MEASURE_FIELDS = (
 
 class MeasuresSheet(SheetHandler):
     name = "Measures"
-    kind = "measure"
+    defines = "measure"
     columns = (
         Column("Code", required=True, max_length=40),
         Column("Title", required=True, max_length=500),
@@ -542,7 +542,7 @@ def _keep_derivations(targets: list[Target]) -> None:
 
 class TargetsSheet(SheetHandler):
     name = "Targets"
-    kind = "target"
+    defines = "target"
     columns = (
         Column("Code", required=True),
         Column("Period", required=True),
@@ -676,7 +676,7 @@ def _ratio(reader: RowReader, code: str, actual: Decimal | None) -> dict[str, De
 
 class ResultsSheet(ReturnsSheet):
     name = "Results"
-    kind = "result"
+    defines = "result"
     return_model = Result
     item_field = "measure"
     columns = (

@@ -23,7 +23,7 @@ User = get_user_model()
 
 class DirectoratesSheet(SheetHandler):
     name = "Directorates"
-    kind = "directorate"
+    defines = "directorate"
     columns = (Column("Name", required=True, max_length=120), Column("Code", max_length=20))
     key_columns = ("Name",)
 
@@ -59,7 +59,7 @@ def split_name(name: str) -> tuple[str, str]:
 
 class OfficersSheet(SheetHandler):
     name = "Officers"
-    kind = "officer"
+    defines = "officer"
     columns = (
         Column("Username", required=True, max_length=150),
         Column("Name"),
@@ -183,7 +183,7 @@ class OfficersSheet(SheetHandler):
 
 class PerspectivesSheet(SheetHandler):
     name = "Perspectives"
-    kind = "perspective"
+    defines = "perspective"
     columns = (Column("Name", required=True, max_length=60), Column("Order"))
     key_columns = ("Name",)
 
