@@ -17,7 +17,7 @@ from tests.support.pages import main, parse
 
 pytestmark = pytest.mark.django_db
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]  # the project, from tests/reporting/pages
 
 
 def test_debug_is_off_so_these_are_the_pages_people_see():
