@@ -88,8 +88,8 @@ def test_demo_ni_192_quarter_is_worked_out_from_the_quarters_tonnages(viewer):
 
 def test_demo_monthly_sickness_quarter_is_rolled_up_from_its_months(viewer):
     q2 = history_row(viewer, "LOC-PPL03", "2009/10 Q2")
-    assert q2["Actual"] == "1.57 days"
-    assert "Q2 value 1.57 days, the sum of July to September" in q2["RAG"]
+    assert q2["Actual"] == "1.570 days"
+    assert "Q2 value 1.570 days, the sum of July to September" in q2["RAG"]
 
 
 def test_demo_year_to_date_sickness_target_is_profiled_from_the_annual_6_3_days(viewer):
