@@ -9,6 +9,7 @@ from scorecard.management.commands.load_demo import DEMO_USERS, demo_password
 from scorecard.models import Measure, Objective, Plan, Result
 from scorecard.rules.rag import Status
 from scorecard.rules.summaries import overall_status, summarise
+from tests.support.pages import HISTORY, page_for, row_cells, table
 
 pytestmark = pytest.mark.django_db
 
@@ -65,3 +66,41 @@ def test_demo_refuses_to_load_without_debug_unless_forced(settings):
     with pytest.raises(CommandError, match="DEBUG"):
         call_command("load_demo", verbosity=0)
     assert Plan.objects.count() == 0
+
+
+@pytest.fixture
+def viewer(demo, client):
+    client.login(username="viewer", password=demo_password("viewer"))
+    return client
+
+
+def history_row(client, code: str, period: str) -> dict[str, str]:
+    return row_cells(table(page_for(client, code), HISTORY), period)
+
+
+def test_demo_ni_192_quarter_is_worked_out_from_the_quarters_tonnages(viewer):
+    """NI 192 from its two tonnages: the quarter is the quarter's summed tonnes, not an average."""
+    q2 = history_row(viewer, "LOC-WST01", "2009/10 Q2")
+    assert q2["Actual"] == "44.2%"
+    assert "44.2% = 33,450 / 75,700 × 100 from NI 192a (33,450) and NI 192b (75,700)" in q2["RAG"]
+    assert "Green" in q2["RAG"]
+
+
+def test_demo_monthly_sickness_quarter_is_rolled_up_from_its_months(viewer):
+    q2 = history_row(viewer, "LOC-PPL03", "2009/10 Q2")
+    assert q2["Actual"] == "1.570 days"
+    assert "Q2 value 1.570 days, the sum of July to September" in q2["RAG"]
+
+
+def test_demo_year_to_date_sickness_target_is_profiled_from_the_annual_6_3_days(viewer):
+    """Hart DC style: an annual 6.3 days, profiled evenly, gives 3.15 days by the end of Q2."""
+    q2 = history_row(viewer, "LOC-PPL04", "2009/10 Q2")
+    assert "3.15 days = 50% of the annual 6.30 days by the council's profile" in q2["Target"]
+    assert q2["Actual"] == "3.06 days"
+    assert "Green" in q2["RAG"]
+
+
+def test_demo_budget_variance_is_green_inside_its_band(viewer):
+    q2 = history_row(viewer, "LOC-FIN05", "2009/10 Q2")
+    assert q2["Range"] == "-2.0% to 2.0%"
+    assert "Green: -0.4% is within the range of -2.0% to 2.0%" in q2["RAG"]

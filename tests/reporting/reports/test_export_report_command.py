@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 SPEC_KINDS = ["scorecard", "improvement-plan", "exceptions", "action-plans"]
 MAGIC = {"pdf": b"%PDF-", "xlsx": b"PK\x03\x04", "html": b"<!DOCTYPE html>"}
-PEOPLE = {"BV 012", "LOC-PPL01", "LOC-PPL02", "BV 016a", "BV 017a"}
+PEOPLE = {"BV 012", "LOC-PPL01", "LOC-PPL02", "BV 016a", "BV 017a", "LOC-PPL03", "LOC-PPL04"}
 
 
 def export(tmp_path, *args, fmt="xlsx", period="2009/10 Q2") -> bytes:

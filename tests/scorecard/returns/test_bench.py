@@ -26,3 +26,17 @@ def test_bench_returns_applies_500_rows_and_the_update_all_queries_do_not_grow()
     )
     # Validating 500 rows takes a fixed number of queries, not one or more per row.
     assert figures["validate an uploaded return of 500 rows"] < 30
+
+
+def test_bench_ratio_case_rolls_up_a_quarter_and_shows_the_pages_then_leaves_nothing_behind():
+    from reporting.bench.reports import bench_ratio_dashboards
+
+    lines = []
+    bench_ratio_dashboards(measure, lambda name, *_: lines.append(name), 1, measures=12)
+    assert "    12 quarters rolled up from approved months, 12 rated" in lines
+    assert {
+        "ratio page: dashboard",
+        "ratio page: balanced scorecard, all 1,000 measures",
+        "ratio page: filtered table (directorate, Red)",
+    } <= set(lines)
+    assert not Result.objects.exists(), "the bench's ratio council is rolled back"
