@@ -31,7 +31,13 @@ from scorecard.rules.returns import (
 )
 from scorecard.rules.signoff import approval_refusal
 from scorecard.services.figures import figures_follow
-from scorecard.services.rating import annual_targets, rate, results_rerate
+from scorecard.services.rating import (
+    annual_targets,
+    handed_in_months,
+    rate,
+    results_rerate,
+    runs_year_to_date,
+)
 from scorecard.services.targets import profiled_targets_derive
 
 from . import permissions
@@ -106,6 +112,9 @@ def result_rating(
         last_year=last_year,
         default_method=default or default_method(),
         annual=annual_targets([measure.pk], [period.year]).get((measure.pk, period.year)),
+        months=handed_in_months([measure.pk], [period.year]).get(measure.pk, {})
+        if runs_year_to_date(measure)
+        else None,
     )
 
 

@@ -13,7 +13,7 @@ and is named, never silently left out of a smaller total. Values are Decimals th
 from __future__ import annotations
 
 import calendar
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -239,3 +239,44 @@ def with_derivation(derivation: str, explanation: str) -> str:
     if not derivation:
         return explanation
     return f"{derivation}. {explanation}" if explanation else f"{derivation}."
+
+
+@dataclass(frozen=True)
+class YearToDate:
+    """A month's year-to-date figure: its value, the months it lacks, and how it was made."""
+
+    value: Decimal | None
+    missing: tuple[PeriodRef, ...]
+    derivation: str
+
+
+def year_to_date(
+    month: PeriodRef,
+    own: Decimal | None,
+    handed_in: Mapping[PeriodRef, Decimal],
+    *,
+    unit: str,
+    decimal_places: int,
+) -> YearToDate:
+    """A cumulative measure's year to date at ``month``: its ``own`` figure and April's onward.
+
+    A year-to-date measure collected monthly holds each month's own figure, while its profiled
+    month targets are running shares (Hart DC's 3.15 days by September), so a month is rated by
+    the sum of April to that month (issue 10, "Year to date"). ``handed_in`` holds the other
+    months' figures; a month without one is named, never silently counted as nothing.
+    """
+    if own is None:
+        return YearToDate(None, (), "")
+    earlier = [PeriodRef(PeriodKind.MONTH, month.year, n) for n in range(1, month.number)]
+    missing = tuple(m for m in earlier if handed_in.get(m) is None)
+    value = sum((Decimal(handed_in[m]) for m in earlier if m not in missing), Decimal(own))
+    present = [m for m in earlier if m not in missing] + [month]
+    sentence = (
+        f"Year to date {format_value(value, unit, decimal_places)}, the sum of "
+        f"{months_in_words(present)} ({month_name(month)} alone "
+        f"{format_value(Decimal(own), unit, decimal_places)}), rated against the year-to-date "
+        "target"
+    )
+    if missing:
+        sentence += f"; provisional: no figure handed in for {_missing_words(missing)}"
+    return YearToDate(value, missing, sentence)

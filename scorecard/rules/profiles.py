@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from fractions import Fraction
 
+from scorecard.rules.aggregation import month_name, months_covered, months_in_words
 from scorecard.rules.measure_types import Aggregation, TargetProfile
 from scorecard.rules.periods import PeriodKind, PeriodRef
 from scorecard.rules.units import format_value, quantize
@@ -35,8 +36,13 @@ class Accumulation(StrEnum):
 
 
 def accumulation_of(*, cumulative: bool, aggregation: str | None) -> Accumulation:
-    """A year-to-date measure runs; a summed count shares; anything else is a snapshot."""
-    if cumulative:
+    """A year-to-date count runs; a summed count shares; anything else is a snapshot.
+
+    A year-to-date percentage or average (Bracknell Forest's year-to-date EHCP percentages) is
+    held to the annual figure throughout the year, as any snapshot: a running share of a
+    percentage means nothing.
+    """
+    if cumulative and aggregation not in (Aggregation.RATIO, Aggregation.AVERAGE):
         return Accumulation.RUNNING
     if aggregation == Aggregation.SUM:
         return Accumulation.SHARE
@@ -146,17 +152,19 @@ def derive_targets(
     profile: Profile,
     unit: str = "",
     decimal_places: int = 0,
+    of_months: bool = False,
 ) -> list[DerivedTarget]:
     """Each quarter's or month's target in financial ``year`` from the ``annual`` target.
 
     Shares are summed exactly and each running total rounded once to the stored places, so a
     shared profile's periods add up to the annual target exactly and a running one ends on it.
-    A manual profile, or a measure reported only yearly, derives nothing.
+    A manual profile, or a measure reported only yearly, derives nothing. ``of_months``: the
+    quarters are those a monthly measure's months roll up to, and their sentences say so.
     """
     if not profile.derives or kind not in _PERIODS_IN_YEAR:
         return []
     shares = period_shares(profile.kind, profile.shares, kind)
-    show = _Shown(unit, decimal_places, format_value(annual, unit, decimal_places))
+    show = _Shown(unit, decimal_places, format_value(annual, unit, decimal_places), of_months)
     derived, running, before = [], Fraction(0), Decimal(0)
     for number, share in enumerate(shares, start=1):
         running += share
@@ -172,16 +180,44 @@ def derive_targets(
     return derived
 
 
+def derive_monthly_targets(
+    *, annual: Decimal, year: int, profile: Profile, unit: str = "", decimal_places: int = 0
+) -> list[DerivedTarget]:
+    """A monthly measure's month targets, and its quarters' targets from the same profile.
+
+    A monthly measure is reported by quarter (issue 10, "Monthly data in quarterly reports"),
+    so each quarter its months roll up to needs a target consistent with how they roll up: a
+    summed count's quarter carries the sum of its months' shares, a year-to-date count's the
+    running share at the quarter's last month, a snapshot the annual target. Both follow from
+    the quarter's share of the profile, the sum of its months' percentages. The year's target
+    is the annual target itself.
+    """
+    made = {"annual": annual, "year": year, "profile": profile, "unit": unit}
+    months = derive_targets(kind=PeriodKind.MONTH, decimal_places=decimal_places, **made)
+    quarters = derive_targets(
+        kind=PeriodKind.QUARTER, decimal_places=decimal_places, of_months=True, **made
+    )
+    return months + quarters
+
+
 @dataclass(frozen=True)
 class _Shown:
     unit: str
     places: int
     annual: str
+    of_months: bool = False
 
     def share(
         self, ref: PeriodRef, value: Decimal, share: Fraction, profile: Profile, note: str
     ) -> DerivedTarget:
         percent = _decimal(share, 2).normalize()
+        if self.of_months and ref.kind is PeriodKind.QUARTER:
+            # Which months the quarter's share is made of, as its rolled-up value says it.
+            months = months_covered(ref, cumulative=bool(note))
+            if note:
+                note = f"year to date, April to {month_name(months[-1])}"
+            else:
+                note = f"the sum of {months_in_words(months)}"
         how = ", ".join(filter(None, (profile.description, note)))
         sentence = (
             f"{ref.label} target {format_value(value, self.unit, self.places)} = "

@@ -6,14 +6,21 @@ the rating and explanation they were signed off with until the performance team 
 deliberately (``scorecard.returns.period_services.period_rerate``).
 """
 
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
 from scorecard.models import CouncilSettings, Measure, ReportingPeriod, Result, Target
+from scorecard.rules.aggregation import with_derivation, year_to_date
+from scorecard.rules.measure_types import Aggregation
 from scorecard.rules.periods import PeriodKind, PeriodRef
 from scorecard.rules.rag import Goal, Rating, Status, rag_for
+from scorecard.rules.returns import HANDED_IN
 from scorecard.rules.signoff import rerates_automatically
+from scorecard.services.rollup import aggregation_of
+
+Months = Mapping[PeriodRef, Decimal]  # a measure's handed-in monthly figures, by month
 
 ResultKey = tuple[int, int]  # (measure pk, period pk)
 
@@ -33,17 +40,28 @@ def rate(
     last_year: Result | None,
     default_method: str,
     annual: Target | None = None,
+    months: Months | None = None,
 ) -> Rating:
     """Rate one result of a measure with the measure's rule (no NCI: a stored result exists).
 
     ``target`` is the period's target (its row, for a range measure's bounds); ``annual`` the
     year's, against which a measure rated by forecast rates the officer's year-end forecast.
+    A month of a year-to-date measure that holds each month's own figure is rated by its year
+    to date against its running target, from ``months`` (``year_to_date``), and says so.
     """
     goal = goal_of(target)
-    return rag_for(
+    actual, last_year_actual, how = result.actual, last_year.actual if last_year else None, ""
+    if months is not None and runs_year_to_date(measure) and result.period.kind == _MONTH:
+        places = {"unit": measure.unit, "decimal_places": measure.decimal_places}
+        made = year_to_date(result.period.ref, result.actual, months, **places)
+        actual, how = made.value, made.derivation
+        if last_year is not None:
+            ref = last_year.period.ref
+            last_year_actual = year_to_date(ref, last_year.actual, months, **places).value
+    rating = rag_for(
         method=measure.effective_rag_method(default_method),
         polarity=measure.polarity,
-        actual=result.actual,
+        actual=actual,
         target=goal.target,
         lower=goal.lower,
         upper=goal.upper,
@@ -52,10 +70,42 @@ def rate(
         tolerance=measure.tolerance,
         unit=measure.unit,
         decimal_places=measure.decimal_places,
-        last_year_actual=last_year.actual if last_year else None,
+        last_year_actual=last_year_actual,
         last_year_label=last_year.period.label if last_year else "",
         judgement=Status(result.officer_rag) if result.officer_rag else None,
     )
+    return Rating(rating.status, with_derivation(how, rating.explanation)) if how else rating
+
+
+_MONTH = PeriodKind.MONTH.value
+
+
+def runs_year_to_date(measure: Measure) -> bool:
+    """A year-to-date measure collected monthly whose months each hold their own figure."""
+    return (
+        measure.frequency == Measure.Frequency.MONTHLY
+        and measure.cumulative
+        and aggregation_of(measure) is Aggregation.SUM
+    )
+
+
+def handed_in_months(measure_ids: Iterable[int], years: Iterable[int]) -> dict[int, Months]:
+    """The handed-in monthly figures of these measures in these years (and the year before
+    each, for the same point last year), by measure: one query."""
+    measure_ids, years = list(measure_ids), set(years)
+    if not measure_ids:
+        return {}
+    rows = Result.objects.filter(
+        measure_id__in=measure_ids,
+        period__kind=_MONTH,
+        period__year__in=years | {y - 1 for y in years},
+        status__in=HANDED_IN,
+    ).values_list("measure_id", "period__year", "period__number", "actual")
+    months: dict[int, dict[PeriodRef, Decimal]] = defaultdict(dict)
+    for measure_id, year, number, actual in rows.order_by():
+        if actual is not None:
+            months[measure_id][PeriodRef(PeriodKind.MONTH, year, number)] = actual
+    return months
 
 
 def annual_targets(measure_ids: Iterable[int], years: Iterable[int]) -> dict[tuple, Target]:
@@ -138,6 +188,10 @@ def _rerate(due: list[Result], *, last_years: Iterable[Result]) -> list[Rerated]
     by_period: dict[tuple[int, PeriodRef], Result] = {
         (r.measure_id, r.period.ref): r for r in last_years
     }
+    running = [
+        r for r in due if r.period.kind == _MONTH and runs_year_to_date(measures[r.measure_id])
+    ]
+    months = handed_in_months({r.measure_id for r in running}, {r.period.year for r in running})
     changed = []
     for result in due:
         last_year = by_period.get((result.measure_id, result.period.ref.same_period_last_year()))
@@ -148,6 +202,7 @@ def _rerate(due: list[Result], *, last_years: Iterable[Result]) -> list[Rerated]
             last_year=last_year,
             default_method=default_method,
             annual=annual.get((result.measure_id, result.period.year)),
+            months=months.get(result.measure_id, {}),
         )
         rag = rating.status.value if rating.status.is_rated else ""
         if (result.rag, result.rag_explanation) != (rag, rating.explanation):

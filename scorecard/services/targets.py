@@ -17,8 +17,15 @@ from scorecard.models import CouncilSettings, Measure, ReportingPeriod, Target
 from scorecard.returns.audit import as_text
 from scorecard.rules.measure_types import TargetProfile
 from scorecard.rules.periods import PeriodKind
-from scorecard.rules.profiles import DerivedTarget, Profile, accumulation_of, derive_targets
+from scorecard.rules.profiles import (
+    DerivedTarget,
+    Profile,
+    accumulation_of,
+    derive_monthly_targets,
+    derive_targets,
+)
 from scorecard.services.periods import periods_ensure
+from scorecard.services.rollup import aggregation_of
 
 _KINDS = {
     Measure.Frequency.QUARTERLY: PeriodKind.QUARTER,
@@ -33,7 +40,7 @@ def profile_of(measure: Measure) -> Profile:
     return Profile(
         TargetProfile(measure.target_profile),
         tuple(measure.target_profile_shares or ()),
-        accumulation_of(cumulative=measure.cumulative, aggregation=measure.aggregation or None),
+        accumulation_of(cumulative=measure.cumulative, aggregation=aggregation_of(measure)),
     )
 
 
@@ -69,16 +76,19 @@ def profiled_targets_derive(*, measure_ids: Iterable[int]) -> dict[int, Changes]
 
 
 def _derive(measure: Measure, annual: Target, value: Decimal | None) -> list[DerivedTarget]:
+    """The periods' targets; a monthly measure's quarters too, which its months roll up to."""
     if value is None:
         return []
-    return derive_targets(
-        annual=value,
-        year=annual.period.year,
-        kind=_KINDS[measure.frequency],
-        profile=profile_of(measure),
-        unit=measure.unit,
-        decimal_places=measure.decimal_places,
-    )
+    made = {
+        "annual": value,
+        "year": annual.period.year,
+        "profile": profile_of(measure),
+        "unit": measure.unit,
+        "decimal_places": measure.decimal_places,
+    }
+    if measure.frequency == Measure.Frequency.MONTHLY:
+        return derive_monthly_targets(**made)
+    return derive_targets(kind=_KINDS[measure.frequency], **made)
 
 
 def _write(

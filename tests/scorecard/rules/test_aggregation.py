@@ -13,6 +13,7 @@ from scorecard.rules.aggregation import (
     months_in_words,
     ratio_value,
     roll_up,
+    year_to_date,
 )
 from scorecard.rules.measure_types import Aggregation
 from scorecard.rules.periods import PeriodKind, PeriodRef, parse_period
@@ -204,3 +205,20 @@ def test_missing_months_are_exactly_the_year_months_without_a_figure(numbers):
     month_figures = [MonthFigure(PeriodRef(PeriodKind.MONTH, 2009, n), Decimal(1)) for n in numbers]
     missing = missing_months(YEAR, month_figures, cumulative=False)
     assert {m.number for m in missing} == set(range(1, 13)) - numbers
+
+
+def test_a_months_year_to_date_adds_the_months_before_it_and_says_so():
+    month = parse_period("Jul 2009")
+    earlier = {parse_period(m): Decimal(v) for m, v in (("Apr 2009", "0.5"), ("May 2009", "0.6"))}
+    made = year_to_date(month, Decimal("0.4"), earlier, unit="days", decimal_places=2)
+    assert made.value == Decimal("1.5")
+    assert made.missing == (parse_period("Jun 2009"),)
+    assert made.derivation == (
+        "Year to date 1.50 days, the sum of April to May and July (July alone 0.40 days), "
+        "rated against the year-to-date target; provisional: no figure handed in for June 2009"
+    )
+
+
+def test_aprils_year_to_date_is_april():
+    made = year_to_date(parse_period("Apr 2009"), Decimal(2), {}, unit="", decimal_places=0)
+    assert (made.value, made.missing) == (Decimal(2), ())

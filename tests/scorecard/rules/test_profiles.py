@@ -99,6 +99,8 @@ def test_a_manual_profile_or_a_yearly_measure_derives_nothing():
         (False, "", Accumulation.WHOLE),
         (False, Aggregation.AVERAGE, Accumulation.WHOLE),
         (False, Aggregation.RATIO, Accumulation.WHOLE),
+        (True, Aggregation.RATIO, Accumulation.WHOLE),  # a year-to-date percentage
+        (True, Aggregation.AVERAGE, Accumulation.WHOLE),
     ],
 )
 def test_what_a_measure_adds_up_decides_how_its_target_is_shared(cumulative, aggregation, expected):
