@@ -352,12 +352,12 @@ class MeasureAdmin(AuditedAdmin):
         from scorecard.services.calculated import calculated_refresh
 
         if "formula" in form.changed_data:
-            calculated_refresh(measure_ids=[form.instance.pk])
+            calculated_refresh(measure_ids=[form.instance.pk], user=request.user)
 
         changes = getattr(request, "_rule_changes", {})
         if not change:
             # A new measure's annual target is profiled at once; its set-up is audited as added.
-            profiled_targets_derive(measure_ids=[form.instance.pk])
+            profiled_targets_derive(measure_ids=[form.instance.pk], user=request.user)
         if change and changes:
             rerated = measure_rules_record(
                 user=request.user,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -37,6 +38,8 @@ FIELD_LABELS = {
     "target_profile": "Target profile",
     "target_profile_shares": "Target profile percentages",
     "target": "Target",
+    "lower": "Lower bound",
+    "upper": "Upper bound",
     "state": "State",
     "deadline": "Deadline",
 }
@@ -100,6 +103,38 @@ def audit_record(
         summary=summary[:200],
         changes=changes or {},
         reason=reason,
+    )
+
+
+@dataclass(frozen=True)
+class WorkedOut:
+    """A figure the system made rather than a person typed, and how it was made."""
+
+    item: models.Model
+    summary: str
+    changes: dict[str, list[str]]
+    how: str  # the figure's derivation, kept as the entry's reason
+
+
+def audit_worked_out(*, user: Any, made: Iterable[WorkedOut]) -> None:
+    """Keep, in one statement, each figure worked out after a write (issue 10, "Explanations").
+
+    Rolled-up and calculated results and targets derived from a profile are made by the
+    services, not typed: each entry says how, and names who made the write that caused it.
+    """
+    AuditEntry.objects.bulk_create(
+        [
+            AuditEntry(
+                content_type=ContentType.objects.get_for_model(w.item),
+                object_id=w.item.pk,
+                user=user if getattr(user, "pk", None) else None,
+                summary=w.summary[:200],
+                changes=w.changes,
+                reason=w.how,
+            )
+            for w in made
+        ],
+        batch_size=500,
     )
 
 

@@ -396,7 +396,7 @@ def return_save(
         now=now,
     )
     if kind.rated_by_rule:
-        figures_follow(measure_ids=[item.pk], written=[(item.pk, period.pk)])
+        figures_follow(measure_ids=[item.pk], written=[(item.pk, period.pk)], user=user)
         saved.refresh_from_db()
     verb = "Corrected" if correcting else ("Submitted" if submit else "Saved as draft")
     summary = f"{verb}: {item.code} {period.label}"
@@ -500,7 +500,7 @@ def _decide(
     )
     if kind.rated_by_rule:
         # An approved month counts in its quarter; a calculated result's sign-off is its inputs'.
-        figures_follow(measure_ids=[item.pk], written=[(item.pk, ret.period_id)])
+        figures_follow(measure_ids=[item.pk], written=[(item.pk, ret.period_id)], user=user)
     ret.refresh_from_db()
     return ret
 
@@ -560,7 +560,7 @@ def measure_rules_record(
         return 0
     if not reason.strip():
         raise ReturnInvalid({"reason": "give a reason for changing how the measure is rated"})
-    derived = profiled_targets_derive(measure_ids=[measure.pk]).get(measure.pk, {})
+    derived = profiled_targets_derive(measure_ids=[measure.pk], user=user).get(measure.pk, {})
     audit_record(
         user=user,
         item=measure,

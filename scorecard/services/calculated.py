@@ -18,11 +18,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Q
 from django.utils import timezone
 
 from scorecard.models import Measure, ReportingPeriod, Result, ReturnStatus
+from scorecard.returns.audit import WorkedOut, audit_worked_out, changes_between
 from scorecard.rules.formula import (
     Formula,
     FormulaError,
@@ -94,14 +96,15 @@ def dependents(calculated: dict[str, Calculated], codes: Iterable[str]) -> set[s
 
 
 def calculated_refresh(
-    *, results: Iterable[ResultKey] = (), measure_ids: Iterable[int] = ()
+    *, results: Iterable[ResultKey] = (), measure_ids: Iterable[int] = (), user: Any = None
 ) -> list[ResultKey]:
     """Work out again the calculated measures that depend on results just written.
 
     ``results`` are the (measure, period) pairs written; ``measure_ids`` are measures whose
     formula changed, worked out in every period where one of their inputs has a result.
-    Returns the calculated results that changed. A fixed number of queries whatever the
-    number of results: the calculated measures, the codes' ids, the inputs' results.
+    Returns the calculated results that changed, each audited with how it was worked out, as
+    caused by ``user``. A fixed number of queries whatever the number of results: the
+    calculated measures, the codes' ids, the inputs' results, the audit.
     """
     results, measure_ids = set(results), set(measure_ids)
     if not results and not measure_ids:
@@ -115,7 +118,7 @@ def calculated_refresh(
     due = _due(calculated, results, measure_ids, pks, code_of)
     if not due:
         return []
-    changed = _work_out(calculated, due, pks)
+    changed = _work_out(calculated, due, pks, user)
     if changed:
         results_rerate(measure_ids={m for m, _ in changed}, results=changed)
     return changed
@@ -161,8 +164,10 @@ def _due(
     return due
 
 
-def _work_out(calculated: dict[str, Calculated], due: Due, pks: dict[str, int]) -> list[ResultKey]:
-    """Evaluate what is due in dependency order and store what changed."""
+def _work_out(
+    calculated: dict[str, Calculated], due: Due, pks: dict[str, int], user: Any
+) -> list[ResultKey]:
+    """Evaluate what is due in dependency order; store and audit what changed."""
     wanted = {code for codes in due.values() for code in codes}
     inputs = {c for code in wanted for c in calculated[code].formula.codes} | wanted
     stored = {
@@ -173,7 +178,7 @@ def _work_out(calculated: dict[str, Calculated], due: Due, pks: dict[str, int]) 
     }
     order = dependency_order(calculated)
     now = timezone.now()
-    written = []
+    written, audits = [], []
     for period_id, codes in due.items():
         for code in [c for c in order if c in codes]:
             calc = calculated[code]
@@ -185,6 +190,7 @@ def _work_out(calculated: dict[str, Calculated], due: Due, pks: dict[str, int]) 
                 new.version = old.version + 1 if old is not None else 1
                 stored[key] = new
                 written.append(new)
+                audits.append((code, new, old))
     Result.objects.bulk_create(
         written,
         batch_size=500,
@@ -192,6 +198,7 @@ def _work_out(calculated: dict[str, Calculated], due: Due, pks: dict[str, int]) 
         unique_fields=["measure", "period"],
         update_fields=[*_FIELDS, "version", "updated_at", "submitted_at"],
     )
+    _audit(user, audits)
     return [(r.measure_id, r.period_id) for r in written]
 
 
@@ -200,6 +207,26 @@ _FIELDS = ("actual", "status", "source", "derivation")
 
 def _differs(old: Result, new: Result) -> bool:
     return any(getattr(old, name) != getattr(new, name) for name in _FIELDS)
+
+
+def _audit(user: Any, audits: list[tuple[str, Result, Result | None]]) -> None:
+    """Keep each calculated result written, with its derivation as the how: one read."""
+    if not audits:
+        return
+    keys = {(new.measure_id, new.period_id) for _, new, _ in audits}
+    stored = {
+        (m, p): (pk, label)
+        for pk, m, p, label in Result.objects.filter(
+            measure_id__in={m for m, _ in keys}, period_id__in={p for _, p in keys}
+        ).values_list("pk", "measure_id", "period_id", "period__label")
+    }
+    made = []
+    for code, new, old in audits:
+        new.pk, label = stored[(new.measure_id, new.period_id)]
+        shown = [{"actual": r.actual, "status": r.status} if r else {} for r in (old, new)]
+        summary = f"Calculated {code} {label} by its formula"
+        made.append(WorkedOut(new, summary, changes_between(*shown), new.derivation))
+    audit_worked_out(user=user, made=made)
 
 
 def calculated_result(

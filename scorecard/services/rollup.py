@@ -15,8 +15,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from scorecard.models import CouncilSettings, Measure, Result, ReturnStatus
+from scorecard.returns.audit import WorkedOut, audit_worked_out, changes_between
 from scorecard.rules.aggregation import MonthFigure, Rollup, months_covered, roll_up
 from scorecard.rules.measure_types import Aggregation, ResultSource, default_aggregation
 from scorecard.rules.periods import PeriodKind, PeriodRef, quarters_of_year, year_of
@@ -37,13 +39,14 @@ def aggregation_of(measure: Measure) -> Aggregation:
     return default_aggregation(cumulative=measure.cumulative)
 
 
-def rollups_refresh(*, measure_ids: Iterable[int]) -> set[ResultKey]:
+def rollups_refresh(*, measure_ids: Iterable[int], user: Any = None) -> set[ResultKey]:
     """Recompute the rolled-up quarters and years of these measures from their approved months.
 
-    Only monthly measures are rolled up. Four reads and a bulk write (plus a delete of any
-    rolled-up result whose months have all gone) whatever the number of measures. Returns the
-    (measure, period) of each result whose figures changed, for ``results_rerate`` to rate even
-    in a closed period.
+    Only monthly measures are rolled up. A few reads and bulk writes (plus a delete of any
+    rolled-up result whose months have all gone) whatever the number of measures; each result
+    made, changed or removed is audited with how it was made, as caused by ``user``. Returns
+    the (measure, period) of each result whose figures changed, for ``results_rerate`` to rate
+    even in a closed period.
     """
     measures = list(
         Measure.objects.filter(pk__in=list(measure_ids), frequency=Measure.Frequency.MONTHLY)
@@ -65,10 +68,54 @@ def rollups_refresh(*, measure_ids: Iterable[int]) -> set[ResultKey]:
     }
     # An officer's own figure for a quarter is theirs: it is neither replaced nor deleted.
     made = {key: r for key, r in made.items() if _rolled_up_or_new(stored.get(key))}
-    stale = [r.pk for key, r in stored.items() if r.source == ROLLED_UP and key not in made]
+    stale = [r for key, r in stored.items() if r.source == ROLLED_UP and key not in made]
+    codes = {m.pk: m.code for m in measures}
     if stale:
-        Result.objects.filter(pk__in=stale).delete()
-    return _write(made, stored)
+        audit_worked_out(user=user, made=[_removed(r, codes[r.measure_id]) for r in stale])
+        Result.objects.filter(pk__in=[r.pk for r in stale]).delete()
+    written = _write(made, stored)
+    _audit(user, written, stored, codes)
+    return {(r.measure_id, r.period_id) for _, r in written}
+
+
+def _shown(result: Result | None) -> dict:
+    if result is None:
+        return {}
+    return {"actual": _stored(result.actual), "status": result.status}
+
+
+def _removed(result: Result, code: str) -> WorkedOut:
+    return WorkedOut(
+        result,
+        f"Removed {code} {result.period.label}: none of its months is approved any more",
+        changes_between(_shown(result), {"actual": None, "status": None}),
+        "",
+    )
+
+
+def _audit(user: Any, written: list[tuple[PeriodRef, Result]], stored: dict, codes: dict) -> None:
+    """Keep each rolled-up result written: from what to what, and its derivation as the how."""
+    if not written:
+        return
+    pks = {
+        (m, p): pk
+        for pk, m, p in Result.objects.filter(
+            measure_id__in={r.measure_id for _, r in written},
+            period_id__in={r.period_id for _, r in written},
+        ).values_list("pk", "measure_id", "period_id")
+    }
+    made = []
+    for ref, row in written:
+        row.pk = pks[(row.measure_id, row.period_id)]
+        made.append(
+            WorkedOut(
+                row,
+                f"Rolled up {codes[row.measure_id]} {ref.label} from its months",
+                changes_between(_shown(stored.get((row.measure_id, ref))), _shown(row)),
+                row.derivation,
+            )
+        )
+    audit_worked_out(user=user, made=made)
 
 
 def _rolled_up_or_new(result: Result | None) -> bool:
@@ -118,10 +165,12 @@ def _stored(value: Decimal | None) -> Decimal | None:
     return None if value is None else value.quantize(STORED_PLACES, rounding=ROUND_HALF_UP)
 
 
-def _write(made: dict[tuple[int, PeriodRef], Rollup], stored: dict) -> set[ResultKey]:
-    """Upsert the rolled-up results whose figures differ from those stored; return their keys."""
+def _write(
+    made: dict[tuple[int, PeriodRef], Rollup], stored: dict
+) -> list[tuple[PeriodRef, Result]]:
+    """Upsert the rolled-up results whose figures differ from those stored; return them."""
     if not made:
-        return set()
+        return []
     deadline_days = CouncilSettings.load().deadline_days
     periods = periods_ensure({ref for _, ref in made}, deadline_days=deadline_days)
     rows = []
@@ -137,18 +186,21 @@ def _write(made: dict[tuple[int, PeriodRef], Rollup], stored: dict) -> set[Resul
         if before is not None and all(getattr(before, k) == v for k, v in figures.items()):
             continue
         rows.append(
-            Result(
-                measure_id=measure_id,
-                period_id=periods[ref.label].pk,
-                source=ROLLED_UP,
-                **figures,
+            (
+                ref,
+                Result(
+                    measure_id=measure_id,
+                    period_id=periods[ref.label].pk,
+                    source=ROLLED_UP,
+                    **figures,
+                ),
             )
         )
     Result.objects.bulk_create(
-        rows,
+        [row for _, row in rows],
         batch_size=500,
         update_conflicts=True,
         unique_fields=["measure", "period"],
         update_fields=[*FIGURES, "source", "updated_at"],
     )
-    return {(r.measure_id, r.period_id) for r in rows}
+    return rows

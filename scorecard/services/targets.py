@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import Any
 
 from scorecard.models import CouncilSettings, Measure, ReportingPeriod, Target
-from scorecard.returns.audit import as_text
+from scorecard.returns.audit import WorkedOut, as_text, audit_worked_out, changes_between
 from scorecard.rules.measure_types import TargetProfile
 from scorecard.rules.periods import PeriodKind
 from scorecard.rules.profiles import (
@@ -44,10 +45,12 @@ def profile_of(measure: Measure) -> Profile:
     )
 
 
-def profiled_targets_derive(*, measure_ids: Iterable[int]) -> dict[int, Changes]:
+def profiled_targets_derive(*, measure_ids: Iterable[int], user: Any = None) -> dict[int, Changes]:
     """Derive the open periods' targets of these measures from their annual targets.
 
-    Returns, per measure that changed, ``{"Target 2009/10 Q1": [old, new]}`` for the audit.
+    Each target derived anew or changed is audited on its own row with how it was derived, as
+    made by ``user`` (the set-up pages, the plan workbook). Returns, per measure that changed,
+    ``{"Target 2009/10 Q1": [old, new]}`` for the caller's audit of the measure's rule.
     """
     measures = Measure.objects.filter(pk__in=list(measure_ids), frequency__in=list(_KINDS)).exclude(
         target_profile=TargetProfile.MANUAL.value
@@ -68,10 +71,12 @@ def profiled_targets_derive(*, measure_ids: Iterable[int]) -> dict[int, Changes]
     deadline_days = CouncilSettings.load().deadline_days
     periods = periods_ensure(refs, deadline_days=deadline_days) if refs else {}
     changes: dict[int, Changes] = {}
+    made: list[WorkedOut] = []
     for measure, _annual, derived, bounds in wanted:
-        found = _write(measure, derived, bounds, periods)
+        found = _write(measure, derived, bounds, periods, made)
         if found:
             changes.setdefault(measure.pk, {}).update(found)
+    audit_worked_out(user=user, made=made)
     return changes
 
 
@@ -96,8 +101,9 @@ def _write(
     derived: list[DerivedTarget],
     bounds: dict[str, dict],
     periods: dict[str, ReportingPeriod],
+    made: list[WorkedOut],
 ) -> Changes:
-    """Store the derived targets of open periods; return what changed, for the audit."""
+    """Store the derived targets of open periods; return what changed, and add to ``made``."""
     stored = {
         t.period_id: t
         for t in Target.objects.filter(
@@ -115,8 +121,12 @@ def _write(
         wanted = (d.value, d.derivation, lower, upper)
         if target.pk and (target.value, target.derivation, target.lower, target.upper) == wanted:
             continue  # derived as it is: nothing to write
+        before = {"target": target.value, "lower": target.lower, "upper": target.upper}
         target.value, target.derivation, target.lower, target.upper = wanted
         target.save()
+        after = {"target": d.value, "lower": lower, "upper": upper}
+        summary = f"Derived {measure.code} target {period.label} from the annual target"
+        made.append(WorkedOut(target, summary, changes_between(before, after), d.derivation))
         if old != as_text(d.value):
             changes[f"Target {period.label}"] = [old, as_text(d.value)]
     return changes

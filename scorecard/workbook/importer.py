@@ -98,13 +98,13 @@ def workbook_apply(
         extra = policy.extra_columns if policy is not None else frozenset()
         for handler, sheet in present:
             handler.apply(parsed[handler.name], set(sheet.headers) | extra, ctx)
-        _follow(present, ctx)
+        _follow(present, ctx, user=getattr(policy, "user", None))
         if policy is not None:
             policy.after_apply(ctx)
     return {handler.name: len(parsed[handler.name]) for handler, _ in present}
 
 
-def _follow(present: list, ctx: ImportContext) -> None:
+def _follow(present: list, ctx: ImportContext, *, user: Any = None) -> None:
     """After every sheet is written: what follows from the figures as a whole."""
     for handler, _ in present:
         # A measure's places follow all its figures.
@@ -112,8 +112,9 @@ def _follow(present: list, ctx: ImportContext) -> None:
         if finish is not None:
             finish(ctx)
     # A profiled measure's open periods follow its annual target (scorecard.rules.profiles).
-    profiled_targets_derive(measure_ids=ctx.touched_measures)
+    profiled_targets_derive(measure_ids=ctx.touched_measures, user=user)
     figures_follow(
+        user=user,
         measure_ids=ctx.touched_measures,
         written=ctx.results_written,
         figures_changed=ctx.written_results,

@@ -288,3 +288,16 @@ def test_a_new_formula_leaves_locked_quarters_as_they_were_signed_off(
     calculated_refresh(measure_ids=[ni_192.pk])
     assert calculated(ni_192, q2).actual == Decimal("25.0000")
     assert calculated(ni_192, q3).actual == Decimal("250.0000")
+
+
+def test_each_calculated_value_is_audited_with_how_it_was_worked_out(officer, q3, ni_192, tonnages):
+    from scorecard.returns.audit import history
+
+    recycled, collected = tonnages
+    submit(officer, recycled, q3, "1234")
+    submit(officer, collected, q3, "5678")
+    entry = history([calculated(ni_192, q3)])[0]
+    assert entry.summary == "Calculated NI 192 2009/10 Q3 by its formula"
+    assert entry.reason == calculated(ni_192, q3).derivation
+    assert entry.changes["actual"] == ["", "21.733"]
+    assert entry.user == officer  # whose write caused it

@@ -174,3 +174,18 @@ def test_a_rolled_up_quarters_return_page_says_how_it_was_made_and_offers_no_for
     assert "LPI 012 2009/10 Q2 is worked out, not entered" in page
     assert "Q2 value 5.5 days, the sum of July to September" in page
     assert 'name="actual"' not in page
+
+
+def test_a_rolled_up_quarter_is_audited_with_how_it_was_made(officer, approver, sickness):
+    from scorecard.returns.audit import history
+
+    for label, actual in zip(MONTHS, ("2", "1.5", "2"), strict=True):
+        services.return_approve(user=approver, ret=enter(officer, sickness, label, actual))
+    entries = history([quarter_of(sickness)])
+    newest = entries[0]
+    assert newest.summary == "Rolled up LPI 012 2009/10 Q2 from its months"
+    assert newest.reason == "Q2 value 5.5 days, the sum of July to September"
+    assert newest.changes == {"actual": ["3.5", "5.5"], "status": ["Submitted", "Approved"]}
+    assert newest.user == approver
+    # Each approval that moved the quarter left its own entry: three months, three entries.
+    assert len(entries) == 3

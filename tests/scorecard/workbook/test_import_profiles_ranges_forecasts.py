@@ -149,3 +149,25 @@ def test_an_old_workbook_without_the_new_columns_still_imports(tmp_path):
     )
     assert workbook_import(path=folder) == {"Measures": 1, "Targets": 1, "Results": 1}
     assert Target.objects.get().derivation == ""
+
+
+def test_targets_derived_on_import_are_each_audited_by_whoever_imported(make_workbook, team_member):
+    from scorecard.returns.audit import history
+    from scorecard.workbook.importer import workbook_import
+
+    sheets = {
+        "Measures": [MEASURE_HEADER, SICKNESS],
+        "Targets": [["Code", "Period", "Target"], ["BV 012", "2009/10", "6.3"]],
+    }
+    workbook_import(path=make_workbook(sheets), user=team_member)
+    q1 = quarter_targets("BV 012")["2009/10 Q1"]
+    (entry,) = history([q1])
+    assert entry.summary == "Derived BV 012 target 2009/10 Q1 from the annual target"
+    assert entry.reason == q1.derivation
+    assert entry.user == team_member
+
+    sheets["Targets"][1][2] = "8"  # the annual target changes: the open quarters follow
+    workbook_import(path=make_workbook(sheets), user=team_member)
+    newest = history([q1])[0]
+    assert newest.changes == {"target": ["1.575", "2"]}
+    assert newest.reason.startswith("2009/10 Q1 target 2.00 days = 25% of the annual 8.00 days")
