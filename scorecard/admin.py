@@ -340,6 +340,21 @@ class MeasureAdmin(AuditedAdmin):
             else {}
         )
         super().save_model(request, obj, form, change)
+        if change and "code" in form.changed_data:
+            from scorecard.services.measures import formulas_follow_rename
+
+            # The calculated measures that use the old code follow it (audited there).
+            followed = formulas_follow_rename(
+                user=request.user,
+                old_code=form.initial.get("code", ""),
+                new_code=obj.code,
+                reason=form.cleaned_data.get(REASON_FIELD, ""),
+            )
+            if followed:
+                self.message_user(
+                    request,
+                    f"The formulas of {', '.join(followed)} now use {obj.code}.",
+                )
 
     def save_formset(self, request, form, formset, change) -> None:
         if formset.model is Target and change:

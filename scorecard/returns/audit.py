@@ -38,6 +38,7 @@ FIELD_LABELS = {
     "target_profile": "Target profile",
     "target_profile_shares": "Target profile percentages",
     "target": "Target",
+    "formula": "Formula",
     "lower": "Lower bound",
     "upper": "Upper bound",
     "state": "State",

@@ -69,6 +69,24 @@ def _clean_code(text: str) -> str:
     return " ".join(text.split())
 
 
+def with_code_renamed(text: str, old: str, new: str) -> str:
+    """The formula with every ``[old]`` written ``[new]``, the rest exactly as typed.
+
+    A council renames a measure's code (a new local PI numbering) and expects the formulas
+    that use it to follow (issue 10, "Calculated measures"); spacing inside the brackets is
+    not part of the code, as ``tokenize`` reads it.
+    """
+    old = _clean_code(old)
+
+    def rename(match: re.Match) -> str:
+        return f"[{new}]" if _clean_code(match.group(1)) == old else match.group(0)
+
+    return _BRACKETED.sub(rename, text)
+
+
+_BRACKETED = re.compile(r"\[([^\[\]]*)\]")
+
+
 def tokenize(text: str) -> tuple[Token, ...]:
     """The formula's tokens; a character that belongs to none of them is refused."""
     tokens, position, text = [], 0, text.rstrip()

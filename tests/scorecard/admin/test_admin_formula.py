@@ -81,3 +81,31 @@ def test_a_measure_of_another_type_keeps_it_without_a_formula(client, team_membe
     Measure.objects.filter(pk=ni_192.pk).update(measure_type="ratio")
     assert save(client, ni_192, "").status_code == 302
     assert Measure.objects.get(pk=ni_192.pk).measure_type == "ratio"
+
+
+def test_renaming_an_input_carries_its_new_code_into_the_formulas_that_use_it(
+    client, team_member, ni_192
+):
+    from scorecard.returns.audit import history
+
+    assert save(client, ni_192, "[NI 192a] / [ NI 192b ] * 100").status_code == 302
+    collected = Measure.objects.get(code="NI 192b")
+    url = reverse("admin:scorecard_measure_change", args=[collected.pk])
+    response = client.post(url, measure_form(collected, code="LOC-WST02"), follow=True)
+    assert "The formulas of NI 192 now use LOC-WST02." in response.content.decode()
+
+    ni_192.refresh_from_db()
+    assert ni_192.formula == "[NI 192a] / [LOC-WST02] * 100"
+    entry = history([ni_192])[0]
+    assert entry.summary == "Formula of NI 192 follows NI 192b renamed LOC-WST02"
+    assert entry.changes == {
+        "formula": ["[NI 192a] / [ NI 192b ] * 100", "[NI 192a] / [LOC-WST02] * 100"]
+    }
+    assert entry.user == team_member
+    # Still worked out from the same inputs: a new figure for the renamed one follows.
+    from scorecard.services.calculated import calculated_refresh
+
+    q2 = period("2009/10 Q2")
+    Result.objects.filter(measure=collected, period=q2).update(actual=Decimal("1600"))
+    calculated_refresh(results=[(collected.pk, q2.pk)])
+    assert Result.objects.get(measure=ni_192, period=q2).actual == Decimal("80.0000")

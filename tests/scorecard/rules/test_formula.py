@@ -134,3 +134,11 @@ def test_what_is_not_arithmetic_is_refused_in_plain_words(text, message):
         parse_formula(text)
     assert str(error.value).startswith(message)
     assert problems(text)[0].startswith(message)
+
+
+def test_a_renamed_code_is_written_into_the_formula_and_nothing_else_moves():
+    from scorecard.rules.formula import with_code_renamed
+
+    text = "sum([NI 192a],[ NI 192b ]) / [NI 192] * 100"
+    assert with_code_renamed(text, "NI 192b", "LOC 2") == "sum([NI 192a],[LOC 2]) / [NI 192] * 100"
+    assert with_code_renamed(text, "NI 19", "X") == text  # a code, not a part of one
