@@ -116,6 +116,57 @@ def _series_lines(series: list[Series], x, y) -> list[str]:
     return body
 
 
+@dataclass(frozen=True)
+class Band:
+    """A range measure's target range per period, drawn shaded from lower to upper.
+
+    A measure that is good within a range (budget variance −2% to +2%, issue 10) has no
+    single target line to draw: its chart shows the band, and its data table says the range.
+    """
+
+    name: str
+    lower: list[Decimal | None]
+    upper: list[Decimal | None]
+    colour: str = "#0b0c0c"
+
+    def values(self) -> list[Decimal]:
+        return [v for v in (*self.lower, *self.upper) if v is not None]
+
+    def text(self, index: int, unit: str, places: int) -> str:
+        low, high = self.lower[index], self.upper[index]
+        if low is None or high is None:
+            return "–"
+        return f"{format_value(low, unit, places)} to {format_value(high, unit, places)}"
+
+
+def _band_shapes(band: Band, x, y) -> list[str]:
+    """The band as shaded shapes, broken where a period has no range; dashed edges, so it
+    reads in greyscale; a lone period's range is a short bar."""
+    body: list[str] = []
+    style = (
+        f'fill="{band.colour}" fill-opacity="0.12" stroke="{band.colour}" stroke-dasharray="6 4"'
+    )
+    run: list[int] = []
+    pairs = list(zip(band.lower, band.upper, strict=True))
+    for index, (low, high) in enumerate([*pairs, (None, None)]):
+        if low is not None and high is not None:
+            run.append(index)
+            continue
+        if len(run) == 1:
+            i = run[0]
+            top, bottom = y(pairs[i][1]), y(pairs[i][0])
+            body.append(
+                f'<rect x="{x(i) - 8}" y="{top}" width="16" '
+                f'height="{round(bottom - top, 1)}" {style}/>'
+            )
+        elif run:
+            upper = [f"{x(i)},{y(pairs[i][1])}" for i in run]
+            lower = [f"{x(i)},{y(pairs[i][0])}" for i in reversed(run)]
+            body.append(f'<polygon points="{" ".join(upper + lower)}" {style}/>')
+        run = []
+    return body
+
+
 def _legend(series: list[Series], left: int, legend_y: int) -> list[str]:
     """A line sample and name for each series, side by side under the chart."""
     body: list[str] = []
@@ -131,10 +182,21 @@ def _legend(series: list[Series], left: int, legend_y: int) -> list[str]:
 
 
 def line_chart(
-    labels: list[str], series: list[Series], title: str, *, unit: str = "", places: int = 0
+    labels: list[str],
+    series: list[Series],
+    title: str,
+    *,
+    unit: str = "",
+    places: int = 0,
+    band: Band | None = None,
 ) -> Chart:
-    """Lines over periods: solid with markers for actuals, dashed for targets; gaps stay gaps."""
+    """Lines over periods: solid with markers for actuals, dashed for targets; gaps stay gaps.
+
+    A ``band`` (a range measure's target range) is shaded behind the lines, named in the
+    legend after them, and given as "lower to upper" in the data table.
+    """
     values = [v for s in series for v in s.values if v is not None]
+    values += band.values() if band is not None else []
     low = min([Decimal(0), *values])
     high = max([Decimal(1), *values])
     if high == low:
@@ -163,16 +225,31 @@ def line_chart(
             f'<text x="{x(index)}" y="{top + plot_h + 16}" text-anchor="middle" '
             f'font-size="11">{escape(label)}</text>'
         )
+    body += _band_shapes(band, x, y) if band is not None else []
     body += _series_lines(series, x, y)
     legend_y = top + plot_h + 34
     body += _legend(series, left, legend_y)
+    if band is not None:
+        body += _band_legend(band, left + len(series) * 160, legend_y)
     rows = [
-        [label, *(format_value(s.values[i], unit, places) for s in series)]
+        [
+            label,
+            *(format_value(s.values[i], unit, places) for s in series),
+            *([band.text(i, unit, places)] if band is not None else []),
+        ]
         for i, label in enumerate(labels)
     ]
     return Chart(
         svg=_svg(left + plot_w + 30, legend_y + 12, title, body),
         caption=title,
-        headers=["Period", *(s.name for s in series)],
+        headers=["Period", *(s.name for s in series), *([band.name] if band else [])],
         rows=rows,
     )
+
+
+def _band_legend(band: Band, lx: int, legend_y: int) -> list[str]:
+    return [
+        f'<rect x="{lx}" y="{legend_y - 6}" width="30" height="12" fill="{band.colour}" '
+        f'fill-opacity="0.12" stroke="{band.colour}" stroke-dasharray="6 4"/>'
+        f'<text x="{lx + 36}" y="{legend_y + 4}" font-size="12">{escape(band.name)}</text>'
+    ]

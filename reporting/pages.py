@@ -1,6 +1,7 @@
 """The data behind the dashboard pages that are more than one table."""
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -21,12 +22,13 @@ from scorecard.models import (
 from scorecard.rules.aggregation import with_derivation
 from scorecard.rules.formula import FormulaError, parse_formula
 from scorecard.rules.measure_types import MeasureType
-from scorecard.rules.rag import Rating, Status, status_of
+from scorecard.rules.periods import PeriodKind
+from scorecard.rules.rag import Polarity, Rating, Status, status_of
 from scorecard.rules.returns import HANDED_IN
 from scorecard.rules.summaries import RagSummary, overall_rating, summarise
 
 from .action_status import ActionRow, action_rows
-from .charts import Series
+from .charts import Band, Chart, Series, line_chart
 from .dashboard import TrendPoint, reported_periods_qs
 from .items import Item
 from .scorecard_rows import is_provisional
@@ -304,12 +306,61 @@ def measure_history(
     return rows
 
 
-def actual_and_target_series(history: list[HistoryRow]) -> list[Series]:
-    """Actuals solid, targets dashed, and the officers' year-end forecasts dashed when given."""
-    series = [
-        Series("Actual", [row.result.actual if row.result else None for row in history]),
-        Series("Target", [row.target for row in history], dashed=True, colour="#0b0c0c"),
-    ]
+_OWN_KIND = {
+    Measure.Frequency.MONTHLY: PeriodKind.MONTH.value,
+    Measure.Frequency.QUARTERLY: PeriodKind.QUARTER.value,
+    Measure.Frequency.ANNUAL: PeriodKind.YEAR.value,
+}
+
+
+def chart_history(measure: Measure, history: list[HistoryRow]) -> list[HistoryRow]:
+    """The rows of the measure's own reporting frequency, for its chart.
+
+    A chart's axis is one kind of period: a monthly measure's months, not its months with its
+    rolled-up quarters and year between them (issue 10). A measure with no period of its own
+    kind yet (a monthly measure whose quarters were typed) charts the kind most of its rows are.
+    """
+    own = [row for row in history if row.period.kind == _OWN_KIND.get(measure.frequency)]
+    if own or not history:
+        return own
+    most = Counter(row.period.kind for row in history).most_common(1)[0][0]
+    return [row for row in history if row.period.kind == most]
+
+
+def measure_chart(measure: Measure, history: list[HistoryRow], *, last: int = 0) -> Chart:
+    """The measure's chart: actual against target (or its range) by its own periods."""
+    rows = chart_history(measure, history)[-last:]
+    ranged = measure.polarity == Polarity.RANGE
+    band = None
+    if ranged:
+        bounds = [row.target_row for row in rows]
+        band = Band(
+            "Target range",
+            [t.lower if t is not None else None for t in bounds],
+            [t.upper if t is not None else None for t in bounds],
+        )
+    return line_chart(
+        [row.period.label for row in rows],
+        actual_and_target_series(rows, with_target=not ranged),
+        f"{measure.code}: actual against target",
+        unit=measure.unit,
+        places=measure.decimal_places,
+        band=band,
+    )
+
+
+def actual_and_target_series(
+    history: list[HistoryRow], *, with_target: bool = True
+) -> list[Series]:
+    """Actuals solid, targets dashed, and the officers' year-end forecasts dashed when given.
+
+    A range measure draws its band instead of a target line (``measure_chart``).
+    """
+    series = [Series("Actual", [row.result.actual if row.result else None for row in history])]
+    if with_target:
+        series.append(
+            Series("Target", [row.target for row in history], dashed=True, colour="#0b0c0c")
+        )
     forecasts = [row.result.forecast if row.result else None for row in history]
     if any(value is not None for value in forecasts):
         series.append(Series("Year-end forecast", forecasts, dashed=True, colour="#912b88"))

@@ -223,13 +223,7 @@ def measure_detail(request: HttpRequest, code: str) -> HttpResponse:
         Measure.objects.select_related("directorate", "perspective", "lead_user"), code=code
     )
     history = pages.with_inputs(measure, pages.measure_history(measure))
-    chart = line_chart(
-        [row.period.label for row in history],
-        pages.actual_and_target_series(history),
-        f"{measure.code}: actual against target",
-        unit=measure.unit,
-        places=measure.decimal_places,
-    )
+    chart = pages.measure_chart(measure, history)
     return render(
         request,
         "reporting/measure.html",

@@ -6,9 +6,8 @@ from dataclasses import dataclass
 from scorecard.models import Measure, ReportingPeriod
 from scorecard.rules.rag import Status, status_of
 
-from ..charts import line_chart
 from ..items import Item
-from ..pages import actual_and_target_series, measure_history, scorecard_sections
+from ..pages import measure_chart, measure_history, scorecard_sections
 from ..scorecard_rows import is_provisional
 from ..tables import EXCEPTION_COLUMNS, SCORECARD_COLUMNS, Col
 from .document import MeasurePagesSection, TableSection
@@ -111,17 +110,8 @@ def measure_pages_section(
         )
     pages = []
     for measure in Measure.objects.filter(code__in=codes[:limit]).order_by("code"):
-        history = measure_history(measure, until=until, include_provisional=include_provisional)[
-            -12:
-        ]
-        chart = line_chart(
-            [row.period.label for row in history],
-            actual_and_target_series(history),
-            f"{measure.code}: actual against target",
-            unit=measure.unit,
-            places=measure.decimal_places,
-        )
-        pages.append((measure, history, chart))
+        full = measure_history(measure, until=until, include_provisional=include_provisional)
+        pages.append((measure, full[-12:], measure_chart(measure, full, last=12)))
     section = MeasurePagesSection("Measures needing attention", pages, note=note)
     section.table = _measure_pages_table(section)
     return section
