@@ -231,7 +231,20 @@ def line_chart(
     body += _legend(series, left, legend_y)
     if band is not None:
         body += _band_legend(band, left + len(series) * 160, legend_y)
-    rows = [
+    rows = _data_rows(labels, series, band, unit, places)
+    return Chart(
+        svg=_svg(left + plot_w + 30, legend_y + 12, title, body),
+        caption=title,
+        headers=["Period", *(s.name for s in series), *([band.name] if band else [])],
+        rows=rows,
+    )
+
+
+def _data_rows(
+    labels: list[str], series: list[Series], band: Band | None, unit: str, places: int
+) -> list[list[str]]:
+    """The chart's data table: a row per period, a column per series, then the range."""
+    return [
         [
             label,
             *(format_value(s.values[i], unit, places) for s in series),
@@ -239,12 +252,6 @@ def line_chart(
         ]
         for i, label in enumerate(labels)
     ]
-    return Chart(
-        svg=_svg(left + plot_w + 30, legend_y + 12, title, body),
-        caption=title,
-        headers=["Period", *(s.name for s in series), *([band.name] if band else [])],
-        rows=rows,
-    )
 
 
 def _band_legend(band: Band, lx: int, legend_y: int) -> list[str]:
