@@ -158,7 +158,7 @@ def _column_widths(section: TableSection, grouped: bool) -> list[float]:
         longest = max((len(heading) for heading, _ in section.groups), default=0)
         widths.append(column_width("Group", "text", longest))
     rows = section.rows
-    for col in section.columns:
+    for col in section.sheet_cols:
         longest = max((_shown_length(col.shows.sheet(col, row)) for row in rows), default=0)
         widths.append(column_width(col.header, col.shows.width, longest))
     if section.footer:  # labels under column A, figures under B
@@ -224,7 +224,7 @@ class _Rows:
 def _write_table(wb: Workbook, section: TableSection, styles: _Styles, used: set[str]) -> None:
     ws = wb.create_sheet(_sheet_name(section.sheet or section.title, used))
     grouped = any(heading for heading, _ in section.groups)
-    headers = (["Group"] if grouped else []) + [col.header for col in section.columns]
+    headers = (["Group"] if grouped else []) + [col.header for col in section.sheet_cols]
     ws.freeze_panes = "B2" if grouped else "A2"
     widths = _column_widths(section, grouped)
     for index, width in enumerate(widths, start=1):
@@ -234,8 +234,8 @@ def _write_table(wb: Workbook, section: TableSection, styles: _Styles, used: set
     ws.print_options.gridLines = True  # on paper, lines keep a number apart from the next text
     sheet = _Rows(ws, widths, styles)
     sheet.append([text_cell(ws, text, styles.header) for text in headers], bold=True)
-    cells = _ColumnCells(ws, len(section.columns))
-    columns = list(enumerate(section.columns))
+    cells = _ColumnCells(ws, len(section.sheet_cols))
+    columns = list(enumerate(section.sheet_cols))
     for heading, rows in section.groups:
         prefix = [text_cell(ws, heading, styles.text)] if grouped else []
         for row in rows:

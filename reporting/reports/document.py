@@ -28,6 +28,13 @@ class TableSection:
     note: str = ""
     landscape: bool = True
     sheet: str = ""  # the Excel sheet name; the title when blank
+    # Columns only the spreadsheet carries, after the printed ones: an analyst's file has room
+    # for why each RAG is what it is, a printed page does not.
+    sheet_columns: tuple[Col, ...] = ()
+
+    @property
+    def sheet_cols(self) -> tuple[Col, ...]:
+        return (*self.columns, *self.sheet_columns)
 
     @property
     def rows(self) -> list:

@@ -21,6 +21,8 @@ def scorecard_section(items: list[Item]) -> TableSection:
         columns=SCORECARD_COLUMNS,
         groups=[(s.perspective, s.items) for s in sections],
         sheet="Scorecard",
+        # How each RAG was reached, with how a rolled-up or calculated figure was made first.
+        sheet_columns=(Col("explanation", "How it was rated", orderable=False),),
     )
 
 

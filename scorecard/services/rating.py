@@ -74,7 +74,11 @@ def rate(
         last_year_label=last_year.period.label if last_year else "",
         judgement=Status(result.officer_rag) if result.officer_rag else None,
     )
-    return Rating(rating.status, with_derivation(how, rating.explanation)) if how else rating
+    explanation = with_derivation(how, rating.explanation) if how else rating.explanation
+    if isinstance(target, Target) and target.derivation and rating.status.is_rated:
+        # How a profiled target was derived, wherever the RAG is explained (issue 10).
+        explanation = f"{explanation.rstrip('.')}. {target.derivation}."
+    return Rating(rating.status, explanation)
 
 
 _MONTH = PeriodKind.MONTH.value

@@ -22,9 +22,7 @@ def chart_data(client, code):
     return figure, headers(data), [cells(tr) for tr in data.find("tbody").find_all("tr")]
 
 
-def test_a_monthly_measures_chart_draws_its_months_not_its_quarters_or_year(
-    as_viewer, council
-):
+def test_a_monthly_measures_chart_draws_its_months_not_its_quarters_or_year(as_viewer, council):
     measure(
         "LPI 012",
         title="Sickness days",
