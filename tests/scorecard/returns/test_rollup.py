@@ -189,3 +189,21 @@ def test_a_rolled_up_quarter_is_audited_with_how_it_was_made(officer, approver, 
     assert newest.user == approver
     # Each approval that moved the quarter left its own entry: three months, three entries.
     assert len(entries) == 3
+
+
+def test_a_quarter_whose_months_are_no_longer_approved_is_removed_and_audited(approver, sickness):
+    from scorecard.models import AuditEntry
+
+    july = ResultFactory(
+        measure=sickness, period=period("Jul 2009"), actual=Decimal("2"), status="approved"
+    )
+    rollups_refresh(measure_ids=[sickness.pk])
+    q2 = quarter_of(sickness)
+    july.status = "returned"
+    july.save()
+    rollups_refresh(measure_ids=[sickness.pk], user=approver)
+    assert not Result.objects.filter(pk=q2.pk).exists()
+    entry = AuditEntry.objects.filter(object_id=q2.pk, summary__startswith="Removed").get()
+    assert entry.summary == ("Removed LPI 012 2009/10 Q2: none of its months is approved any more")
+    assert entry.changes == {"actual": ["2", ""], "status": ["Submitted", ""]}
+    assert entry.user == approver
