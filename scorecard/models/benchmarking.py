@@ -5,7 +5,9 @@ benchmark against its CIPFA nearest neighbours and family groups, using LG Infor
 sets out the long format those downloads come in (area, indicator, period, value).
 """
 
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from .framework import VALUE_DIGITS
 from .periods import ReportingPeriod
@@ -60,3 +62,25 @@ class ComparatorValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.area.code} {self.indicator} {self.period}: {self.value}"
+
+
+class ComparatorImport(models.Model):
+    """One comparator file imported: what the upload page lists, and the audit trail's anchor."""
+
+    file_name = models.CharField(max_length=200)
+    sources = models.CharField(max_length=300)
+    values = models.PositiveIntegerField()
+    replaced = models.PositiveIntegerField()
+    group = models.ForeignKey(
+        ComparatorGroup, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.values} values)"
