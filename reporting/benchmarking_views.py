@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from scorecard.models import ComparatorValue, Measure, ReportingPeriod
+from scorecard.returns.permissions import can_manage_comparators
 
 from .benchmark_chart import benchmark_chart
 from .benchmarking import benchmark_history, benchmark_summary, chosen_group, groups, latest
@@ -52,4 +53,5 @@ def benchmarking_summary(request: HttpRequest) -> HttpResponse:
         measures = Measure.objects.exclude(external_indicator="").order_by("code")
         summary = benchmark_summary(measures, group=context["group"], until=context["until"])
     context["summary"] = summary
+    context["can_import"] = can_manage_comparators(request.user)
     return render(request, "reporting/benchmarking_summary.html", context)
