@@ -14,9 +14,11 @@ def import_csv(*rows: str, group: str = NEIGHBOURS, source: str = "") -> Compara
     return ComparatorGroup.objects.filter(name=group).first()
 
 
-def neighbours(indicator: str, period: str, *values: str, unit: str = "%") -> list[str]:
-    """Rows for areas E0000001… with ``values``, in order."""
+def neighbours(
+    indicator: str, period: str, *values: str, unit: str = "%", first: int = 1
+) -> list[str]:
+    """Rows for areas E0000001… (from ``first``) with ``values``, in order."""
     return [
         f"E{n:07d},Neighbour {n},{indicator},{period},{value},{unit},LG Inform"
-        for n, value in enumerate(values, start=1)
+        for n, value in enumerate(values, start=first)
     ]
