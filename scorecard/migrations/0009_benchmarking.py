@@ -3,7 +3,39 @@
 import django.db.models.deletion
 import django.utils.timezone
 from django.conf import settings
+from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
+
+# The performance team defines comparator groups in the set-up pages (issue 11); values and
+# imports are read there, and written only by the import (scorecard/services/comparators.py).
+TEAM = "Performance team"
+TEAM_PERMISSIONS = [
+    *(f"{verb}_{model}" for verb in ("view", "add", "change", "delete") for model in ("comparatorgroup", "comparatorarea")),
+    "view_comparatorvalue",
+    "view_comparatorimport",
+]
+
+
+def _permissions(apps):
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+    return apps.get_model("auth", "Permission").objects.filter(
+        content_type__app_label="scorecard", codename__in=TEAM_PERMISSIONS
+    )
+
+
+def grant(apps, schema_editor):
+    team = apps.get_model("auth", "Group").objects.filter(name=TEAM).first()
+    if team is not None:
+        team.permissions.add(*_permissions(apps))
+
+
+def revoke(apps, schema_editor):
+    team = apps.get_model("auth", "Group").objects.filter(name=TEAM).first()
+    if team is not None:
+        team.permissions.remove(*_permissions(apps))
 
 
 class Migration(migrations.Migration):
@@ -80,4 +112,5 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(fields=('area', 'indicator', 'period', 'source'), name='unique_comparator_value')],
             },
         ),
+        migrations.RunPython(grant, revoke),
     ]
