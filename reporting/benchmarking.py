@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 from scorecard.models import (
+    ComparatorArea,
     ComparatorGroup,
     ComparatorValue,
     CouncilSettings,
@@ -28,9 +30,8 @@ from scorecard.rules.benchmarking import (
     position,
     position_words,
     quartile_movement,
-    quartile_of,
-    rank_of,
     rankable,
+    standings,
 )
 from scorecard.rules.units import format_value
 
@@ -55,7 +56,36 @@ class Benchmark:
     period: ReportingPeriod
     group: ComparatorGroup
     position: Position
-    members: list[Comparator] = field(default_factory=list)  # best first, ours among them
+    result: Result
+    values: list[tuple[int, tuple[Decimal, int]]]  # (area id, (value, places as written))
+    council_name: str
+
+    @cached_property
+    def members(self) -> list[Comparator]:
+        """Every member's value, best first, ours among them: worked out only for a page
+        that shows them (a summary of hundreds of measures needs only the position)."""
+        measure, own = self.measure, self.result.actual
+        found = standings([own, *(value for _, (value, _) in self.values)], measure.polarity)
+        areas = ComparatorArea.objects.in_bulk([area_id for area_id, _ in self.values])
+        entries = [
+            (areas[area_id].name, areas[area_id].code, value, places, False)
+            for area_id, (value, places) in self.values
+        ]
+        entries.append((self.council_name, "", own, measure.decimal_places, True))
+        members = [
+            Comparator(
+                name=name,
+                code=code,
+                value=value,
+                places=places,
+                text=format_value(value, measure.unit, places),
+                rank=found[value][0],
+                quartile=found[value][1],
+                ours=ours,
+            )
+            for name, code, value, places, ours in entries
+        ]
+        return sorted(members, key=lambda c: (c.rank, not c.ours, c.name))
 
     def shown(self, value: Decimal) -> str:
         return format_value(value, self.measure.unit, self.measure.decimal_places)
@@ -112,31 +142,20 @@ def benchmark_history(
 ) -> dict[int, list[Benchmark]]:
     """Each measure's benchmarks, oldest first, for periods ending by ``until``'s end.
 
-    Four queries whatever the number of measures: members, comparator values, our results
-    and the council's settings.
+    Four queries whatever the number of measures (the council's settings, the comparator
+    values as plain tuples, their periods, our results); the areas' names are read only when
+    a page shows a benchmark's members.
     """
     named = [m for m in measures if m.external_indicator and rankable(m.polarity)]
     if not named:
         return {}
     council = CouncilSettings.load()
-    own = council.area_code.strip().upper()
-    member_ids = list(group.members.exclude(code=own).values_list("pk", flat=True))
-    values = (
-        ComparatorValue.objects.filter(
-            indicator__in={m.external_indicator for m in named},
-            area_id__in=member_ids,
-            period__end__lte=until.end,
-        )
-        .select_related("area", "period")
-        .order_by("source", "pk")
-    )
-    by_key: dict[tuple[str, int], dict[int, ComparatorValue]] = defaultdict(dict)
-    periods: dict[int, ReportingPeriod] = {}
-    for value in values:
-        # One value per area: the first source by name where several give one.
-        by_key[(value.indicator, value.period_id)].setdefault(value.area_id, value)
-        periods[value.period_id] = value.period
+    by_key = _group_values(named, group, until, council.area_code.strip().upper())
+    periods = ReportingPeriod.objects.in_bulk({pid for _, pid in by_key})
     ours = _approved_results(named, periods)
+    keys_by_indicator: dict[str, list[int]] = defaultdict(list)
+    for indicator, pid in by_key:
+        keys_by_indicator[indicator].append(pid)
     history: dict[int, list[Benchmark]] = {}
     for measure in named:
         found = [
@@ -145,11 +164,11 @@ def benchmark_history(
                 periods[pid],
                 group,
                 ours[(measure.pk, pid)],
-                list(by.values()),
+                list(by_key[(measure.external_indicator, pid)].items()),
                 council.council_name,
             )
-            for (indicator, pid), by in by_key.items()
-            if indicator == measure.external_indicator and (measure.pk, pid) in ours
+            for pid in keys_by_indicator.get(measure.external_indicator, [])
+            if (measure.pk, pid) in ours
         ]
         if found:
             history[measure.pk] = sorted(
@@ -158,9 +177,38 @@ def benchmark_history(
     return history
 
 
+def _oldest_first(benchmark: Benchmark) -> tuple:
+    return benchmark.period.start, -benchmark.period.end.toordinal()
+
+
+def _group_values(
+    measures: list[Measure], group: ComparatorGroup, until: ReportingPeriod, own: str
+) -> dict[tuple[str, int], dict[int, tuple[Decimal, int]]]:
+    """{(indicator, period id): {area id: (value, places)}} for the group's members but us.
+
+    Plain tuples, not model rows: a summary reads every member's value for every measure.
+    Where several sources give an area's value, the first source by name is used.
+    """
+    rows = (
+        ComparatorValue.objects.filter(
+            indicator__in={m.external_indicator for m in measures},
+            area__groups=group,
+            period__end__lte=until.end,
+        )
+        .exclude(area__code=own)
+        .order_by("source", "pk")
+        .values_list("indicator", "period_id", "area_id", "value", "places")
+    )
+    by_key: dict[tuple[str, int], dict[int, tuple[Decimal, int]]] = defaultdict(dict)
+    for indicator, period_id, area_id, value, places in rows:
+        by_key[(indicator, period_id)].setdefault(area_id, (value, places))
+    return by_key
+
+
 def _approved_results(
     measures: list[Measure], periods: dict[int, ReportingPeriod]
 ) -> dict[tuple[int, int], Result]:
+    """Our approved results: our own value, never a comparator file's (issue 11)."""
     results = Result.objects.filter(
         measure__in=measures,
         period_id__in=list(periods),
@@ -175,29 +223,11 @@ def _benchmark(
     period: ReportingPeriod,
     group: ComparatorGroup,
     result: Result,
-    values: list[ComparatorValue],
+    values: list[tuple[int, tuple[Decimal, int]]],
     council_name: str,
 ) -> Benchmark:
-    found = position(result.actual, [v.value for v in values], measure.polarity)
-    group_values = [result.actual, *(v.value for v in values)]
-    entries = [(v.area.name, v.area.code, v.value, v.places, False) for v in values] + [
-        (council_name, "", result.actual, measure.decimal_places, True)
-    ]
-    members = [
-        Comparator(
-            name=name,
-            code=code,
-            value=value,
-            places=places,
-            text=format_value(value, measure.unit, places),
-            quartile=quartile_of(value, group_values, measure.polarity),
-            rank=rank_of(value, group_values, measure.polarity),
-            ours=ours,
-        )
-        for name, code, value, places, ours in entries
-    ]
-    members.sort(key=lambda c: (c.rank, not c.ours, c.name))
-    return Benchmark(measure, period, group, found, members)
+    found = position(result.actual, [value for _, (value, _) in values], measure.polarity)
+    return Benchmark(measure, period, group, found, result, values, council_name)
 
 
 def latest(history: list[Benchmark]) -> Benchmark | None:

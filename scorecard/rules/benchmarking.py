@@ -86,6 +86,28 @@ def quartile_of(value: Decimal, group: Sequence[Decimal], polarity: Polarity | s
     return 4
 
 
+def standings(group: Sequence[Decimal], polarity: Polarity | str) -> dict[Decimal, tuple[int, int]]:
+    """Each distinct value's (rank, quartile) in ``group``, worked out once for the whole
+    group: what ``rank_of`` and ``quartile_of`` give one value at a time, for a chart or table
+    of every member (a group of hundreds would otherwise be sorted once per member)."""
+    polarity = Polarity(polarity)
+    thresholds = quartile_thresholds(group, polarity)
+    best_first = sorted(group, reverse=polarity == Polarity.HIGHER)
+    found: dict[Decimal, tuple[int, int]] = {}
+    for index, value in enumerate(best_first):
+        if value not in found:
+            quartile = next(
+                (
+                    q
+                    for q, t in enumerate(thresholds, 1)
+                    if value == t or _better(value, t, polarity)
+                ),
+                4,
+            )
+            found[value] = (index + 1, quartile)
+    return found
+
+
 @dataclass(frozen=True)
 class Position:
     """The council's place in a group for one indicator and period."""

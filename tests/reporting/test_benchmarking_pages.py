@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from scorecard.models import CouncilSettings
+from scorecard.models import ComparatorGroup, CouncilSettings
 from tests.support.benchmarking import import_csv, neighbours
 from tests.support.councils import measure
 
@@ -119,3 +119,31 @@ def test_the_pages_need_a_login(client, recycling):
     response = client.get(reverse("benchmarking"))
     assert response.status_code == 302
     assert "login" in response["Location"]
+
+
+def test_the_measure_page_reads_a_bounded_number_of_queries(
+    client, viewer, django_assert_max_num_queries
+):
+    measure(
+        "NI 192",
+        external_indicator="I",
+        results={f"{y}/{(y + 1) % 100:02d}": "5" for y in range(2015, 2024)},
+    )
+    for y in range(2015, 2024):
+        import_csv(*neighbours("I", f"{y}/{(y + 1) % 100:02d}", *[str(n) for n in range(40)]))
+    client.force_login(viewer)
+    with django_assert_max_num_queries(15):
+        response = client.get(reverse("measure_benchmarking", args=["NI 192"]))
+    assert len(response.context["history"]) == 9
+    assert len(response.context["current"].members) == 41
+
+
+def test_the_group_is_chosen_on_the_page(client, viewer, recycling):
+    import_csv(*neighbours("LGI 192", "2023/24", "1", first=90), group="Club", source="Club")
+    client.force_login(viewer)
+    page = client.get(reverse("measure_benchmarking", args=["NI 192"])).content.decode()
+    assert "1st of 2 in Club" in page  # the first group by name
+    neighbours_id = ComparatorGroup.objects.get(name="Nearest neighbours").pk
+    url = reverse("measure_benchmarking", args=["NI 192"])
+    page = client.get(url, {"group": neighbours_id}).content.decode()
+    assert "4th of 5 in Nearest neighbours" in page

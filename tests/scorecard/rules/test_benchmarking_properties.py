@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scorecard.rules.benchmarking import position, quartile_of, rank_of
+from scorecard.rules.benchmarking import position, quartile_of, rank_of, standings
 from scorecard.rules.rag import Polarity
 
 values = st.decimals(
@@ -62,3 +62,13 @@ def test_position_counts_us_and_keeps_median_between_best_and_worst(own, others,
 def test_the_best_value_is_always_in_the_top_quartile(group, polarity):
     best = max(group) if polarity == Polarity.HIGHER else min(group)
     assert quartile_of(best, group, polarity) == 1
+
+
+@given(groups, polarities)
+def test_standings_agree_with_rank_and_quartile_one_value_at_a_time(group, polarity):
+    found = standings(group, polarity)
+    for value in group:
+        assert found[value] == (
+            rank_of(value, group, polarity),
+            quartile_of(value, group, polarity),
+        )
