@@ -11,6 +11,7 @@ results, never from a comparator file (issue 11, "Command line").
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -52,7 +53,10 @@ def quantile(values: Sequence[Decimal], fraction: Decimal) -> Decimal:
     """
     if not values:
         raise ValueError("a quantile of no values")
-    ordered = sorted(values)
+    return _quantile_sorted(sorted(values), fraction)
+
+
+def _quantile_sorted(ordered: Sequence[Decimal], fraction: Decimal) -> Decimal:
     position = (len(ordered) - 1) * fraction
     low = int(position)
     if low + 1 >= len(ordered):
@@ -70,8 +74,21 @@ def quartile_thresholds(
     """The three boundaries, best first: the top-quartile threshold, the median, the
     bottom-quartile threshold. For lower-is-better measures the lowest values are the top
     quartile (issue 11), so the 25th percentile is the top-quartile threshold."""
-    q1, q2, q3 = (quantile(values, Decimal(p)) for p in ("0.25", "0.5", "0.75"))
-    return (q3, q2, q1) if Polarity(polarity) == Polarity.HIGHER else (q1, q2, q3)
+    return _thresholds_sorted(sorted(values), Polarity(polarity))
+
+
+def _thresholds_sorted(
+    ordered: Sequence[Decimal], polarity: Polarity
+) -> tuple[Decimal, Decimal, Decimal]:
+    q1, q2, q3 = (_quantile_sorted(ordered, Decimal(p)) for p in ("0.25", "0.5", "0.75"))
+    return (q3, q2, q1) if polarity == Polarity.HIGHER else (q1, q2, q3)
+
+
+def _quartile_from(value: Decimal, thresholds: Sequence[Decimal], polarity: Polarity) -> int:
+    for quartile, threshold in enumerate(thresholds, start=1):
+        if value == threshold or _better(value, threshold, polarity):
+            return quartile
+    return 4
 
 
 def quartile_of(value: Decimal, group: Sequence[Decimal], polarity: Polarity | str) -> int:
@@ -80,10 +97,7 @@ def quartile_of(value: Decimal, group: Sequence[Decimal], polarity: Polarity | s
     A value on a threshold belongs to the better quartile, as QUARTILE.INC bands are read.
     """
     polarity = Polarity(polarity)
-    for quartile, threshold in enumerate(quartile_thresholds(group, polarity), start=1):
-        if value == threshold or _better(value, threshold, polarity):
-            return quartile
-    return 4
+    return _quartile_from(value, quartile_thresholds(group, polarity), polarity)
 
 
 def standings(group: Sequence[Decimal], polarity: Polarity | str) -> dict[Decimal, tuple[int, int]]:
@@ -96,15 +110,7 @@ def standings(group: Sequence[Decimal], polarity: Polarity | str) -> dict[Decima
     found: dict[Decimal, tuple[int, int]] = {}
     for index, value in enumerate(best_first):
         if value not in found:
-            quartile = next(
-                (
-                    q
-                    for q, t in enumerate(thresholds, 1)
-                    if value == t or _better(value, t, polarity)
-                ),
-                4,
-            )
-            found[value] = (index + 1, quartile)
+            found[value] = (index + 1, _quartile_from(value, thresholds, polarity))
     return found
 
 
@@ -136,17 +142,24 @@ def position(own: Decimal, others: Sequence[Decimal], polarity: Polarity | str) 
     if not rankable(polarity):
         return None
     polarity = Polarity(polarity)
-    group = [own, *others]
-    ordered = sorted(group, reverse=polarity == Polarity.HIGHER)
+    # Sorted once: a summary places hundreds of measures among groups of hundreds.
+    ordered = sorted([own, *others])
+    thresholds = _thresholds_sorted(ordered, polarity)
+    if polarity == Polarity.HIGHER:
+        rank = 1 + len(ordered) - bisect_right(ordered, own)
+        best, worst = ordered[-1], ordered[0]
+    else:
+        rank = 1 + bisect_left(ordered, own)
+        best, worst = ordered[0], ordered[-1]
     return Position(
         value=own,
-        rank=rank_of(own, group, polarity),
-        of=len(group),
-        quartile=quartile_of(own, group, polarity),
-        median=median(group),
-        best=ordered[0],
-        worst=ordered[-1],
-        top_quartile_threshold=quartile_thresholds(group, polarity)[0],
+        rank=rank,
+        of=len(ordered),
+        quartile=_quartile_from(own, thresholds, polarity),
+        median=_quantile_sorted(ordered, Decimal("0.5")),
+        best=best,
+        worst=worst,
+        top_quartile_threshold=thresholds[0],
     )
 
 

@@ -1,7 +1,9 @@
+from decimal import Decimal
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scorecard.rules.benchmarking import position, quartile_of, rank_of, standings
+from scorecard.rules.benchmarking import position, quantile, quartile_of, rank_of, standings
 from scorecard.rules.rag import Polarity
 
 values = st.decimals(
@@ -72,3 +74,12 @@ def test_standings_agree_with_rank_and_quartile_one_value_at_a_time(group, polar
             rank_of(value, group, polarity),
             quartile_of(value, group, polarity),
         )
+
+
+@given(values, st.lists(values, max_size=30), polarities)
+def test_position_agrees_with_rank_and_quartile_one_value_at_a_time(own, others, polarity):
+    found = position(own, others, polarity)
+    group = [own, *others]
+    assert found.rank == rank_of(own, group, polarity)
+    assert found.quartile == quartile_of(own, group, polarity)
+    assert found.median == quantile(group, Decimal("0.5"))
