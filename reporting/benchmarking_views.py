@@ -26,7 +26,8 @@ def _until(request: HttpRequest) -> ReportingPeriod | None:
 
 
 def _choices(request: HttpRequest) -> dict:
-    group = chosen_group(request.GET.get("group"))
+    # A link to a group since deleted shows the first group rather than none.
+    group = chosen_group(request.GET.get("group")) or chosen_group(None)
     return {"group": group, "groups": groups(), "until": _until(request)}
 
 

@@ -161,6 +161,6 @@ BENCHMARK_COLUMNS = (
     Col("words", "Position in words"),
 )
 BENCHMARK_COUNT_COLUMNS = (
-    Col("label", "Quartile"),
+    Col("label", "Position"),
     Col("count", "Measures", "number"),
 )

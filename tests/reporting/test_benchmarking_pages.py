@@ -147,3 +147,9 @@ def test_the_group_is_chosen_on_the_page(client, viewer, recycling):
     url = reverse("measure_benchmarking", args=["NI 192"])
     page = client.get(url, {"group": neighbours_id}).content.decode()
     assert "4th of 5 in Nearest neighbours" in page
+
+
+def test_a_link_to_a_group_no_longer_there_shows_the_first_group(client, viewer, recycling):
+    client.force_login(viewer)
+    page = client.get(reverse("benchmarking"), {"group": "999"}).content.decode()
+    assert "Nearest neighbours" in page and "No comparator groups" not in page
