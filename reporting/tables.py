@@ -145,3 +145,22 @@ MISSING_COLUMNS = (
 )
 
 ItemTable = list_table(ITEM_COLUMNS, "ItemTable")
+
+# Benchmarking (issue 11): one row per measure with comparator data; rank 1 and quartile 1
+# are best by the measure's polarity; "Of" counts the group with the council in it.
+BENCHMARK_COLUMNS = (
+    Col("code", "Code", "code"),
+    Col("title", "Title"),
+    Col("period_label", "Period"),
+    Col("value", "Value", "value"),
+    Col("rank", "Rank", "number"),
+    Col("of", "Of", "number"),
+    Col("quartile", "Quartile", "number"),
+    Col("median", "Median", "value"),
+    Col("movement", "Since last year"),
+    Col("words", "Position in words"),
+)
+BENCHMARK_COUNT_COLUMNS = (
+    Col("label", "Position"),
+    Col("count", "Measures", "number"),
+)

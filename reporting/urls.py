@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reporting import pack_views, views
+from reporting import benchmarking_views, pack_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -10,6 +10,13 @@ urlpatterns = [
     path("plans/", views.plans, name="plans"),
     path("plans/<str:code>/improvement-plan/", views.improvement_plan, name="improvement_plan"),
     path("plans/<str:code>/action-plan/", views.action_plan, name="action_plan"),
+    path("benchmarking/", benchmarking_views.benchmarking_summary, name="benchmarking"),
+    # Before the measure page: its <path:code> would otherwise swallow "/benchmarking".
+    path(
+        "measures/<path:code>/benchmarking/",
+        benchmarking_views.measure_benchmarking,
+        name="measure_benchmarking",
+    ),
     path("measures/<path:code>/", views.measure_detail, name="measure"),
     path("actions/<path:code>/", views.action_detail, name="action"),
     path("accessibility/", views.accessibility, name="accessibility"),

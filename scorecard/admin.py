@@ -7,6 +7,8 @@ from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
 
 from scorecard.models import (
+    ComparatorArea,
+    ComparatorGroup,
     CouncilSettings,
     Directorate,
     Measure,
@@ -316,6 +318,14 @@ class MeasureAdmin(AuditedAdmin):
         ),
         ("Publication and data quality", {"fields": ["published", "data_quality"]}),
         (
+            "Benchmarking",
+            {
+                "fields": ["external_indicator"],
+                "description": "The indicator's id in comparator files (LG Inform, APSE, "
+                "CIPFA), so imported comparator values line up with this measure's results.",
+            },
+        ),
+        (
             "Calculated from other measures",
             {
                 "fields": ["formula"],
@@ -436,3 +446,18 @@ class ResultAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     def figure(self, result: Result) -> str:
         measure = result.measure
         return format_value(result.actual, measure.unit, measure.decimal_places)
+
+
+@admin.register(ComparatorArea)
+class ComparatorAreaAdmin(AuditedAdmin):
+    list_display = ["name", "code"]
+    search_fields = ["name", "code"]
+
+
+@admin.register(ComparatorGroup)
+class ComparatorGroupAdmin(AuditedAdmin):
+    """Comparator groups are defined by the performance team (issue 11): formed from an
+    imported file's areas, or chosen here."""
+
+    search_fields = ["name"]
+    filter_horizontal = ["members"]

@@ -15,6 +15,7 @@ from ..exports import ReportType
 from ..items import Item, items_for
 from ..pages import improvement_plan_table
 from ..tables import ITEM_COLUMNS
+from .benchmarking import benchmarked_measures, benchmarking_sections, report_group
 from .document import Report, TableSection
 from .plans import (
     action_plan_section,
@@ -77,6 +78,13 @@ def action_plans_annex(period, scope: Scope, items, *, include_provisional: bool
 
 def measure_pages_annex(period, scope: Scope, items: list[Item], *, include_provisional: bool):
     return [measure_pages_section(items, until=period, include_provisional=include_provisional)]
+
+
+def benchmarking_annex(
+    period, scope: Scope, items, *, include_provisional: bool, group: str | None = None
+):
+    """Each benchmarked measure's position in the group (issue 11); approved results only."""
+    return benchmarking_sections(period, scope, group=report_group(group))
 
 
 # Reports: (period, scope, *, include_provisional, **options) -> Report.
@@ -178,6 +186,29 @@ def measure_pages_report(
         measures=scope.measures(),
         actions=Action.objects.none(),
         include_provisional=include_provisional,
+    )
+
+
+def benchmarking_report(
+    period: ReportingPeriod,
+    scope: Scope = EVERYTHING,
+    *,
+    include_provisional: bool = False,
+    group: str | None = None,
+) -> Report:
+    """Our rank, quartile and the median among a comparator group, a row per measure."""
+    chosen = report_group(group)
+    return _annex_report(
+        f"Benchmarking against {chosen.name}: {period.label}"
+        if chosen
+        else f"Benchmarking: {period.label}",
+        benchmarking_annex,
+        period,
+        scope,
+        measures=benchmarked_measures(scope),
+        actions=Action.objects.none(),
+        include_provisional=include_provisional,
+        group=chosen.name if chosen else None,
     )
 
 
@@ -288,6 +319,7 @@ REPORT_TYPES = (
         pack_field="include_action_plans",
     ),
     ReportType("results", "Results", results_report),
+    ReportType("benchmarking", "Benchmarking", benchmarking_report),
     ReportType(
         "measure-pages",
         "Measures needing attention",

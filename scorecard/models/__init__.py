@@ -1,6 +1,7 @@
 """The scorecard's data: organisation, framework (plans, objectives, measures), periods, results."""
 
 from .audit import AuditEntry
+from .benchmarking import ComparatorArea, ComparatorGroup, ComparatorImport, ComparatorValue
 from .framework import Measure, Objective, Perspective, Plan, Target
 from .organisation import CouncilSettings, Directorate, OfficerProfile, Role, Service
 from .periods import ReportingPeriod
@@ -8,6 +9,10 @@ from .results import Result, ReturnStatus
 
 __all__ = [
     "AuditEntry",
+    "ComparatorArea",
+    "ComparatorGroup",
+    "ComparatorImport",
+    "ComparatorValue",
     "CouncilSettings",
     "Directorate",
     "Measure",

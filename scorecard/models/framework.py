@@ -183,6 +183,11 @@ class Measure(LeadOfficerMixin):
     target_profile_shares = models.JSONField(default=list, blank=True)
     published = models.BooleanField(default=False, help_text="Shown to the public.")
     data_quality = models.TextField(blank=True, help_text="Source, definition caveats, checks.")
+    # The indicator id in comparator files (LG Inform, APSE, CIPFA) that lines up with this
+    # measure's own results (issue 11, "Comparator data import").
+    external_indicator = models.CharField(
+        max_length=100, blank=True, help_text="The id of this indicator in comparator files."
+    )
 
     class Meta:
         ordering = ["code"]

@@ -94,6 +94,13 @@ class CouncilSettings(models.Model):
         default=True,
         help_text="Nobody approves a return they entered or submitted: a second person must.",
     )
+    # Our own row in comparator files is ignored: our value always comes from our results.
+    area_code = models.CharField(
+        "council's area code",
+        max_length=20,
+        blank=True,
+        help_text="The council's own code in comparator files (e.g. E07000178).",
+    )
 
     class Meta:
         verbose_name = "council settings"

@@ -168,3 +168,9 @@ def can_view_final_packs(user: Any) -> bool:
     """Viewers (CMT, members) read final packs, as do those who make them; drafts stay with
     the editors."""
     return _active(user) and (user.is_superuser or bool(roles(user) & _PACK_READERS))
+
+
+def can_manage_comparators(user: Any) -> bool:
+    """Importing comparator data and defining comparator groups is the performance team's
+    (issue 11: groups "defined by the performance team")."""
+    return is_performance_team(user)

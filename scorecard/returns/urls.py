@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import period_views, views
+from . import comparator_views, period_views, views
 
 app_name = "returns"
 
@@ -16,6 +16,7 @@ urlpatterns += [
     path("period/<int:period_id>/all/", views.update_all, name="update_all"),
     path("period/<int:period_id>/excel/", views.download, name="download"),
     path("upload/", views.upload, name="upload"),
+    path("comparators/", comparator_views.comparators_upload, name="comparators"),
     path("upload/confirm/", views.upload_confirm, name="upload_confirm"),
 ]
 

@@ -133,3 +133,28 @@ def _decode(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace")
+
+
+def read_table(name: str, data: bytes) -> Sheet:
+    """One table from a single .csv file, or the first sheet of an .xlsx, given as bytes.
+
+    Raises ValueError, in words, for a file that is neither (comparator downloads, issue 11).
+    """
+    if name.lower().endswith(".csv"):
+        rows = csv.reader(io.StringIO(_decode(data)))
+        return _sheet(Path(name).stem, ((tuple(csv_unquote(v) for v in row), ()) for row in rows))
+    if not name.lower().endswith(".xlsx"):
+        raise ValueError("the file must be a .csv or an .xlsx")
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
+        raise ValueError(f"this is not an .xlsx workbook ({exc})") from None
+    try:
+        ws = workbook.worksheets[0]
+        rows = (
+            (tuple(c.value for c in row), tuple(_number_format(c) for c in row))
+            for row in ws.iter_rows()
+        )
+        return _sheet(ws.title, rows)
+    finally:
+        workbook.close()

@@ -15,6 +15,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from reporting.bench.reports import bench_dashboards, bench_reports
+from scorecard.bench.comparators import bench_benchmarking_page, bench_comparators
 from scorecard.bench.generated_council import write_generated_council
 from scorecard.bench.returns import bench_returns
 from scorecard.workbook.importer import workbook_import
@@ -57,6 +58,8 @@ class Command(BaseCommand):
         bench_dashboards(measure, self._line, repeat)
         bench_reports(measure, self._line, repeat)
         bench_returns(measure, self._line, repeat)
+        bench_comparators(measure, self._line, repeat)
+        bench_benchmarking_page(measure, self._line, repeat)
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp) / "plan"
             written = write_generated_council(

@@ -22,6 +22,9 @@ class Command(BaseCommand):
         parser.add_argument("--objective", action="append", default=[], help="objective code")
         parser.add_argument("--directorate", action="append", default=[], help="directorate name")
         parser.add_argument(
+            "--group", help="the comparator group, by name (benchmarking; default: the first)"
+        )
+        parser.add_argument(
             "--provisional",
             action="store_true",
             help="include figures submitted but not yet approved, each marked Provisional "
@@ -49,6 +52,7 @@ class Command(BaseCommand):
                 objectives=tuple(objective),
                 directorates=tuple(directorate),
                 include_provisional=provisional,
+                **_report_options(kind, options.get("group")),
             )
         except LookupError as exc:
             raise CommandError(str(exc)) from None
@@ -56,3 +60,12 @@ class Command(BaseCommand):
             raise CommandError(f"There is no folder {output.parent} to write {output.name} in.")
         output.write_bytes(RENDERERS[format](report))
         self.stdout.write(self.style.SUCCESS(f"Wrote {report.title} to {output}"))
+
+
+def _report_options(kind: str, group: str | None) -> dict:
+    """Options only some reports take: --group is the benchmarking report's."""
+    if group is None:
+        return {}
+    if kind != "benchmarking":
+        raise CommandError("--group applies to the benchmarking report only.")
+    return {"group": group}

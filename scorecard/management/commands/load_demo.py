@@ -10,12 +10,14 @@ from django.utils import timezone
 
 from scorecard.models import CouncilSettings, ReportingPeriod, Role
 from scorecard.rules.periods import parse_period
+from scorecard.services.comparators import comparators_import
 from scorecard.services.periods import periods_ensure
 from scorecard.workbook.errors import WorkbookRefused
 from scorecard.workbook.importer import workbook_import
 
 DEMO_RETURNS_PERIOD = "2009/10 Q3"
 DEMO_DIR = Path(settings.BASE_DIR) / "fixtures" / "demo"
+DEMO_COMPARATOR_GROUP = "Nearest neighbours (16, invented)"
 
 # One demo user per role, and a second officer to show that officers see only their own.
 # The passwords are published in the README: demo data only.
@@ -61,12 +63,25 @@ class Command(BaseCommand):
                     raise CommandError(f"{folder.name}: {refused.report()}") from None
                 total = sum(counts.values())
                 self.stdout.write(f"Loaded {folder.name}: {total} rows")
+                self._load_comparators(folder)
             users = self._demo_users()
             returns_period = self._open_demo_returns()
         self.stdout.write(f"Open for returns: {returns_period}, due in 30 days")
         self.stdout.write(self.style.SUCCESS("Demo users (username / password / role):"))
         for username, password, role in users:
             self.stdout.write(f"  {username:<12} {password:<22} {role}")
+
+    def _load_comparators(self, folder: Path) -> None:
+        """A folder's ``comparators/*.csv``: invented comparator data forming the demo's group
+        of nearest neighbours (fixtures/README.md), imported as the performance team would."""
+        for path in sorted((folder / "comparators").glob("*.csv")):
+            try:
+                summary = comparators_import(
+                    name=path.name, data=path.read_bytes(), group=DEMO_COMPARATOR_GROUP
+                )
+            except WorkbookRefused as refused:
+                raise CommandError(f"{path}: {refused.report()}") from None
+            self.stdout.write(f"Loaded {folder.name}/{path.name}: {summary.values} values")
 
     def _open_demo_returns(self) -> str:
         """Open 2009/10 Q3 for returns, due 30 days from today, so officers have work to do.

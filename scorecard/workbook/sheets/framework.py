@@ -254,6 +254,7 @@ MEASURE_FIELDS = (
     (OUT_OF_RANGE, "allows_out_of_range", yes_no, False),
     ("Type", "measure_type", _type, MeasureType.SIMPLE.value),
     ("Aggregation", "aggregation", _aggregation, ""),
+    ("External indicator", "external_indicator", text, ""),
 )
 
 
@@ -286,6 +287,7 @@ class MeasuresSheet(SheetHandler):
         Column("Aggregation"),
         Column("Formula"),
         Column(TARGET_PROFILE),
+        Column("External indicator", max_length=100),
     )
 
     def existing_keys(self):
@@ -478,6 +480,7 @@ class MeasuresSheet(SheetHandler):
                 Aggregation(m.aggregation).label if m.aggregation else None,
                 export_text(m.formula),
                 _profile_text(m),
+                export_text(m.external_indicator),
             ]
 
 

@@ -15,7 +15,7 @@ from tests.support.returns import in_directorate
 
 pytestmark = pytest.mark.django_db
 
-EVERYONE = ["Dashboard", "Plans", "Scorecard", "Measures and actions"]
+EVERYONE = ["Dashboard", "Plans", "Scorecard", "Measures and actions", "Benchmarking"]
 
 
 @pytest.fixture

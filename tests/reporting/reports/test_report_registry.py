@@ -44,6 +44,7 @@ EVERY_REPORT = [
     "exceptions",
     "action-plans",
     "results",
+    "benchmarking",
     "measure-pages",
     "items",
     "plan",
@@ -79,6 +80,7 @@ def test_the_command_offers_exactly_the_registered_command_line_reports():
         "exceptions",
         "action-plans",
         "results",
+        "benchmarking",
         "pack",
     ]
 

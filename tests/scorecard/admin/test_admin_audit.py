@@ -20,6 +20,8 @@ from django.urls import reverse
 from actionplans.models import ActionPlan, ActionUpdate, Finding, Recommendation
 from scorecard.models import (
     AuditEntry,
+    ComparatorArea,
+    ComparatorGroup,
     CouncilSettings,
     Perspective,
     ReportingPeriod,
@@ -61,6 +63,10 @@ def build(model):
         ),
         "scorecard.reportingperiod": lambda: period("2009/10 Q3"),
         "scorecard.result": lambda: ResultFactory(actual=Decimal("60")),
+        "scorecard.comparatorarea": lambda: ComparatorArea.objects.create(
+            code="E07000001", name="Ashdown"
+        ),
+        "scorecard.comparatorgroup": lambda: ComparatorGroup.objects.create(name="Neighbours"),
         "actionplans.actionplan": lambda: ActionPlan.objects.create(code="PAP1", title="Waste"),
         "actionplans.recommendation": lambda: Recommendation.objects.create(
             plan=PlanFactory(), code="1a", text="Explain the key objectives."

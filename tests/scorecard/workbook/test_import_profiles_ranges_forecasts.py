@@ -68,7 +68,8 @@ def test_a_seasonal_profile_is_kept_and_exported_as_written(import_sheets, tmp_p
     from scorecard.workbook.sheets.framework import MeasuresSheet
 
     (row,) = list(MeasuresSheet().export_rows())
-    assert row[-1] == "10,20,30,40"
+    headers = [column.header for column in MeasuresSheet.columns]
+    assert row[headers.index("Target profile")] == "10,20,30,40"
 
 
 def test_a_profile_that_does_not_add_to_100_is_refused_naming_its_cell(refused):
