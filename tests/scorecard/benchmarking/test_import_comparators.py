@@ -1,12 +1,13 @@
 """Comparator files in LG Inform's long format, imported all or nothing (issue 11)."""
 
 import io
-import time
 from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from openpyxl import Workbook
 
 from scorecard.models import (
@@ -183,18 +184,17 @@ def test_the_command_imports_and_reports_errors(tmp_path):
 
 
 @pytest.mark.django_db
-def test_a_hundred_thousand_values_import_in_seconds():
+def test_a_large_file_is_written_in_bulk_not_row_by_row():
+    # Real comparator files hold 100,000 values; `make bench` times that import. Here the
+    # design is asserted instead of a time: statements grow with batches, not with rows.
     rows = [
         f"E{area:08d},Area {area},IND {ind},2023/24,{area * 1.5 + ind:.1f}"
-        for area in range(400)
-        for ind in range(250)
+        for area in range(100)
+        for ind in range(100)
     ]
     data = csv_bytes(*rows, header="Area code,Area name,Indicator,Period,Value\n")
-    # CPU time, not wall time: the machines running the suite are shared, and waiting for a
-    # core is not the importer's cost. `make bench` reports the wall time.
-    started = time.process_time()
-    summary = comparators_import(name="big.csv", data=data)
-    elapsed = time.process_time() - started
-    assert summary.values == 100_000
-    assert ComparatorValue.objects.count() == 100_000
-    assert elapsed < 30, f"{elapsed:.1f} s"
+    with CaptureQueriesContext(connection) as queries:
+        summary = comparators_import(name="big.csv", data=data)
+    assert summary.values == 10_000
+    assert ComparatorValue.objects.count() == 10_000
+    assert len(queries) < 10_000 / 50, f"{len(queries)} statements for 10,000 values"
