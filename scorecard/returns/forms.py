@@ -286,7 +286,8 @@ def _compact(form: forms.Form, *, keep_hint: str | None) -> None:
         if name != keep_hint:
             field.help_text = ""
         if isinstance(field.widget, forms.Textarea):
-            field.widget.attrs.update(rows=2, cols=30)
+            # Real commentary runs to a paragraph or two: room for it without scrolling a box.
+            field.widget.attrs.update(rows=5, cols=36)
 
 
 def _ratio_hint(measure: Measure) -> str:
