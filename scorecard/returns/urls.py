@@ -9,6 +9,7 @@ urlpatterns = [
     path("<str:kind>/<int:item_id>/<int:period_id>/", views.return_edit, name="edit"),
     path("rag/<str:kind>/<int:item_id>/<int:period_id>/", views.rag_preview, name="rag_preview"),
     path("approvals/", views.approvals, name="approvals"),
+    path("approvals/approve/", views.approve_selected, name="approve_selected"),
     path("approvals/<str:kind>/<int:pk>/approve/", views.approve, name="approve"),
     path("approvals/<str:kind>/<int:pk>/return/", views.send_back, name="send_back"),
 ]

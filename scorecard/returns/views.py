@@ -258,6 +258,42 @@ def approvals(request: HttpRequest) -> HttpResponse:
     return render(request, "returns/approvals.html", {"queue": rows})
 
 
+@require_POST
+def approve_selected(request: HttpRequest) -> HttpResponse:
+    """Approve every ticked return, each through ``services.return_approve``, and say how each
+    went: one that cannot be approved (changed since the page was loaded, the approver's own)
+    is named with why, and does not hold back the others (per-item, not all-or-nothing)."""
+    if not (
+        permissions.is_performance_team(request.user)
+        or permissions.approver_directorate_id(request.user)
+    ):
+        raise PermissionDenied
+    keys = request.POST.getlist("selected")
+    if not keys:
+        messages.error(request, "Select the returns to approve, then press Approve selected.")
+        return redirect("returns:approvals")
+    chosen, unknown = selectors.selected_returns(keys)
+    approved, refused = [], []
+    for ret, version in chosen:
+        item = kind_of(ret).item_of(ret)
+        try:
+            services.return_approve(user=request.user, ret=ret, version=version)
+            approved.append(item.code)
+        except (services.ReturnRefused, services.ReturnConflict) as problem:
+            refused.append(f"{item.code} was not approved: {problem}")
+    if approved:
+        count = len(approved)
+        messages.success(
+            request,
+            f"{count} return{'s' if count != 1 else ''} approved: {', '.join(approved)}.",
+        )
+    for sentence in refused:
+        messages.error(request, sentence)
+    if unknown:
+        messages.error(request, f"{unknown} selected return(s) are no longer waiting: reload.")
+    return redirect("returns:approvals")
+
+
 def _submitted(kind: str, pk: int) -> Any:
     spec = _kind(kind)
     related = f"{spec.item_field}__directorate"
