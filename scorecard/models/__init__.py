@@ -2,6 +2,7 @@
 
 from .audit import AuditEntry
 from .framework import Measure, Objective, Perspective, Plan, Target
+from .notifications import Notification
 from .organisation import CouncilSettings, Directorate, OfficerProfile, Role, Service
 from .periods import ReportingPeriod
 from .results import Result, ReturnStatus
@@ -11,6 +12,7 @@ __all__ = [
     "CouncilSettings",
     "Directorate",
     "Measure",
+    "Notification",
     "Objective",
     "OfficerProfile",
     "Perspective",

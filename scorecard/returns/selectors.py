@@ -12,10 +12,19 @@ from django.db.models import Q
 from django.utils import timezone
 
 from scorecard.kinds import ItemKind, item_kinds, kind_named, kind_of
-from scorecard.models import Measure, ReportingPeriod, Result, ReturnStatus, Target
+from scorecard.models import (
+    CouncilSettings,
+    Measure,
+    ReportingPeriod,
+    Result,
+    ReturnStatus,
+    Target,
+)
+from scorecard.rules.judgement import contradicts
 from scorecard.rules.periods import PeriodRef
-from scorecard.rules.rag import Status, judgement_explanation, status_of
+from scorecard.rules.rag import RagMethod, Rating, Status, judgement_explanation, status_of
 from scorecard.rules.returns import ReturnState, is_due, is_nci, return_state
+from scorecard.services.rating import rule_rating
 
 from . import permissions
 
@@ -243,6 +252,13 @@ class ApprovalRow:
     item_kind: ItemKind  # the row links to the item by its kind's URL slug
     refusal: str = ""  # why this user may not sign it off (segregation of duties); "" if they may
     target: Target | None = None  # a measure's target row for the period: what it was rated on
+    # What the target and tolerance give a measure rated by judgement, beside the officer's RAG.
+    rule: Rating | None = None
+
+    @property
+    def contradicts(self) -> bool:
+        judged = status_of(self.ret.rag) if self.ret.rag else None
+        return self.rule is not None and contradicts(judged, self.rule.status)
 
     @property
     def key(self) -> str:
@@ -265,17 +281,69 @@ def approval_rows(queue: list[Any], refusals: dict[tuple[type, int], str]) -> li
         if measure_ids
         else {}
     )
+    default = CouncilSettings.load().default_rag_method if measure_ids else ""
     rows = []
     for ret in queue:
         kind = kind_of(ret)
         refusal = refusals.get((type(ret), ret.pk), "")
         target = targets.get((ret.measure_id, ret.period_id)) if isinstance(ret, Result) else None
+        rule = (
+            rule_rating(ret.measure, ret, target=target, default_method=default)
+            if isinstance(ret, Result)
+            else None
+        )
         rows.append(
             ApprovalRow(
-                ret=ret, item=kind.item_of(ret), item_kind=kind, refusal=refusal, target=target
+                ret=ret,
+                item=kind.item_of(ret),
+                item_kind=kind,
+                refusal=refusal,
+                target=target,
+                rule=rule,
             )
         )
     return rows
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    """A result whose officer's judgement differs from what its target and tolerance give."""
+
+    result: Result
+    target: Target | None
+    rule: Rating
+
+    @property
+    def judged(self) -> Status:
+        return Status(self.result.officer_rag)
+
+
+def judgement_contradictions(period: ReportingPeriod) -> list[Contradiction]:
+    """The period's results rated by judgement against the rule, by code: issue 12, "The
+    approver" (one district's published quarter had 9 in 90). A fixed number of queries."""
+    default = CouncilSettings.load().default_rag_method
+    judged = Q(measure__rag_method=RagMethod.JUDGEMENT.value)
+    if RagMethod(default) is RagMethod.JUDGEMENT:
+        judged |= Q(measure__rag_method="")
+    results = list(
+        Result.objects.filter(judged, period=period)
+        .exclude(officer_rag="")
+        .select_related("measure", "period", "entered_by")
+        .order_by("measure__code")
+    )
+    targets = {
+        t.measure_id: t
+        for t in Target.objects.filter(
+            period=period, measure_id__in={r.measure_id for r in results}
+        )
+    }
+    found = []
+    for result in results:
+        target = targets.get(result.measure_id)
+        rule = rule_rating(result.measure, result, target=target, default_method=default)
+        if rule is not None and contradicts(Status(result.officer_rag), rule.status):
+            found.append(Contradiction(result=result, target=target, rule=rule))
+    return found
 
 
 def selected_returns(keys: Iterable[str]) -> tuple[list[tuple[Any, int]], int]:

@@ -19,6 +19,7 @@ from django.utils import timezone
 from scorecard.kinds import ItemKind, kind_of
 from scorecard.models import CouncilSettings, Measure, ReportingPeriod, Result, ReturnStatus, Target
 from scorecard.rules.aggregation import RatioError, ratio_value
+from scorecard.rules.judgement import REASON_FIELD, reason_problem
 from scorecard.rules.measure_types import MeasureType
 from scorecard.rules.plausibility import implausible_actual
 from scorecard.rules.rag import RagMethod, Rating, Status
@@ -31,7 +32,7 @@ from scorecard.rules.returns import (
 )
 from scorecard.rules.signoff import approval_refusal
 from scorecard.services.figures import figures_follow
-from scorecard.services.rating import annual_targets, rate, results_rerate
+from scorecard.services.rating import annual_targets, rate, results_rerate, rule_rating
 from scorecard.services.targets import profiled_targets_derive
 
 from . import permissions
@@ -117,6 +118,23 @@ def target_of(measure: Measure, period: ReportingPeriod) -> Decimal | None:
     )
 
 
+def judgement_rule_rating(
+    *,
+    measure: Measure,
+    period: ReportingPeriod,
+    actual: Decimal | None,
+    default: str | None = None,
+) -> Rating | None:
+    """What the target and tolerance give the figure of a measure rated by judgement; None for
+    a measure rated by its rule. Saves nothing (``services.rating.rule_rating``)."""
+    default = default or default_method()
+    if measure.effective_rag_method(default) is not RagMethod.JUDGEMENT:
+        return None
+    target = Target.objects.filter(measure=measure, period=period).first()
+    draft = Result(measure=measure, period=period, actual=actual)
+    return rule_rating(measure, draft, target=target, default_method=default)
+
+
 STORED_PLACES = Decimal("0.0001")  # a result's figures keep four places (VALUE_DIGITS)
 WHOLE_RATIO = "enter the numerator and the denominator for this period"
 
@@ -155,13 +173,24 @@ def entry_problems(
     default: str | None = None,
     target: Decimal | None = None,
     confirmed: bool = False,
+    by_rule: Status | None = None,
 ) -> dict[str, str]:
     """Every problem with a return's values: one check for the forms, services and uploads.
 
     An implausible actual (``scorecard.rules.plausibility``) is a problem until the officer
-    has ``confirmed`` it is right.
+    has ``confirmed`` it is right. ``by_rule`` is what the target and tolerance give a measure
+    rated by judgement (``judgement_rule_rating``): a judgement that contradicts it needs a
+    reason (``scorecard.rules.judgement``).
     """
     problems: dict[str, str] = {}
+    reason = reason_problem(
+        judged=rating,
+        by_rule=by_rule,
+        reason=values.get(REASON_FIELD) or "",
+        submitting=submitting,
+    )
+    if reason:
+        problems[REASON_FIELD] = reason
     if kind_of(item).rated_by_rule:
         method = item.effective_rag_method(default or default_method())
         actual = values.get("actual")
@@ -264,7 +293,9 @@ def _new_return(
 ) -> dict[str, Any]:
     """The fields to store, rated and checked; raise ``ReturnInvalid`` naming every problem."""
     confirmed = bool(values.get(CONFIRM_FIELD))
+    reason = values.get(REASON_FIELD)
     values = _with_stored(kind, current, values)
+    by_rule = None
     if kind.rated_by_rule:
         problems = ratio_actual(item, values)
         if problems:
@@ -277,6 +308,9 @@ def _new_return(
             forecast=values.get("forecast"),
         )
         status = rating.status if rating.status.is_rated else None
+        values[REASON_FIELD] = getattr(current, REASON_FIELD, "") if reason is None else reason
+        rule = judgement_rule_rating(measure=item, period=period, actual=values["actual"])
+        by_rule = rule.status if rule else None
     else:
         status = Status(values["rag"]) if values["rag"] else None
     # A correction keeps a handed-in return handed in: it must stay as complete as submitted.
@@ -287,6 +321,7 @@ def _new_return(
         submitting=submitting or after in HANDED_IN,
         target=target_of(item, period) if kind.rated_by_rule else None,
         confirmed=confirmed,
+        by_rule=by_rule,
     )
     if problems:
         raise ReturnInvalid(problems)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import period_views, views
+from . import judgement_views, period_views, views
 
 app_name = "returns"
 
@@ -25,4 +25,12 @@ urlpatterns += [
     path("progress/", period_views.progress, name="progress"),
     path("periods/", period_views.periods, name="periods"),
     path("periods/<int:pk>/", period_views.period_detail, name="period"),
+]
+
+urlpatterns += [
+    path(
+        "period/<int:period_id>/contradictions/",
+        judgement_views.contradictions,
+        name="contradictions",
+    ),
 ]

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from scorecard.models import CouncilSettings, Measure, ReportingPeriod, Result, Target
 from scorecard.rules.periods import PeriodKind, PeriodRef
-from scorecard.rules.rag import Goal, Rating, Status, rag_for
+from scorecard.rules.rag import Goal, RagMethod, Rating, Status, rag_for
 from scorecard.rules.signoff import rerates_automatically
 
 ResultKey = tuple[int, int]  # (measure pk, period pk)
@@ -33,15 +33,18 @@ def rate(
     last_year: Result | None,
     default_method: str,
     annual: Target | None = None,
+    method: RagMethod | None = None,
 ) -> Rating:
     """Rate one result of a measure with the measure's rule (no NCI: a stored result exists).
 
     ``target`` is the period's target (its row, for a range measure's bounds); ``annual`` the
     year's, against which a measure rated by forecast rates the officer's year-end forecast.
+    ``method`` rates by another rule than the measure's: what the target and tolerance give a
+    measure rated by judgement (``scorecard.rules.judgement``).
     """
     goal = goal_of(target)
     return rag_for(
-        method=measure.effective_rag_method(default_method),
+        method=method or measure.effective_rag_method(default_method),
         polarity=measure.polarity,
         actual=result.actual,
         target=goal.target,
@@ -163,3 +166,23 @@ def _rerate(due: list[Result], *, last_years: Iterable[Result]) -> list[Rerated]
         update_fields=["rag", "rag_explanation"],
     )
     return changed
+
+
+def rule_rating(
+    measure: Measure, result: Result, *, target: Target | Decimal | None, default_method: str
+) -> Rating | None:
+    """What the target and tolerance give a result its officer rates by judgement; else None.
+
+    The plain tolerance rule (issue 12: "what the measure's target and tolerance would give"),
+    so it needs neither last year nor the annual target.
+    """
+    if measure.effective_rag_method(default_method) is not RagMethod.JUDGEMENT:
+        return None
+    return rate(
+        measure,
+        result,
+        target=target,
+        last_year=None,
+        default_method=default_method,
+        method=RagMethod.TOLERANCE,
+    )
