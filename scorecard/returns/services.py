@@ -35,7 +35,7 @@ from scorecard.services.figures import figures_follow
 from scorecard.services.rating import annual_targets, rate, results_rerate, rule_rating
 from scorecard.services.targets import profiled_targets_derive
 
-from . import permissions
+from . import notify, permissions
 from .audit import audit_record, change_sentence, changes_between, entries_about, latest_entry
 
 # The form's "Yes, this value is right" box: an implausible actual is saved once it is ticked.
@@ -182,15 +182,7 @@ def entry_problems(
     rated by judgement (``judgement_rule_rating``): a judgement that contradicts it needs a
     reason (``scorecard.rules.judgement``).
     """
-    problems: dict[str, str] = {}
-    reason = reason_problem(
-        judged=rating,
-        by_rule=by_rule,
-        reason=values.get(REASON_FIELD) or "",
-        submitting=submitting,
-    )
-    if reason:
-        problems[REASON_FIELD] = reason
+    problems = _reason_problems(values, rating=rating, by_rule=by_rule, submitting=submitting)
     if kind_of(item).rated_by_rule:
         method = item.effective_rag_method(default or default_method())
         actual = values.get("actual")
@@ -228,6 +220,19 @@ def entry_problems(
             name, message = "numerator", WHOLE_RATIO
         problems.setdefault(judged_field if name == "rag" else name, message)
     return problems
+
+
+def _reason_problems(
+    values: dict[str, Any], *, rating: Status | None, by_rule: Status | None, submitting: bool
+) -> dict[str, str]:
+    """A judgement contradicting the target and tolerance needs a reason (rules.judgement)."""
+    reason = reason_problem(
+        judged=rating,
+        by_rule=by_rule,
+        reason=values.get(REASON_FIELD) or "",
+        submitting=submitting,
+    )
+    return {REASON_FIELD: reason} if reason else {}
 
 
 def _check_may_update(user: Any, item: models.Model) -> None:
@@ -424,10 +429,23 @@ def return_save(
     if kind.rated_by_rule:
         figures_follow(measure_ids=[item.pk], written=[(item.pk, period.pk)])
         saved.refresh_from_db()
-    verb = "Corrected" if correcting else ("Submitted" if submit else "Saved as draft")
-    summary = f"{verb}: {item.code} {period.label}"
-    audit_record(user=user, item=saved, summary=summary, changes=changes, reason=reason)
+    saved.period = period  # the row just written is of this period: no query to name it
+    _saved_record(
+        user=user, item=item, saved=saved, how=(submit, correcting), changes=changes, reason=reason
+    )
     return saved
+
+
+def _saved_record(
+    *, user: Any, item: Any, saved: Any, how: tuple[bool, bool], changes: dict, reason: str
+) -> None:
+    """Audit a saved return; a submission tells the approvers it waits for them."""
+    submit, correcting = how
+    verb = "Corrected" if correcting else ("Submitted" if submit else "Saved as draft")
+    summary = f"{verb}: {item.code} {saved.period.label}"
+    audit_record(user=user, item=saved, summary=summary, changes=changes, reason=reason)
+    if submit and not correcting:
+        notify.return_submitted(item=item, ret=saved, by=user)
 
 
 def _derived_refusal(item: models.Model, ret: models.Model) -> ReturnRefused:
@@ -549,7 +567,7 @@ def return_send_back(*, user: Any, ret: models.Model, comment: str, version: int
     """Return a submitted return to its officer with a comment saying what to change."""
     if not comment.strip():
         raise ReturnInvalid({"comment": "say what the officer should change"})
-    return _decide(
+    sent_back = _decide(
         user=user,
         ret=ret,
         version=version,
@@ -557,6 +575,8 @@ def return_send_back(*, user: Any, ret: models.Model, comment: str, version: int
         summary="Returned to the officer",
         reason=comment.strip(),
     )
+    notify.return_sent_back(item=kind_of(ret).item_of(ret), ret=sent_back, comment=comment.strip())
+    return sent_back
 
 
 RULE_FIELDS = (

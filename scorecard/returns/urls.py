@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import judgement_views, period_views, views
+from . import judgement_views, notification_views, period_views, views
 
 app_name = "returns"
 
@@ -33,4 +33,8 @@ urlpatterns += [
         judgement_views.contradictions,
         name="contradictions",
     ),
+]
+
+urlpatterns += [
+    path("notifications/", notification_views.notifications, name="notifications"),
 ]

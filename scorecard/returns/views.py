@@ -349,13 +349,8 @@ def update_all(request: HttpRequest, period_id: int) -> HttpResponse:
     and beside its field, with everything typed kept.
     """
     period = get_object_or_404(ReportingPeriod, pk=period_id)
-    rows = selectors.my_returns(request.user, [period])
     is_team = permissions.is_performance_team(request.user)
-    editable, closed = [], []
-    for row in rows:
-        stored = row.current.status if row.current else None
-        refusal = edit_refusal(state=period.state, stored=stored, is_team=is_team, reason="x")
-        (closed if refusal else editable).append(row)
+    editable, closed = _editable(selectors.my_returns(request.user, [period]), period, is_team)
     correcting = is_team and period.state != ReportingPeriod.State.OPEN
     action = request.POST.get("action") if request.method == "POST" else None
     submitting = action == SUBMIT
@@ -405,6 +400,16 @@ def update_all(request: HttpRequest, period_id: int) -> HttpResponse:
             "correcting": correcting,
         },
     )
+
+
+def _editable(rows, period: ReportingPeriod, is_team: bool) -> tuple[list, list]:
+    """The rows the user may still change in the period, and those they no longer may."""
+    editable, closed = [], []
+    for row in rows:
+        stored = row.current.status if row.current else None
+        refusal = edit_refusal(state=period.state, stored=stored, is_team=is_team, reason="x")
+        (closed if refusal else editable).append(row)
+    return editable, closed
 
 
 def _copy_forward(posted, rows, action: str | None):
