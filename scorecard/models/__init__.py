@@ -3,6 +3,7 @@
 from .audit import AuditEntry
 from .benchmarking import ComparatorArea, ComparatorGroup, ComparatorImport, ComparatorValue
 from .framework import Measure, Objective, Perspective, Plan, Target
+from .notifications import Notification
 from .organisation import CouncilSettings, Directorate, OfficerProfile, Role, Service
 from .periods import ReportingPeriod
 from .results import Result, ReturnStatus
@@ -16,6 +17,7 @@ __all__ = [
     "CouncilSettings",
     "Directorate",
     "Measure",
+    "Notification",
     "Objective",
     "OfficerProfile",
     "Perspective",

@@ -55,6 +55,12 @@ class OfficerProfile(models.Model):
     directorate = models.ForeignKey(
         Directorate, on_delete=models.SET_NULL, null=True, blank=True, related_name="officers"
     )
+    # Each user chooses whether the notifications they see in the app also come by email.
+    email_notifications = models.BooleanField(
+        default=True,
+        help_text="Also send my notifications (returns sent back, approvals waiting, deadlines) "
+        "by email.",
+    )
 
     def __str__(self) -> str:
         return self.user.get_full_name() or self.user.get_username()

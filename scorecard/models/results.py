@@ -75,6 +75,9 @@ class Result(ReturnMixin):
     rag = models.CharField(max_length=10, choices=RAG_CHOICES, blank=True, editable=False)
     rag_explanation = models.TextField(blank=True, editable=False)
     corrective_action = models.TextField(blank=True)
+    # Why the officer's judgement RAG differs from what the target and tolerance give
+    # (scorecard.rules.judgement); asked for on submit, shown to the approver.
+    judgement_reason = models.TextField(blank=True)
     risk_likelihood = models.PositiveSmallIntegerField(null=True, blank=True, validators=RISK_SCALE)
     risk_impact = models.PositiveSmallIntegerField(null=True, blank=True, validators=RISK_SCALE)
 

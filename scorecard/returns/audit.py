@@ -28,6 +28,7 @@ FIELD_LABELS = {
     "rag_explanation": "RAG explanation",
     "commentary": "Commentary",
     "corrective_action": "Corrective action",
+    "judgement_reason": "Why the RAG differs from the target and tolerance",
     "risk_likelihood": "Likelihood",
     "risk_impact": "Impact",
     "status": "Status",

@@ -23,6 +23,7 @@ from .services import (
     default_method,
     entry_problems,
     is_ratio,
+    judgement_rule_rating,
     ratio_actual,
     result_rating,
     target_of,
@@ -143,6 +144,12 @@ class ResultForm(ReturnForm):
         widget=_text(3),
         help_text="What is being done to bring it back on target; required when it is Red.",
     )
+    judgement_reason = forms.CharField(
+        required=False,
+        widget=_text(3),
+        label="Why your RAG differs from the target and tolerance",
+        help_text="Needed when your RAG is not what the target and tolerance give.",
+    )
     risk_likelihood = forms.TypedChoiceField(
         required=False,
         choices=RISK_CHOICES,
@@ -171,6 +178,7 @@ class ResultForm(ReturnForm):
         "officer_rag",
         "commentary",
         "corrective_action",
+        "judgement_reason",
         "risk_likelihood",
         "risk_impact",
         "reason",
@@ -190,7 +198,8 @@ class ResultForm(ReturnForm):
         self.default = default or default_method()
         self.method = measure.effective_rag_method(self.default)
         if self.method is not RagMethod.JUDGEMENT:
-            del self.fields["officer_rag"]
+            del self.fields["officer_rag"], self.fields["judgement_reason"]
+        self.rule_rating = None  # what the target and tolerance give a judgement measure
         self.asks_confirmation = False
         self.is_ratio = is_ratio(measure)
         if self.is_ratio:
@@ -225,6 +234,12 @@ class ResultForm(ReturnForm):
         )
         self.rating = rating
         status = rating.status if rating.status.is_rated else None
+        self.rule_rating = judgement_rule_rating(
+            measure=self.measure,
+            period=self.period,
+            actual=data.get("actual"),
+            default=self.default,
+        )
         target = target_of(self.measure, self.period)
         self.asks_confirmation = bool(
             implausible_actual(
@@ -243,6 +258,7 @@ class ResultForm(ReturnForm):
                 default=self.default,
                 target=target,
                 confirmed=bool(data.get(CONFIRM_FIELD)),
+                by_rule=self.rule_rating.status if self.rule_rating else None,
             )
         )
         return data
@@ -286,7 +302,8 @@ def _compact(form: forms.Form, *, keep_hint: str | None) -> None:
         if name != keep_hint:
             field.help_text = ""
         if isinstance(field.widget, forms.Textarea):
-            field.widget.attrs.update(rows=2, cols=30)
+            # Real commentary runs to a paragraph or two: room for it without scrolling a box.
+            field.widget.attrs.update(rows=5, cols=36)
 
 
 def _ratio_hint(measure: Measure) -> str:

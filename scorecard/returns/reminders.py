@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from scorecard.kinds import item_kinds
 
+from .notify import deadline_approaching, wants_email
 from .selectors import ReturnRow, my_returns, open_periods, today
 
 
@@ -80,11 +81,18 @@ def digests(*, within_days: int, on: date | None = None) -> list[Digest]:
 
 
 def reminders_send(*, within_days: int, on: date | None = None) -> tuple[int, list[str]]:
-    """Email each officer their digest. Returns (emails sent, usernames without an email)."""
+    """Email each officer their digest, and put it in their notifications.
+
+    Those who turned notification emails off (``OfficerProfile.email_notifications``) see it
+    in the app only. Returns (emails sent, usernames without an email).
+    """
     sent, skipped, messages = 0, [], []
     for digest in digests(within_days=within_days, on=on):
+        deadline_approaching(user=digest.user, summary=digest.subject)
         if not digest.user.email:
             skipped.append(digest.user.get_username())
+            continue
+        if not wants_email(digest.user):
             continue
         messages.append(
             EmailMessage(subject=digest.subject, body=digest.body(), to=[digest.user.email])

@@ -12,10 +12,19 @@ from django.db.models import Q
 from django.utils import timezone
 
 from scorecard.kinds import ItemKind, item_kinds, kind_named, kind_of
-from scorecard.models import Measure, ReportingPeriod, ReturnStatus, Target
+from scorecard.models import (
+    CouncilSettings,
+    Measure,
+    ReportingPeriod,
+    Result,
+    ReturnStatus,
+    Target,
+)
+from scorecard.rules.judgement import contradicts
 from scorecard.rules.periods import PeriodRef
-from scorecard.rules.rag import Status, judgement_explanation, status_of
+from scorecard.rules.rag import RagMethod, Rating, Status, judgement_explanation, status_of
 from scorecard.rules.returns import ReturnState, is_due, is_nci, return_state
+from scorecard.services.rating import rule_rating
 
 from . import permissions
 
@@ -242,16 +251,129 @@ class ApprovalRow:
     item: Any
     item_kind: ItemKind  # the row links to the item by its kind's URL slug
     refusal: str = ""  # why this user may not sign it off (segregation of duties); "" if they may
+    target: Target | None = None  # a measure's target row for the period: what it was rated on
+    # What the target and tolerance give a measure rated by judgement, beside the officer's RAG.
+    rule: Rating | None = None
+
+    @property
+    def contradicts(self) -> bool:
+        judged = status_of(self.ret.rag) if self.ret.rag else None
+        return self.rule is not None and contradicts(judged, self.rule.status)
+
+    @property
+    def key(self) -> str:
+        """What the row's checkbox posts: kind, return and the version the approver saw."""
+        return f"{self.item_kind.name}:{self.ret.pk}:{self.ret.version}"
 
 
 def approval_rows(queue: list[Any], refusals: dict[tuple[type, int], str]) -> list[ApprovalRow]:
-    """The queue as rows for the page; ``refusals`` by (return model, pk), as the services give."""
+    """The queue as rows for the page; ``refusals`` by (return model, pk), as the services give.
+
+    Each measure's target for the period is read in one query for the whole queue.
+    """
+    measure_ids = {r.measure_id for r in queue if isinstance(r, Result)}
+    period_ids = {r.period_id for r in queue}
+    targets = (
+        {
+            (t.measure_id, t.period_id): t
+            for t in Target.objects.filter(measure_id__in=measure_ids, period_id__in=period_ids)
+        }
+        if measure_ids
+        else {}
+    )
+    default = CouncilSettings.load().default_rag_method if measure_ids else ""
     rows = []
     for ret in queue:
         kind = kind_of(ret)
         refusal = refusals.get((type(ret), ret.pk), "")
-        rows.append(ApprovalRow(ret=ret, item=kind.item_of(ret), item_kind=kind, refusal=refusal))
+        target = targets.get((ret.measure_id, ret.period_id)) if isinstance(ret, Result) else None
+        rule = (
+            rule_rating(ret.measure, ret, target=target, default_method=default)
+            if isinstance(ret, Result)
+            else None
+        )
+        rows.append(
+            ApprovalRow(
+                ret=ret,
+                item=kind.item_of(ret),
+                item_kind=kind,
+                refusal=refusal,
+                target=target,
+                rule=rule,
+            )
+        )
     return rows
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    """A result whose officer's judgement differs from what its target and tolerance give."""
+
+    result: Result
+    target: Target | None
+    rule: Rating
+
+    @property
+    def judged(self) -> Status:
+        return Status(self.result.officer_rag)
+
+
+def judgement_contradictions(period: ReportingPeriod) -> list[Contradiction]:
+    """The period's results rated by judgement against the rule, by code: issue 12, "The
+    approver" (one district's published quarter had 9 in 90). A fixed number of queries."""
+    default = CouncilSettings.load().default_rag_method
+    judged = Q(measure__rag_method=RagMethod.JUDGEMENT.value)
+    if RagMethod(default) is RagMethod.JUDGEMENT:
+        judged |= Q(measure__rag_method="")
+    results = list(
+        Result.objects.filter(judged, period=period)
+        .exclude(officer_rag="")
+        .select_related("measure", "period", "entered_by")
+        .order_by("measure__code")
+    )
+    targets = {
+        t.measure_id: t
+        for t in Target.objects.filter(
+            period=period, measure_id__in={r.measure_id for r in results}
+        )
+    }
+    found = []
+    for result in results:
+        target = targets.get(result.measure_id)
+        rule = rule_rating(result.measure, result, target=target, default_method=default)
+        if rule is not None and contradicts(Status(result.officer_rag), rule.status):
+            found.append(Contradiction(result=result, target=target, rule=rule))
+    return found
+
+
+def selected_returns(keys: Iterable[str]) -> tuple[list[tuple[Any, int]], int]:
+    """The returns an approver ticked ("measure:12:3"), each with the version they saw.
+
+    One query per kind; keys that name no return (forged, or deleted since) are counted, not
+    raised. Returns the (return, version) pairs in the order ticked and how many were unknown.
+    """
+    wanted: dict[str, dict[int, int]] = {}
+    unknown = 0
+    for key in keys:
+        kind_name, _, rest = key.partition(":")
+        pk, _, version = rest.partition(":")
+        if not (pk.isdigit() and version.isdigit()):
+            unknown += 1
+            continue
+        wanted.setdefault(kind_name, {})[int(pk)] = int(version)
+    found = []
+    for kind_name, versions in wanted.items():
+        try:
+            kind = kind_named(kind_name)
+        except LookupError:
+            unknown += len(versions)
+            continue
+        loaded = kind.return_model.objects.filter(pk__in=versions).select_related(
+            "period", f"{kind.item_field}__directorate"
+        )
+        found += [(ret, versions[ret.pk]) for ret in loaded]
+        unknown += len(versions) - len(loaded)
+    return found, unknown
 
 
 def period_counts(period: ReportingPeriod) -> dict[str, int]:

@@ -19,6 +19,7 @@ from django.utils import timezone
 from scorecard.kinds import ItemKind, kind_of
 from scorecard.models import CouncilSettings, Measure, ReportingPeriod, Result, ReturnStatus, Target
 from scorecard.rules.aggregation import RatioError, ratio_value
+from scorecard.rules.judgement import REASON_FIELD, reason_problem
 from scorecard.rules.measure_types import MeasureType
 from scorecard.rules.plausibility import implausible_actual
 from scorecard.rules.rag import RagMethod, Rating, Status
@@ -36,11 +37,12 @@ from scorecard.services.rating import (
     handed_in_months,
     rate,
     results_rerate,
+    rule_rating,
     runs_year_to_date,
 )
 from scorecard.services.targets import profiled_targets_derive
 
-from . import permissions
+from . import notify, permissions
 from .audit import audit_record, change_sentence, changes_between, entries_about, latest_entry
 
 # The form's "Yes, this value is right" box: an implausible actual is saved once it is ticked.
@@ -126,6 +128,23 @@ def target_of(measure: Measure, period: ReportingPeriod) -> Decimal | None:
     )
 
 
+def judgement_rule_rating(
+    *,
+    measure: Measure,
+    period: ReportingPeriod,
+    actual: Decimal | None,
+    default: str | None = None,
+) -> Rating | None:
+    """What the target and tolerance give the figure of a measure rated by judgement; None for
+    a measure rated by its rule. Saves nothing (``services.rating.rule_rating``)."""
+    default = default or default_method()
+    if measure.effective_rag_method(default) is not RagMethod.JUDGEMENT:
+        return None
+    target = Target.objects.filter(measure=measure, period=period).first()
+    draft = Result(measure=measure, period=period, actual=actual)
+    return rule_rating(measure, draft, target=target, default_method=default)
+
+
 STORED_PLACES = Decimal("0.0001")  # a result's figures keep four places (VALUE_DIGITS)
 WHOLE_RATIO = "enter the numerator and the denominator for this period"
 
@@ -164,13 +183,16 @@ def entry_problems(
     default: str | None = None,
     target: Decimal | None = None,
     confirmed: bool = False,
+    by_rule: Status | None = None,
 ) -> dict[str, str]:
     """Every problem with a return's values: one check for the forms, services and uploads.
 
     An implausible actual (``scorecard.rules.plausibility``) is a problem until the officer
-    has ``confirmed`` it is right.
+    has ``confirmed`` it is right. ``by_rule`` is what the target and tolerance give a measure
+    rated by judgement (``judgement_rule_rating``): a judgement that contradicts it needs a
+    reason (``scorecard.rules.judgement``).
     """
-    problems: dict[str, str] = {}
+    problems = _reason_problems(values, rating=rating, by_rule=by_rule, submitting=submitting)
     if kind_of(item).rated_by_rule:
         method = item.effective_rag_method(default or default_method())
         actual = values.get("actual")
@@ -208,6 +230,19 @@ def entry_problems(
             name, message = "numerator", WHOLE_RATIO
         problems.setdefault(judged_field if name == "rag" else name, message)
     return problems
+
+
+def _reason_problems(
+    values: dict[str, Any], *, rating: Status | None, by_rule: Status | None, submitting: bool
+) -> dict[str, str]:
+    """A judgement contradicting the target and tolerance needs a reason (rules.judgement)."""
+    reason = reason_problem(
+        judged=rating,
+        by_rule=by_rule,
+        reason=values.get(REASON_FIELD) or "",
+        submitting=submitting,
+    )
+    return {REASON_FIELD: reason} if reason else {}
 
 
 def _check_may_update(user: Any, item: models.Model) -> None:
@@ -273,7 +308,9 @@ def _new_return(
 ) -> dict[str, Any]:
     """The fields to store, rated and checked; raise ``ReturnInvalid`` naming every problem."""
     confirmed = bool(values.get(CONFIRM_FIELD))
+    reason = values.get(REASON_FIELD)
     values = _with_stored(kind, current, values)
+    by_rule = None
     if kind.rated_by_rule:
         problems = ratio_actual(item, values)
         if problems:
@@ -286,6 +323,9 @@ def _new_return(
             forecast=values.get("forecast"),
         )
         status = rating.status if rating.status.is_rated else None
+        values[REASON_FIELD] = getattr(current, REASON_FIELD, "") if reason is None else reason
+        rule = judgement_rule_rating(measure=item, period=period, actual=values["actual"])
+        by_rule = rule.status if rule else None
     else:
         status = Status(values["rag"]) if values["rag"] else None
     # A correction keeps a handed-in return handed in: it must stay as complete as submitted.
@@ -296,6 +336,7 @@ def _new_return(
         submitting=submitting or after in HANDED_IN,
         target=target_of(item, period) if kind.rated_by_rule else None,
         confirmed=confirmed,
+        by_rule=by_rule,
     )
     if problems:
         raise ReturnInvalid(problems)
@@ -398,10 +439,23 @@ def return_save(
     if kind.rated_by_rule:
         figures_follow(measure_ids=[item.pk], written=[(item.pk, period.pk)], user=user)
         saved.refresh_from_db()
-    verb = "Corrected" if correcting else ("Submitted" if submit else "Saved as draft")
-    summary = f"{verb}: {item.code} {period.label}"
-    audit_record(user=user, item=saved, summary=summary, changes=changes, reason=reason)
+    saved.period = period  # the row just written is of this period: no query to name it
+    _saved_record(
+        user=user, item=item, saved=saved, how=(submit, correcting), changes=changes, reason=reason
+    )
     return saved
+
+
+def _saved_record(
+    *, user: Any, item: Any, saved: Any, how: tuple[bool, bool], changes: dict, reason: str
+) -> None:
+    """Audit a saved return; a submission tells the approvers it waits for them."""
+    submit, correcting = how
+    verb = "Corrected" if correcting else ("Submitted" if submit else "Saved as draft")
+    summary = f"{verb}: {item.code} {saved.period.label}"
+    audit_record(user=user, item=saved, summary=summary, changes=changes, reason=reason)
+    if submit and not correcting:
+        notify.return_submitted(item=item, ret=saved, by=user)
 
 
 def _derived_refusal(item: models.Model, ret: models.Model) -> ReturnRefused:
@@ -523,7 +577,7 @@ def return_send_back(*, user: Any, ret: models.Model, comment: str, version: int
     """Return a submitted return to its officer with a comment saying what to change."""
     if not comment.strip():
         raise ReturnInvalid({"comment": "say what the officer should change"})
-    return _decide(
+    sent_back = _decide(
         user=user,
         ret=ret,
         version=version,
@@ -531,6 +585,8 @@ def return_send_back(*, user: Any, ret: models.Model, comment: str, version: int
         summary="Returned to the officer",
         reason=comment.strip(),
     )
+    notify.return_sent_back(item=kind_of(ret).item_of(ret), ret=sent_back, comment=comment.strip())
+    return sent_back
 
 
 RULE_FIELDS = (

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -24,6 +24,7 @@ from scorecard.workbook.errors import WorkbookRefused
 from . import excel, permissions, selectors, services
 from .audit import history, without_drafts
 from .forms import (
+    CHECK,
     COPY,
     DRAFT,
     SUBMIT,
@@ -203,6 +204,37 @@ def _handed_in_only(row, earlier, entries):
     return row, earlier, without_drafts(entries)
 
 
+PREVIEWED = ("actual", "numerator", "denominator", "officer_rag", "forecast")
+
+
+def rag_preview(request: HttpRequest, kind: str, item_id: int, period_id: int) -> HttpResponse:
+    """The RAG the measure's rule gives the figures typed so far, and why: saves nothing.
+
+    Asked by static/js/returns.js as the officer types (issue 12, "The officer's return"); the
+    form rates the figures through ``services.result_rating``, the one RAG engine.
+    """
+    if not _kind(kind).rated_by_rule:
+        raise Http404("Only a measure is rated by a rule.")
+    item = _item(kind, item_id)
+    period = get_object_or_404(ReportingPeriod, pk=period_id)
+    if not permissions.can_update(request.user, item):
+        raise PermissionDenied
+    row = selectors.item_row(item, period)
+    data = {name: request.GET.get(name, "") for name in PREVIEWED}
+    form = _form(row, data={**data, "version": row.version}, compact=True)
+    form.is_valid()
+    problems = [
+        error
+        for name in ("actual", "numerator", "denominator", "officer_rag")
+        for error in form.errors.get(name, [])
+    ]
+    return render(
+        request,
+        "returns/rag_preview.html",
+        {"rating": None if problems else form.rating, "problems": problems},
+    )
+
+
 def _returned_comment(row, entries) -> str:
     """The approver's comment, while the return is sent back to its officer."""
     if row.current is None or row.current.status != ReturnStatus.RETURNED:
@@ -224,6 +256,42 @@ def approvals(request: HttpRequest) -> HttpResponse:
     refusals = services.approval_refusals(user=request.user, returns=queue)
     rows = selectors.approval_rows(queue, refusals)
     return render(request, "returns/approvals.html", {"queue": rows})
+
+
+@require_POST
+def approve_selected(request: HttpRequest) -> HttpResponse:
+    """Approve every ticked return, each through ``services.return_approve``, and say how each
+    went: one that cannot be approved (changed since the page was loaded, the approver's own)
+    is named with why, and does not hold back the others (per-item, not all-or-nothing)."""
+    if not (
+        permissions.is_performance_team(request.user)
+        or permissions.approver_directorate_id(request.user)
+    ):
+        raise PermissionDenied
+    keys = request.POST.getlist("selected")
+    if not keys:
+        messages.error(request, "Select the returns to approve, then press Approve selected.")
+        return redirect("returns:approvals")
+    chosen, unknown = selectors.selected_returns(keys)
+    approved, refused = [], []
+    for ret, version in chosen:
+        item = kind_of(ret).item_of(ret)
+        try:
+            services.return_approve(user=request.user, ret=ret, version=version)
+            approved.append(item.code)
+        except (services.ReturnRefused, services.ReturnConflict) as problem:
+            refused.append(f"{item.code} was not approved: {problem}")
+    if approved:
+        count = len(approved)
+        messages.success(
+            request,
+            f"{count} return{'s' if count != 1 else ''} approved: {', '.join(approved)}.",
+        )
+    for sentence in refused:
+        messages.error(request, sentence)
+    if unknown:
+        messages.error(request, f"{unknown} selected return(s) are no longer waiting: reload.")
+    return redirect("returns:approvals")
 
 
 def _submitted(kind: str, pk: int) -> Any:
@@ -281,29 +349,29 @@ def update_all(request: HttpRequest, period_id: int) -> HttpResponse:
     and beside its field, with everything typed kept.
     """
     period = get_object_or_404(ReportingPeriod, pk=period_id)
-    rows = selectors.my_returns(request.user, [period])
     is_team = permissions.is_performance_team(request.user)
-    editable, closed = [], []
-    for row in rows:
-        stored = row.current.status if row.current else None
-        refusal = edit_refusal(state=period.state, stored=stored, is_team=is_team, reason="x")
-        (closed if refusal else editable).append(row)
+    editable, closed = _editable(selectors.my_returns(request.user, [period]), period, is_team)
     correcting = is_team and period.state != ReportingPeriod.State.OPEN
     action = request.POST.get("action") if request.method == "POST" else None
     submitting = action == SUBMIT
+    data, copied = _copy_forward(request.POST, editable, action)
     forms = []
     default = services.default_method()  # read once, not once per row
     for row in editable:
         form = _form(
             row,
-            data=request.POST if action else None,
+            data=data if action else None,
             submitting=False,
             correcting=correcting,
             compact=True,
             prefix=row.key,
             default=default,
+            copied=row.key == copied,
         )
         forms.append(form)
+    if action == CHECK:
+        for form in forms:
+            form.is_valid()  # rates each row with what was typed: the no-JavaScript preview
 
     if action in (DRAFT, SUBMIT):
         to_save = []
@@ -332,6 +400,33 @@ def update_all(request: HttpRequest, period_id: int) -> HttpResponse:
             "correcting": correcting,
         },
     )
+
+
+def _editable(rows, period: ReportingPeriod, is_team: bool) -> tuple[list, list]:
+    """The rows the user may still change in the period, and those they no longer may."""
+    editable, closed = [], []
+    for row in rows:
+        stored = row.current.status if row.current else None
+        refusal = edit_refusal(state=period.state, stored=stored, is_team=is_team, reason="x")
+        (closed if refusal else editable).append(row)
+    return editable, closed
+
+
+def _copy_forward(posted, rows, action: str | None):
+    """The posted rows, with one row's commentary replaced by last period's ("copy:m12").
+
+    The no-JavaScript path of the per-row copy button; static/js/returns.js copies in place.
+    Returns the data and the key of the row copied into (or None).
+    """
+    if not action or not action.startswith(COPY + ":"):
+        return posted, None
+    key = action.removeprefix(COPY + ":")
+    row = next((r for r in rows if r.key == key), None)
+    if row is None or row.previous is None:
+        return posted, None
+    data = posted.copy()
+    data[f"{key}-commentary"] = row.previous.commentary
+    return data, key
 
 
 def _save_all(request: HttpRequest, forms: list, *, submit: bool) -> int | None:

@@ -15,7 +15,7 @@ from scorecard.models import CouncilSettings, Measure, ReportingPeriod, Result, 
 from scorecard.rules.aggregation import with_derivation, year_to_date
 from scorecard.rules.measure_types import Aggregation
 from scorecard.rules.periods import PeriodKind, PeriodRef
-from scorecard.rules.rag import Goal, Rating, Status, rag_for
+from scorecard.rules.rag import Goal, RagMethod, Rating, Status, rag_for
 from scorecard.rules.returns import HANDED_IN
 from scorecard.rules.signoff import rerates_automatically
 from scorecard.services.rollup import aggregation_of
@@ -41,6 +41,7 @@ def rate(
     default_method: str,
     annual: Target | None = None,
     months: Months | None = None,
+    method: RagMethod | None = None,
 ) -> Rating:
     """Rate one result of a measure with the measure's rule (no NCI: a stored result exists).
 
@@ -48,6 +49,8 @@ def rate(
     year's, against which a measure rated by forecast rates the officer's year-end forecast.
     A month of a year-to-date measure that holds each month's own figure is rated by its year
     to date against its running target, from ``months`` (``year_to_date``), and says so.
+    ``method`` rates by another rule than the measure's: what the target and tolerance give a
+    measure rated by judgement (``scorecard.rules.judgement``).
     """
     goal = goal_of(target)
     actual, last_year_actual, how = result.actual, last_year.actual if last_year else None, ""
@@ -59,7 +62,7 @@ def rate(
             ref = last_year.period.ref
             last_year_actual = year_to_date(ref, last_year.actual, months, **places).value
     rating = rag_for(
-        method=measure.effective_rag_method(default_method),
+        method=method or measure.effective_rag_method(default_method),
         polarity=measure.polarity,
         actual=actual,
         target=goal.target,
@@ -222,3 +225,23 @@ def _rerate(due: list[Result], *, last_years: Iterable[Result]) -> list[Rerated]
         update_fields=["rag", "rag_explanation"],
     )
     return changed
+
+
+def rule_rating(
+    measure: Measure, result: Result, *, target: Target | Decimal | None, default_method: str
+) -> Rating | None:
+    """What the target and tolerance give a result its officer rates by judgement; else None.
+
+    The plain tolerance rule (issue 12: "what the measure's target and tolerance would give"),
+    so it needs neither last year nor the annual target.
+    """
+    if measure.effective_rag_method(default_method) is not RagMethod.JUDGEMENT:
+        return None
+    return rate(
+        measure,
+        result,
+        target=target,
+        last_year=None,
+        default_method=default_method,
+        method=RagMethod.TOLERANCE,
+    )

@@ -33,4 +33,26 @@ def site_nav(context) -> dict:
         if session is not None:
             session[NAV_KEY] = shown
     # The flags name the user by pk; the template needs the user themself.
-    return {**shown, "current": current, "user": user, "csrf_token": context.get("csrf_token")}
+    return {
+        **shown,
+        "current": current,
+        "user": user,
+        "csrf_token": context.get("csrf_token"),
+        "notified": _notified(shown),
+        "unread": _unread(user) if _notified(shown) else 0,
+    }
+
+
+def _notified(shown: dict) -> bool:
+    """Whether the user is ever notified: those who keep returns or approve them. Viewers and
+    clerks are not, so their pages pay no query for a count."""
+    return bool(shown.get("keeps_returns") or shown.get("may_approve"))
+
+
+def _unread(user) -> int:
+    """How many of the user's notifications are unread: one query per page."""
+    from scorecard.returns.notify import unread_count
+
+    if not getattr(user, "is_authenticated", False):
+        return 0
+    return unread_count(user)

@@ -74,12 +74,21 @@ def nav_links(content: bytes) -> dict[str, str]:
 
 
 NAVIGATION = [
-    (Role.OFFICER, EVERYONE + ["My returns", "Sign out"]),
-    (Role.APPROVER, EVERYONE + ["My returns", "Approvals", "Sign out"]),
+    (Role.OFFICER, EVERYONE + ["My returns", "Notifications", "Sign out"]),
+    (Role.APPROVER, EVERYONE + ["My returns", "Approvals", "Notifications", "Sign out"]),
     (
         Role.PERFORMANCE_TEAM,
         EVERYONE
-        + ["Report packs", "My returns", "Approvals", "Progress", "Periods", "Set-up", "Sign out"],
+        + [
+            "Report packs",
+            "My returns",
+            "Approvals",
+            "Progress",
+            "Periods",
+            "Set-up",
+            "Notifications",
+            "Sign out",
+        ],
     ),
     (Role.VIEWER, EVERYONE + ["Report packs", "Sign out"]),
     (Role.COMMITTEE_CLERK, EVERYONE + ["Report packs", "Sign out"]),

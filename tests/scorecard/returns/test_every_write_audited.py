@@ -24,6 +24,7 @@ READS = {
     "approval_refusals",
     "is_ratio",
     "ratio_actual",
+    "judgement_rule_rating",
 }
 
 
