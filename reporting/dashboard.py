@@ -105,7 +105,8 @@ def _breakdown(
 def build_dashboard(period: ReportingPeriod, *, today=None) -> Dashboard:
     """Everything on the dashboard for `period`, in a fixed number of queries."""
     tree = ObjectiveTree()  # loaded once, for the items and for the breakdown by objective
-    items = items_for(period, today=today, tree=tree)
+    council = CouncilSettings.load()
+    items = items_for(period, today=today, tree=tree, high_risk_from=council.risk_high_from)
     overall = summarise(item.status for item in items)
     by_objective = _breakdown(
         items,
@@ -134,7 +135,7 @@ def build_dashboard(period: ReportingPeriod, *, today=None) -> Dashboard:
         period=period,
         items=items,
         overall=overall,
-        overall_status=overall_rating(overall, CouncilSettings.load().overall_thresholds),
+        overall_status=overall_rating(overall, council.overall_thresholds),
         by_objective=by_objective,
         by_directorate=by_directorate,
         by_perspective=by_perspective,

@@ -1,6 +1,7 @@
 """The scorecard's data: organisation, framework (plans, objectives, measures), periods, results."""
 
 from .audit import AuditEntry
+from .costs import ServiceCost
 from .framework import Measure, Objective, Perspective, Plan, Target
 from .organisation import CouncilSettings, Directorate, OfficerProfile, Role, Service
 from .periods import ReportingPeriod
@@ -20,5 +21,6 @@ __all__ = [
     "ReturnStatus",
     "Role",
     "Service",
+    "ServiceCost",
     "Target",
 ]

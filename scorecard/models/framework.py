@@ -183,6 +183,11 @@ class Measure(LeadOfficerMixin):
     target_profile_shares = models.JSONField(default=list, blank=True)
     published = models.BooleanField(default=False, help_text="Shown to the public.")
     data_quality = models.TextField(blank=True, help_text="Source, definition caveats, checks.")
+    # The Oxford Improvement Model's customer quadrant (seed 003): a service's satisfaction
+    # results, read beside its cost on the value-for-money page (issue 11).
+    customer_satisfaction = models.BooleanField(
+        default=False, help_text="A customer satisfaction result for its service."
+    )
 
     class Meta:
         ordering = ["code"]

@@ -28,6 +28,7 @@ from scorecard.rules.rag import (
     parse_tolerance,
     range_middle,
 )
+from scorecard.rules.risk import risk_pair_problems
 from scorecard.rules.units import format_value, quantize
 
 from ..base import (
@@ -621,6 +622,18 @@ RESULT_COLUMN_READERS = (
 )
 
 
+def _risk_pair(reader: RowReader, values: dict) -> None:
+    """Likelihood and impact together or not at all (issue 11), named by the blank column."""
+    if not (reader.has("Likelihood") or reader.has("Impact")):
+        return
+    problems = risk_pair_problems(values.get("risk_likelihood"), values.get("risk_impact"))
+    for name, message in problems.items():
+        blank = "Likelihood" if name == "risk_likelihood" else "Impact"
+        given = "Impact" if blank == "Likelihood" else "Likelihood"
+        # A sheet without the blank half's column: point at the half that is there.
+        reader.error(blank if reader.has(blank) else given, message)
+
+
 def _figures_changed(results: list[Result], fields: list[str]) -> set[tuple[int, int]]:
     """The (measure, period) of each result that is new or whose figures differ from those stored.
 
@@ -717,6 +730,7 @@ class ResultsSheet(ReturnsSheet):
             if reader.has(header):
                 value = reader.get(header, convert)
                 values[field_name] = default if value in (None, "") else value
+        _risk_pair(reader, values)
         values["status"] = self.status_cell(reader)
         if reader.has("RAG"):
             values["officer_rag"] = self.rag_cell(reader)
