@@ -126,7 +126,7 @@ class CouncilSettings(models.Model):
 
     def clean(self) -> None:
         try:
-            self.risk_bands
+            RiskBands(medium_from=self.risk_medium_from, high_from=self.risk_high_from)
         except RiskBandsError as error:
             raise ValidationError({"risk_high_from": str(error)}) from error
 
