@@ -28,6 +28,7 @@ from scorecard.rules.summaries import (
 )
 
 from .items import Item, ObjectiveTree, items_for
+from .risk import RiskMatrix, risk_matrix
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class Dashboard:
     short_term: TravelSummary
     long_term: TravelSummary
     trend: list[TrendPoint]
+    risk: RiskMatrix | None = None  # the 5 × 5 risk matrix (issue 11)
 
     @property
     def reds(self) -> list[Item]:
@@ -142,6 +144,7 @@ def build_dashboard(period: ReportingPeriod, *, today=None) -> Dashboard:
         short_term=summarise_travel(item.short_term for item in measures),
         long_term=summarise_travel(item.long_term for item in measures),
         trend=green_trend(period),
+        risk=risk_matrix(period, items, council.risk_bands),
     )
 
 

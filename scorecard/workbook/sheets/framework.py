@@ -626,7 +626,12 @@ def _risk_pair(reader: RowReader, values: dict) -> None:
     """Likelihood and impact together or not at all (issue 11), named by the blank column."""
     if not (reader.has("Likelihood") or reader.has("Impact")):
         return
-    problems = risk_pair_problems(values.get("risk_likelihood"), values.get("risk_impact"))
+    # Whether each half was written at all: a half written wrong ("6") has its own error.
+    written = [
+        1 if reader.has(header) and text(reader.raw(header)) else None
+        for header in ("Likelihood", "Impact")
+    ]
+    problems = risk_pair_problems(*written)
     for name, message in problems.items():
         blank = "Likelihood" if name == "risk_likelihood" else "Impact"
         given = "Impact" if blank == "Likelihood" else "Likelihood"
