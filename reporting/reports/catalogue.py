@@ -22,6 +22,7 @@ from .plans import (
     improvement_plan_sections,
     priority_action_plans_section,
 )
+from .risk import risk_matrix_annex
 from .scope import EVERYTHING, Scope
 from .sections import (
     RESULT_COLUMNS,
@@ -213,6 +214,21 @@ def results_report(
     return report
 
 
+def risk_matrix_report(
+    period: ReportingPeriod, scope: Scope = EVERYTHING, *, include_provisional: bool = False
+) -> Report:
+    """The 5 × 5 risk matrix of the measures in scope, approved scores only (issue 11)."""
+    return _annex_report(
+        f"Risk matrix: {period.label}",
+        risk_matrix_annex,
+        period,
+        scope,
+        measures=scope.measures(),
+        actions=Action.objects.none(),
+        include_provisional=include_provisional,
+    )
+
+
 def items_report(
     period: ReportingPeriod,
     scope: Scope = EVERYTHING,
@@ -296,6 +312,8 @@ REPORT_TYPES = (
         pack_field="include_measure_pages",
         on_command_line=False,
     ),
+    # Its annex is ready for a pack; a pack's box for it needs a ReportPack field (issue 11).
+    ReportType("risk-matrix", "Risk matrix", risk_matrix_report, annex=risk_matrix_annex),
     ReportType("items", "Measures and actions", items_report, on_command_line=False),
     ReportType("plan", "An improvement plan", plan_report, on_command_line=False),
 )

@@ -45,6 +45,7 @@ EVERY_REPORT = [
     "action-plans",
     "results",
     "measure-pages",
+    "risk-matrix",
     "items",
     "plan",
     "pack",
@@ -79,6 +80,7 @@ def test_the_command_offers_exactly_the_registered_command_line_reports():
         "exceptions",
         "action-plans",
         "results",
+        "risk-matrix",
         "pack",
     ]
 
