@@ -43,12 +43,12 @@ def test_costs_are_imported_and_their_services_added(import_sheets):
 
 
 def test_importing_a_year_again_replaces_its_figures(import_sheets):
-    sheet = (
-        lambda cost: {  # noqa: E731
+    def sheet(cost: str) -> dict:
+        return {
             **DIRECTORATES,
             "Service costs": [HEADER[:4], ["Environment", "Parks", "2009/10", cost]],
         }
-    )
+
     import_sheets(sheet("400000"))
     import_sheets(sheet("380000"))
     assert list(ServiceCost.objects.values_list("net_cost", flat=True)) == [Decimal("380000")]
