@@ -15,6 +15,7 @@ from ..exports import ReportType
 from ..items import Item, items_for
 from ..pages import improvement_plan_table
 from ..tables import ITEM_COLUMNS
+from ..value_for_money import VALUE_FOR_MONEY_COLUMNS, value_for_money
 from .document import Report, TableSection
 from .plans import (
     action_plan_section,
@@ -229,6 +230,26 @@ def risk_matrix_report(
     )
 
 
+def value_for_money_report(
+    period: ReportingPeriod, scope: Scope = EVERYTHING, *, include_provisional: bool = False
+) -> Report:
+    """Services ranked for fundamental review by cost and performance (issue 11)."""
+    page = value_for_money(period)
+    report = _new_report(f"Value for money: {period.label}", period, [], False)
+    report.sections.append(
+        TableSection(
+            "Services ranked for fundamental review",
+            VALUE_FOR_MONEY_COLUMNS,
+            [("", page.rows)],
+            note=f"Net cost for {page.year_label}; performance is the share of each service's "
+            "rated measures that are Green, approved figures only. Cost rank 1 is the costliest "
+            "of the council's services.",
+            sheet="Value for money",
+        )
+    )
+    return report
+
+
 def items_report(
     period: ReportingPeriod,
     scope: Scope = EVERYTHING,
@@ -314,6 +335,7 @@ REPORT_TYPES = (
     ),
     # Its annex is ready for a pack; a pack's box for it needs a ReportPack field (issue 11).
     ReportType("risk-matrix", "Risk matrix", risk_matrix_report, annex=risk_matrix_annex),
+    ReportType("value-for-money", "Value for money", value_for_money_report),
     ReportType("items", "Measures and actions", items_report, on_command_line=False),
     ReportType("plan", "An improvement plan", plan_report, on_command_line=False),
 )

@@ -46,6 +46,7 @@ EVERY_REPORT = [
     "results",
     "measure-pages",
     "risk-matrix",
+    "value-for-money",
     "items",
     "plan",
     "pack",
@@ -81,6 +82,7 @@ def test_the_command_offers_exactly_the_registered_command_line_reports():
         "action-plans",
         "results",
         "risk-matrix",
+        "value-for-money",
         "pack",
     ]
 
