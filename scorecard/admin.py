@@ -314,7 +314,10 @@ class MeasureAdmin(AuditedAdmin):
                 ]
             },
         ),
-        ("Publication and data quality", {"fields": ["published", "data_quality"]}),
+        (
+            "Publication and data quality",
+            {"fields": ["published", "data_quality", "customer_satisfaction"]},
+        ),
         (
             "Calculated from other measures",
             {

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from scorecard.models import Service, ServiceCost
+from scorecard.models import Measure, Service, ServiceCost
 
 pytestmark = pytest.mark.django_db
 
@@ -72,3 +72,17 @@ def test_a_bad_row_is_refused_naming_sheet_row_and_column(refused, bad, column, 
     assert [(e.sheet, e.row, e.column) for e in errors] == [("Service costs", 3, column)]
     assert message in errors[0].message
     assert not ServiceCost.objects.exists()
+
+
+def test_a_measure_is_tagged_as_customer_satisfaction(import_sheets):
+    import_sheets(
+        {
+            "Measures": [
+                ["Code", "Title", "Customer satisfaction"],
+                ["BV 003", "Satisfaction with complaint handling", "Yes"],
+                ["NI 191", "Residual household waste", ""],
+            ]
+        }
+    )
+    tagged = dict(Measure.objects.values_list("code", "customer_satisfaction"))
+    assert tagged == {"BV 003": True, "NI 191": False}
