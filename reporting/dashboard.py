@@ -28,6 +28,7 @@ from scorecard.rules.summaries import (
 )
 
 from .items import Item, ObjectiveTree, items_for
+from .risk import RiskMatrix, risk_matrix
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class Dashboard:
     short_term: TravelSummary
     long_term: TravelSummary
     trend: list[TrendPoint]
+    risk: RiskMatrix | None = None  # the 5 × 5 risk matrix (issue 11)
 
     @property
     def reds(self) -> list[Item]:
@@ -105,7 +107,8 @@ def _breakdown(
 def build_dashboard(period: ReportingPeriod, *, today=None) -> Dashboard:
     """Everything on the dashboard for `period`, in a fixed number of queries."""
     tree = ObjectiveTree()  # loaded once, for the items and for the breakdown by objective
-    items = items_for(period, today=today, tree=tree)
+    council = CouncilSettings.load()
+    items = items_for(period, today=today, tree=tree, high_risk_from=council.risk_high_from)
     overall = summarise(item.status for item in items)
     by_objective = _breakdown(
         items,
@@ -134,13 +137,14 @@ def build_dashboard(period: ReportingPeriod, *, today=None) -> Dashboard:
         period=period,
         items=items,
         overall=overall,
-        overall_status=overall_rating(overall, CouncilSettings.load().overall_thresholds),
+        overall_status=overall_rating(overall, council.overall_thresholds),
         by_objective=by_objective,
         by_directorate=by_directorate,
         by_perspective=by_perspective,
         short_term=summarise_travel(item.short_term for item in measures),
         long_term=summarise_travel(item.long_term for item in measures),
         trend=green_trend(period),
+        risk=risk_matrix(period, items, council.risk_bands),
     )
 
 

@@ -1,12 +1,22 @@
 """The filters every list shares; their state lives in the URL so a view can be bookmarked."""
 
+from functools import cached_property
+
 import django_filters
 from django import forms
 from django.db.models import Q, QuerySet, Value
 from django.db.models.functions import Concat
 
-from scorecard.models import Directorate, Measure, Objective, Perspective, ReportingPeriod
+from scorecard.models import (
+    CouncilSettings,
+    Directorate,
+    Measure,
+    Objective,
+    Perspective,
+    ReportingPeriod,
+)
 from scorecard.rules.rag import Status
+from scorecard.rules.risk import SCALE, RiskBand, RiskBands
 from scorecard.rules.travel import Direction
 
 from .items import ITEM_SOURCES, Item, ObjectiveTree
@@ -14,6 +24,8 @@ from .items import ITEM_SOURCES, Item, ObjectiveTree
 # Lists show provisional figures (marked), so nothing in them is ever awaiting approval.
 STATUS_CHOICES = [(s.value, s.word) for s in Status if s is not Status.AWAITING_APPROVAL]
 DIRECTION_CHOICES = [(d.value, d.word) for d in Direction]
+RISK_CHOICES = [(str(n), str(n)) for n in SCALE]
+BAND_CHOICES = [(b.value, b.word) for b in RiskBand]
 KIND_CHOICES = [(source.kind, source.chosen_by.capitalize()) for source in ITEM_SOURCES]
 
 
@@ -70,6 +82,25 @@ class ItemFilter(django_filters.FilterSet):
         choices=Measure.Family.choices, method="filter_family", empty_label="All"
     )
     lead_officer = django_filters.CharFilter(method="filter_lead", label="Lead officer contains")
+    # The risk matrix's cells and bands list their items (issue 11): rated fields, kept by `keep`.
+    likelihood = django_filters.ChoiceFilter(
+        choices=RISK_CHOICES,
+        method="no_database_filter",
+        label="Risk likelihood",
+        empty_label="Any",
+    )
+    impact = django_filters.ChoiceFilter(
+        choices=RISK_CHOICES, method="no_database_filter", label="Risk impact", empty_label="Any"
+    )
+    risk_band = django_filters.ChoiceFilter(
+        choices=BAND_CHOICES, method="no_database_filter", label="Risk band", empty_label="Any"
+    )
+    figures = django_filters.ChoiceFilter(
+        choices=[("approved", "Approved only")],
+        method="no_database_filter",
+        label="Figures",
+        empty_label="Approved and provisional",
+    )
 
     class Meta:
         model = Measure
@@ -118,4 +149,20 @@ class ItemFilter(django_filters.FilterSet):
             actual = getattr(item, name)
             if wanted and (actual is None or actual.value != wanted):
                 return False
+        if data.get("figures") == "approved" and item.provisional:
+            return False
+        return self._keeps_risk(item, data)
+
+    @cached_property
+    def risk_bands(self) -> RiskBands:
+        return CouncilSettings.load().risk_bands
+
+    def _keeps_risk(self, item: Item, data: dict) -> bool:
+        for name in ("likelihood", "impact"):
+            if data.get(name) and getattr(item, name) != int(data[name]):
+                return False
+        band = data.get("risk_band")
+        if band:
+            score = item.risk_score
+            return score is not None and self.risk_bands.band_of(score).value == band
         return True

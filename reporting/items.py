@@ -1,7 +1,7 @@
 """Every kind of rated item (measures, actions) as one list, for dashboards' counts and lists."""
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from urllib.parse import quote
@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from django.urls import reverse
 
 from actionplans.models import Action
-from scorecard.models import Measure, Objective, ReportingPeriod
+from scorecard.models import CouncilSettings, Measure, Objective, ReportingPeriod
 from scorecard.rules.rag import Status
 from scorecard.rules.travel import Direction
 
@@ -27,7 +27,8 @@ STATUS_ORDER = {
     Status.AWAITING_APPROVAL: 5,
 }
 
-# On a 5 × 5 likelihood × impact grid, 15 and above is the red zone that needs an action plan.
+# On a 5 × 5 likelihood × impact grid, 15 and above is the red zone that needs an action plan;
+# a council that bands its risks otherwise sets where high starts (CouncilSettings).
 HIGH_RISK = 15
 
 
@@ -61,6 +62,7 @@ class Item:
     impact: int | None = None
     objective_pks: tuple[int, ...] = ()  # the item's own objectives, without ancestors
     provisional: bool = False  # submitted, not yet approved: printed "Provisional"
+    high_risk_from: int = HIGH_RISK  # the council's band (CouncilSettings.risk_high_from)
 
     @property
     def status_rank(self) -> int:
@@ -79,7 +81,7 @@ class Item:
 
     @property
     def is_high_risk(self) -> bool:
-        return (self.risk_score or 0) >= HIGH_RISK
+        return (self.risk_score or 0) >= self.high_risk_from
 
 
 class ObjectiveTree:
@@ -210,6 +212,7 @@ def items_for(
     today: date | None = None,
     tree: ObjectiveTree | None = None,
     include_provisional: bool = True,
+    high_risk_from: int | None = None,
     **chosen: QuerySet | None,
 ) -> list[Item]:
     """Every item of every kind in the period's cycle, rated for `period`.
@@ -217,7 +220,8 @@ def items_for(
     ``chosen`` narrows a kind by its ``ItemSource.chosen_by`` (``measures=``, ``actions=``, a
     queryset; ``None`` or left out: all of them). Figures awaiting approval are shown marked
     provisional, or, with `include_provisional=False` (a report of approved figures), counted
-    as awaiting approval.
+    as awaiting approval. `high_risk_from` is the council's high-risk band, read from its
+    settings unless the caller has them already.
     """
     unknown = set(chosen) - {source.chosen_by for source in ITEM_SOURCES}
     if unknown:
@@ -234,4 +238,7 @@ def items_for(
         )
         url = _url_maker(source.page)
         items += [source.item(row, tree, url) for row in rows]
+    high_from = high_risk_from or CouncilSettings.load().risk_high_from
+    if high_from != HIGH_RISK:
+        items = [replace(item, high_risk_from=high_from) for item in items]
     return items

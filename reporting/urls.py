@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reporting import benchmarking_views, pack_views, views
+from reporting import benchmarking_views, pack_views, vfm_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -19,6 +19,8 @@ urlpatterns = [
     ),
     path("measures/<path:code>/", views.measure_detail, name="measure"),
     path("actions/<path:code>/", views.action_detail, name="action"),
+    path("value-for-money/", vfm_views.value_for_money_page, name="value_for_money"),
+    path("value-for-money/costs/", vfm_views.service_cost_edit, name="service_cost"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("packs/", pack_views.pack_list, name="packs"),
     path("packs/new/", pack_views.pack_create, name="pack_create"),

@@ -316,7 +316,10 @@ class MeasureAdmin(AuditedAdmin):
                 ]
             },
         ),
-        ("Publication and data quality", {"fields": ["published", "data_quality"]}),
+        (
+            "Publication and data quality",
+            {"fields": ["published", "data_quality", "customer_satisfaction"]},
+        ),
         (
             "Benchmarking",
             {

@@ -15,6 +15,7 @@ from ..exports import ReportType
 from ..items import Item, items_for
 from ..pages import improvement_plan_table
 from ..tables import ITEM_COLUMNS
+from ..value_for_money import VALUE_FOR_MONEY_COLUMNS, value_for_money
 from .benchmarking import benchmarked_measures, benchmarking_sections, report_group
 from .document import Report, TableSection
 from .plans import (
@@ -23,6 +24,7 @@ from .plans import (
     improvement_plan_sections,
     priority_action_plans_section,
 )
+from .risk import risk_matrix_annex
 from .scope import EVERYTHING, Scope
 from .sections import (
     RESULT_COLUMNS,
@@ -244,6 +246,41 @@ def results_report(
     return report
 
 
+def risk_matrix_report(
+    period: ReportingPeriod, scope: Scope = EVERYTHING, *, include_provisional: bool = False
+) -> Report:
+    """The 5 × 5 risk matrix of the measures in scope, approved scores only (issue 11)."""
+    return _annex_report(
+        f"Risk matrix: {period.label}",
+        risk_matrix_annex,
+        period,
+        scope,
+        measures=scope.measures(),
+        actions=Action.objects.none(),
+        include_provisional=include_provisional,
+    )
+
+
+def value_for_money_report(
+    period: ReportingPeriod, scope: Scope = EVERYTHING, *, include_provisional: bool = False
+) -> Report:
+    """Services ranked for fundamental review by cost and performance (issue 11)."""
+    page = value_for_money(period)
+    report = _new_report(f"Value for money: {period.label}", period, [], False)
+    report.sections.append(
+        TableSection(
+            "Services ranked for fundamental review",
+            VALUE_FOR_MONEY_COLUMNS,
+            [("", page.rows)],
+            note=f"Net cost for {page.year_label}; performance is the share of each service's "
+            "rated measures that are Green, approved figures only. Cost rank 1 is the costliest "
+            "of the council's services.",
+            sheet="Value for money",
+        )
+    )
+    return report
+
+
 def items_report(
     period: ReportingPeriod,
     scope: Scope = EVERYTHING,
@@ -328,6 +365,9 @@ REPORT_TYPES = (
         pack_field="include_measure_pages",
         on_command_line=False,
     ),
+    # Its annex is ready for a pack; a pack's box for it needs a ReportPack field (issue 11).
+    ReportType("risk-matrix", "Risk matrix", risk_matrix_report, annex=risk_matrix_annex),
+    ReportType("value-for-money", "Value for money", value_for_money_report),
     ReportType("items", "Measures and actions", items_report, on_command_line=False),
     ReportType("plan", "An improvement plan", plan_report, on_command_line=False),
 )

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('scorecard', '0009_benchmarking'),
+        ('scorecard', '0010_risk_value_for_money'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -2,6 +2,7 @@
 
 from .audit import AuditEntry
 from .benchmarking import ComparatorArea, ComparatorGroup, ComparatorImport, ComparatorValue
+from .costs import ServiceCost
 from .framework import Measure, Objective, Perspective, Plan, Target
 from .notifications import Notification
 from .organisation import CouncilSettings, Directorate, OfficerProfile, Role, Service
@@ -27,5 +28,6 @@ __all__ = [
     "ReturnStatus",
     "Role",
     "Service",
+    "ServiceCost",
     "Target",
 ]

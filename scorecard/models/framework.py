@@ -188,6 +188,11 @@ class Measure(LeadOfficerMixin):
     external_indicator = models.CharField(
         max_length=100, blank=True, help_text="The id of this indicator in comparator files."
     )
+    # The Oxford Improvement Model's customer quadrant (seed 003): a service's satisfaction
+    # results, read beside its cost on the value-for-money page (issue 11).
+    customer_satisfaction = models.BooleanField(
+        default=False, help_text="A customer satisfaction result for its service."
+    )
 
     class Meta:
         ordering = ["code"]

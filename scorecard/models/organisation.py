@@ -3,10 +3,12 @@
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from scorecard.rules.rag import RagMethod
+from scorecard.rules.risk import RiskBands, RiskBandsError
 from scorecard.rules.summaries import OverallStatusThresholds
 
 
@@ -107,6 +109,20 @@ class CouncilSettings(models.Model):
         blank=True,
         help_text="The council's own code in comparator files (e.g. E07000178).",
     )
+    # Risk of missing a target (likelihood × impact): the council's bands, by where each
+    # starts (seed 004; issue 11). Low runs from 1 up to medium, high from here to 25.
+    risk_medium_from = models.PositiveSmallIntegerField(
+        "medium risk from",
+        default=5,
+        validators=[MinValueValidator(2), MaxValueValidator(24)],
+        help_text="A risk score (likelihood × impact) from this is Medium; below it, Low.",
+    )
+    risk_high_from = models.PositiveSmallIntegerField(
+        "high risk from",
+        default=15,
+        validators=[MinValueValidator(3), MaxValueValidator(25)],
+        help_text="A risk score from this up to 25 is High, and needs an action plan.",
+    )
 
     class Meta:
         verbose_name = "council settings"
@@ -120,6 +136,16 @@ class CouncilSettings(models.Model):
         """Return the council's settings, creating the row with defaults the first time."""
         obj, _ = cls.objects.get_or_create(pk=1)
         return obj
+
+    def clean(self) -> None:
+        try:
+            RiskBands(medium_from=self.risk_medium_from, high_from=self.risk_high_from)
+        except RiskBandsError as error:
+            raise ValidationError({"risk_high_from": str(error)}) from error
+
+    @property
+    def risk_bands(self) -> RiskBands:
+        return RiskBands(medium_from=self.risk_medium_from, high_from=self.risk_high_from)
 
     @property
     def overall_thresholds(self) -> OverallStatusThresholds:

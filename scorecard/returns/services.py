@@ -30,6 +30,7 @@ from scorecard.rules.returns import (
     edit_refusal,
     return_problems,
 )
+from scorecard.rules.risk import risk_pair_problems
 from scorecard.rules.signoff import approval_refusal
 from scorecard.services.figures import figures_follow
 from scorecard.services.rating import (
@@ -229,6 +230,10 @@ def entry_problems(
         if name == "actual" and is_ratio(item):
             name, message = "numerator", WHOLE_RATIO
         problems.setdefault(judged_field if name == "rag" else name, message)
+    if kind_of(item).rated_by_rule:
+        pair = risk_pair_problems(values.get("risk_likelihood"), values.get("risk_impact"))
+        for name, message in pair.items():
+            problems.setdefault(name, message)
     return problems
 
 

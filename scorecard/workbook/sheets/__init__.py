@@ -7,6 +7,7 @@ so the workbook reads and writes them without importing that app.
 """
 
 from ..base import SheetHandler
+from .costs import ServiceCostsSheet
 from .framework import MeasuresSheet, ObjectivesSheet, PlansSheet, ResultsSheet, TargetsSheet
 from .organisation import DirectoratesSheet, OfficersSheet, PerspectivesSheet
 
@@ -19,6 +20,7 @@ SHEETS: list[type[SheetHandler]] = [
     MeasuresSheet,
     TargetsSheet,
     ResultsSheet,
+    ServiceCostsSheet,
 ]
 
 

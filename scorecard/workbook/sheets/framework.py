@@ -28,6 +28,7 @@ from scorecard.rules.rag import (
     parse_tolerance,
     range_middle,
 )
+from scorecard.rules.risk import risk_pair_problems
 from scorecard.rules.units import format_value, quantize
 
 from ..base import (
@@ -249,6 +250,7 @@ MEASURE_FIELDS = (
     ("Cumulative", "cumulative", yes_no, False),
     ("RAG method", "rag_method", _method, ""),
     ("Published", "published", yes_no, False),
+    ("Customer satisfaction", "customer_satisfaction", yes_no, False),
     ("Data quality", "data_quality", text, ""),
     ("Lead officer", "lead_officer", text, ""),
     (OUT_OF_RANGE, "allows_out_of_range", yes_no, False),
@@ -281,6 +283,7 @@ class MeasuresSheet(SheetHandler):
         Column("RAG method"),
         Column("Tolerance"),
         Column("Published"),
+        Column("Customer satisfaction"),
         Column("Data quality"),
         Column(OUT_OF_RANGE),
         Column("Type"),
@@ -474,6 +477,7 @@ class MeasuresSheet(SheetHandler):
                 RagMethod(m.rag_method).label if m.rag_method else None,
                 export_text(str(m.tolerance) if m.tolerance else ""),
                 "Yes" if m.published else "No",
+                "Yes" if m.customer_satisfaction else "No",
                 export_text(m.data_quality),
                 "Yes" if m.allows_out_of_range else "No",
                 MeasureType(m.measure_type).label,
@@ -624,6 +628,23 @@ RESULT_COLUMN_READERS = (
 )
 
 
+def _risk_pair(reader: RowReader, values: dict) -> None:
+    """Likelihood and impact together or not at all (issue 11), named by the blank column."""
+    if not (reader.has("Likelihood") or reader.has("Impact")):
+        return
+    # Whether each half was written at all: a half written wrong ("6") has its own error.
+    written = [
+        1 if reader.has(header) and text(reader.raw(header)) else None
+        for header in ("Likelihood", "Impact")
+    ]
+    problems = risk_pair_problems(*written)
+    for name, message in problems.items():
+        blank = "Likelihood" if name == "risk_likelihood" else "Impact"
+        given = "Impact" if blank == "Likelihood" else "Likelihood"
+        # A sheet without the blank half's column: point at the half that is there.
+        reader.error(blank if reader.has(blank) else given, message)
+
+
 def _figures_changed(results: list[Result], fields: list[str]) -> set[tuple[int, int]]:
     """The (measure, period) of each result that is new or whose figures differ from those stored.
 
@@ -720,6 +741,7 @@ class ResultsSheet(ReturnsSheet):
             if reader.has(header):
                 value = reader.get(header, convert)
                 values[field_name] = default if value in (None, "") else value
+        _risk_pair(reader, values)
         values["status"] = self.status_cell(reader)
         if reader.has("RAG"):
             values["officer_rag"] = self.rag_cell(reader)

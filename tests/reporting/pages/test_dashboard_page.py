@@ -286,7 +286,8 @@ def test_the_dashboard_issues_the_same_number_of_queries_for_forty_measures_as_f
         response = as_viewer.get(reverse("dashboard"))
 
     assert response.status_code == 200
-    assert five <= 30, five
+    # 32: the risk matrix's two (the high risks' scores last quarter, their plans' actions).
+    assert five <= 32, five
     red = first_number(cells(row(table(main(response.content), "RAG counts"), "All measures"))[3])
     assert red > 1  # the forty measures are really on the page
 

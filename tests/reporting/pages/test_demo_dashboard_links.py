@@ -59,7 +59,11 @@ def test_the_demo_dashboard_for_2009_10_q2_lists_its_exceptions(demo_council, as
     page = main(as_viewer.get(reverse("dashboard"), {"period": "2009/10 Q2"}).content)
 
     assert page.find("h1").text == "Performance dashboard: 2009/10 Q2"
-    assert [h3.text for h3 in page.find_all("h3")] == ["Red (5)", "No Current Information (3)"]
+    assert [h3.text for h3 in page.find_all("h3")] == [
+        "High-risk targets (3)",  # the risk matrix's: BV 012, NI 117 and NI 59
+        "Red (5)",
+        "No Current Information (3)",
+    ]
     reds = table(page, "Red items and their corrective action")
     assert [cells(tr)[0] for tr in body_rows(reds)] == [
         "BV 012",

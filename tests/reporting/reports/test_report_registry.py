@@ -46,6 +46,8 @@ EVERY_REPORT = [
     "results",
     "benchmarking",
     "measure-pages",
+    "risk-matrix",
+    "value-for-money",
     "items",
     "plan",
     "pack",
@@ -81,6 +83,8 @@ def test_the_command_offers_exactly_the_registered_command_line_reports():
         "action-plans",
         "results",
         "benchmarking",
+        "risk-matrix",
+        "value-for-money",
         "pack",
     ]
 
