@@ -92,10 +92,18 @@ class PackBuild(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # The worker beats while it builds: a running build whose beat stopped lost its worker
+    # (killed, out of memory) and is built again or failed (issue 13).
+    started_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["pack", "format", "status"])]
+        indexes = [
+            models.Index(fields=["pack", "format", "status"]),
+            models.Index(fields=["requested_by", "status"], name="reporting_build_user_status"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.pack} ({self.format}, {self.status})"

@@ -100,7 +100,11 @@ def pack_build(request: HttpRequest, pk: int) -> HttpResponse:
     format = request.POST.get("format")
     if format not in ("pdf", "xlsx"):
         raise Http404
-    build = services.pack_build_request(pack=pack, format=format, user=request.user)
+    try:
+        build = services.pack_build_request(pack=pack, format=format, user=request.user)
+    except services.TooManyBuilds as busy:
+        messages.error(request, str(busy))
+        return redirect("pack_edit" if can_edit_packs(request.user) else "pack_preview", pk=pk)
     return redirect("pack_build_status", pk=pack.pk, build=build.pk)
 
 
@@ -110,6 +114,8 @@ def _build_for(request: HttpRequest, pk: int, build: int) -> PackBuild:
 
 
 def pack_build_status(request: HttpRequest, pk: int, build: int) -> HttpResponse:
+    # The page the browser polls is where a build whose worker died is noticed and retried.
+    services.builds_recover_stale()
     build = _build_for(request, pk, build)
     if request.GET.get("format") == "json":
         return JsonResponse(

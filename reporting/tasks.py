@@ -1,6 +1,13 @@
 """Background work: building a report pack's PDF or Excel file."""
 
+import contextlib
+import threading
+from collections.abc import Iterator
+
+from django.conf import settings
 from django.core.files.base import ContentFile
+from django.db import DatabaseError, connection
+from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 from django_tasks import task
@@ -12,14 +19,55 @@ from .render import RENDERERS
 
 
 def _progress(build: PackBuild, percent: int, message: str) -> None:
-    PackBuild.objects.filter(pk=build.pk).update(progress=percent, message=message)
+    PackBuild.objects.filter(pk=build.pk).update(
+        progress=percent, message=message, heartbeat_at=timezone.now()
+    )
+
+
+def _beat(build_id: int, stopped: threading.Event) -> None:
+    """Record that the worker is alive until the build ends (issue 13: a killed worker's
+    build is noticed by its heartbeat stopping, even mid-way through a long render)."""
+    try:
+        while not stopped.wait(settings.REPORT_BUILD_HEARTBEAT_SECONDS):
+            # A beat missed while the database is busy is only late: the next one counts.
+            with contextlib.suppress(DatabaseError):
+                PackBuild.objects.filter(pk=build_id, status=PackBuild.Status.RUNNING).update(
+                    heartbeat_at=timezone.now()
+                )
+    finally:
+        connection.close()  # this thread's own connection
+
+
+@contextlib.contextmanager
+def _heartbeat(build_id: int) -> Iterator[None]:
+    stopped = threading.Event()
+    beater = threading.Thread(target=_beat, args=(build_id, stopped), daemon=True)
+    beater.start()
+    try:
+        yield
+    finally:
+        stopped.set()
+        beater.join()
 
 
 @task()
 def build_pack(build_id: int) -> None:
     """Build one pack file, saying how far it has got so the browser can show it."""
     build = PackBuild.objects.select_related("pack__period").get(pk=build_id)
-    PackBuild.objects.filter(pk=build.pk).update(status=PackBuild.Status.RUNNING)
+    if build.status in (PackBuild.Status.DONE, PackBuild.Status.FAILED):
+        return  # finished by an earlier attempt whose worker was only slow, not dead
+    now = timezone.now()
+    PackBuild.objects.filter(pk=build.pk).update(
+        status=PackBuild.Status.RUNNING,
+        started_at=now,
+        heartbeat_at=now,
+        attempts=F("attempts") + 1,
+    )
+    with _heartbeat(build.pk):
+        _build(build)
+
+
+def _build(build: PackBuild) -> None:
     try:
         _progress(build, 10, "Rating measures and actions")
         items = pack_items(build.pack)

@@ -117,6 +117,16 @@ MEDIA_URL = "media/"  # never served directly: built packs are downloaded throug
 # Report packs are built in the background by `manage.py db_worker` (started by `make run`).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# --- Background builds and retention (issue 13: heavy work never blocks the web server) ---
+# Files one person may have queued or building at once; one more is refused in words.
+REPORT_BUILDS_PER_USER = int(os.environ.get("REPORT_BUILDS_PER_USER", 3))
+# A building worker records a heartbeat this often; a build whose heartbeat is older than
+# REPORT_BUILD_STALE_SECONDS lost its worker, and is built again until it has been tried
+# REPORT_BUILD_ATTEMPTS times, then failed with a message.
+REPORT_BUILD_HEARTBEAT_SECONDS = int(os.environ.get("REPORT_BUILD_HEARTBEAT_SECONDS", 10))
+REPORT_BUILD_STALE_SECONDS = int(os.environ.get("REPORT_BUILD_STALE_SECONDS", 120))
+REPORT_BUILD_ATTEMPTS = int(os.environ.get("REPORT_BUILD_ATTEMPTS", 2))
+
 DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -212,3 +212,16 @@ def answers(base: str) -> bool:
             return response.status == 200
     except (OSError, urllib.error.URLError):
         return False
+
+
+def query(database_url: str, sql: str, *params) -> list[tuple]:
+    """Read the served site's database directly, without starting Django (fast to poll)."""
+    if database_url.startswith("sqlite:///"):
+        import sqlite3
+
+        with contextlib.closing(sqlite3.connect(database_url.removeprefix("sqlite:///"))) as db:
+            return db.execute(sql.replace("%s", "?"), params).fetchall()
+    import psycopg
+
+    with psycopg.connect(database_url.replace("postgres://", "postgresql://")) as db:
+        return db.execute(sql, params).fetchall()
