@@ -126,6 +126,10 @@ REPORT_BUILDS_PER_USER = int(os.environ.get("REPORT_BUILDS_PER_USER", 3))
 REPORT_BUILD_HEARTBEAT_SECONDS = int(os.environ.get("REPORT_BUILD_HEARTBEAT_SECONDS", 10))
 REPORT_BUILD_STALE_SECONDS = int(os.environ.get("REPORT_BUILD_STALE_SECONDS", 120))
 REPORT_BUILD_ATTEMPTS = int(os.environ.get("REPORT_BUILD_ATTEMPTS", 2))
+# `manage.py purge` (run daily) keeps finished task rows and built report files this many
+# days; expired sessions go at once.
+RETAIN_TASK_ROWS_DAYS = int(os.environ.get("RETAIN_TASK_ROWS_DAYS", 7))
+RETAIN_BUILD_FILES_DAYS = int(os.environ.get("RETAIN_BUILD_FILES_DAYS", 30))
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
 
