@@ -70,7 +70,11 @@ class ReportPack(models.Model):
 
 
 class PackBuild(models.Model):
-    """One build of a pack in one format, made by a background task and kept in storage."""
+    """One build of a pack in one format, made by a background task and kept in storage.
+
+    Or, with no pack, a page's download too big to render at once (issue 13): `page` names it
+    in `reporting.downloads.PAGES`, `params` hold the page's query string and plan code.
+    """
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Queued"
@@ -78,7 +82,12 @@ class PackBuild(models.Model):
         DONE = "done", "Ready"
         FAILED = "failed", "Failed"
 
-    pack = models.ForeignKey(ReportPack, on_delete=models.CASCADE, related_name="builds")
+    pack = models.ForeignKey(
+        ReportPack, on_delete=models.CASCADE, related_name="builds", null=True, blank=True
+    )
+    page = models.CharField(max_length=20, blank=True)
+    params = models.JSONField(default=dict, blank=True)
+    title = models.CharField(max_length=300, blank=True)
     format = models.CharField(max_length=10, choices=[("pdf", "PDF"), ("xlsx", "Excel")])
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     progress = models.PositiveSmallIntegerField(default=0, help_text="Percent done.")

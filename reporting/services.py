@@ -2,6 +2,7 @@
 changes a committee may ask about later (a pack made, finalised or reopened), keeps an audit
 entry."""
 
+import hashlib
 from datetime import timedelta
 from typing import Any
 
@@ -15,7 +16,7 @@ from scorecard.returns.audit import audit_record
 from scorecard.returns.permissions import can_edit_packs
 
 from .models import PackBuild, ReportPack
-from .packs import NARRATIVE, pack_fingerprint, pack_narrative_draft
+from .packs import NARRATIVE, data_fingerprint, pack_fingerprint, pack_narrative_draft
 from .tasks import build_pack
 
 
@@ -148,14 +149,51 @@ def pack_build_request(*, pack: ReportPack, format: str, user) -> PackBuild:
     existing = same.order_by("status").first()  # a stored file ("done") first
     if existing is not None:
         return existing
-    limit = settings.REPORT_BUILDS_PER_USER
-    if PackBuild.objects.filter(requested_by=user, status__in=IN_FLIGHT).count() >= limit:
-        raise TooManyBuilds(limit)
+    _check_room(user)
     build = PackBuild.objects.create(
         pack=pack, format=format, fingerprint=fingerprint, requested_by=user
     )
     transaction.on_commit(lambda: build_pack.enqueue(build.pk))
     return build
+
+
+@transaction.atomic
+def export_build_request(
+    *, page: str, code: str, query: str, format: str, title: str, user
+) -> PackBuild:
+    """Start building a page's download in the background, or hand back one that will do.
+
+    The same page, query (its filters and period), format and data build once (issue 13);
+    the date is part of the fingerprint, as "overdue" and "due" depend on it. Counted
+    against the person's REPORT_BUILDS_PER_USER like a pack.
+    """
+    parts = [page, code, query, format, timezone.localdate().isoformat(), data_fingerprint()]
+    fingerprint = hashlib.sha256("|".join(parts).encode()).hexdigest()
+    same = PackBuild.objects.filter(
+        pack=None,
+        fingerprint=fingerprint,
+        status__in=[*IN_FLIGHT, PackBuild.Status.DONE],
+    )
+    existing = same.order_by("status").first()
+    if existing is not None:
+        return existing
+    _check_room(user)
+    build = PackBuild.objects.create(
+        page=page,
+        params={"code": code, "query": query},
+        title=title[:300],
+        format=format,
+        fingerprint=fingerprint,
+        requested_by=user,
+    )
+    transaction.on_commit(lambda: build_pack.enqueue(build.pk))
+    return build
+
+
+def _check_room(user) -> None:
+    limit = settings.REPORT_BUILDS_PER_USER
+    if PackBuild.objects.filter(requested_by=user, status__in=IN_FLIGHT).count() >= limit:
+        raise TooManyBuilds(limit)
 
 
 def _stale_builds(now):

@@ -8,14 +8,17 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import DatabaseError, connection
 from django.db.models import F
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.text import slugify
 from django_tasks import task
 
+from .downloads import page_report
 from .exports import build_report
 from .models import PackBuild
 from .packs import pack_items
 from .render import RENDERERS
+from .reports import Report
 
 
 def _progress(build: PackBuild, percent: int, message: str) -> None:
@@ -67,15 +70,27 @@ def build_pack(build_id: int) -> None:
         _build(build)
 
 
+def _report(build: PackBuild) -> Report:
+    """The pack's document, or the page's download as the page would have given it."""
+    if build.pack_id is None:
+        _progress(build, 10, "Rating the page's measures and actions")
+        query = QueryDict(build.params.get("query", ""))
+        report = page_report(build.page, query, build.params.get("code", ""))
+        if report is None:
+            raise LookupError("the page has no figures to download")
+        return report
+    _progress(build, 10, "Rating measures and actions")
+    items = pack_items(build.pack)
+    _progress(build, 40, "Assembling the narrative and annexes")
+    return build_report("pack", build.pack.period, pack=build.pack, items=items)
+
+
 def _build(build: PackBuild) -> None:
     try:
-        _progress(build, 10, "Rating measures and actions")
-        items = pack_items(build.pack)
-        _progress(build, 40, "Assembling the narrative and annexes")
-        report = build_report("pack", build.pack.period, pack=build.pack, items=items)
+        report = _report(build)
         _progress(build, 60, f"Writing the {build.get_format_display()} file")
         data = RENDERERS[build.format](report)
-        name = f"{slugify(build.pack.title)[:80] or 'report'}-{build.pk}.{build.format}"
+        name = f"{slugify(report.title)[:80] or 'report'}-{build.pk}.{build.format}"
         build.file.save(name, ContentFile(data), save=False)
         PackBuild.objects.filter(pk=build.pk).update(
             file=build.file.name,
