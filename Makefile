@@ -48,6 +48,7 @@ serve: install
 	@test -n "$$SECRET_KEY" || test -s .secret_key || \
 		$(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > .secret_key
 	$(SERVE_ENV) $(PY) manage.py migrate --noinput
+	$(SERVE_ENV) $(PY) manage.py createcachetable
 	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
 	exec env $(SERVE_ENV) $(PY) manage.py serve --bind 127.0.0.1:$(PORT) \
 		--workers $(WEB_WORKERS) --task-workers $(TASK_WORKERS)
