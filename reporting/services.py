@@ -123,8 +123,8 @@ class TooManyBuilds(Exception):
 
     def __init__(self, limit: int):
         super().__init__(
-            f"You already have {limit} files being built. Wait for one of them to finish, "
-            "then ask for this one again."
+            f"You already have {limit} {'file' if limit == 1 else 'files'} being built. "
+            "Wait for one of them to finish, then ask for this one again."
         )
 
 

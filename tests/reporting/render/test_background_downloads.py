@@ -101,3 +101,16 @@ def test_asking_twice_for_the_same_download_builds_it_once(member, client, role_
     assert other.get(url("/items/", **Q2, download="pdf"))["Location"] == first["Location"]
     other.get(url("/items/", **Q2, download="xlsx"))  # another format is another file
     assert PackBuild.objects.count() == 2
+
+
+def test_a_download_past_the_persons_limit_is_refused_in_words(member, settings):
+    settings.REPORT_BUILDS_PER_USER = 1
+    member.get(url("/items/", **Q2, download="pdf"))
+    refused = member.get(url("/items/", **Q2, download="xlsx"))
+    assert refused["Location"] == "/items/?period=2009%2F10+Q2"
+    page = member.get(refused["Location"]).content.decode()
+    assert (
+        "You already have 1 file being built. Wait for one of them to finish, then ask for "
+        "this one again." in page
+    )
+    assert PackBuild.objects.count() == 1
