@@ -1,11 +1,11 @@
-# The contracts: `make install`, `make run`, `make test`, `make bench`. See README.md.
+# The contracts: `make install`, `make run`, `make test`, `make bench`, `make serve`. See README.md.
 PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: install run test bench lint
+.PHONY: install run test bench lint serve
 
 install: $(STAMP)
 
@@ -32,3 +32,23 @@ bench: install
 
 lint: install
 	$(VENV)/bin/ruff check .
+
+# --- Production recipe on this machine (issue 13): gunicorn with the production settings,
+# collectstatic for WhiteNoise, and the task worker supervised beside it (`manage.py serve`
+# stops both together). Plain HTTP on loopback, so no redirect to HTTPS unless asked for; a
+# SECRET_KEY is made once into .secret_key unless the environment gives one.
+WEB_WORKERS ?= 4
+TASK_WORKERS ?= 1
+SERVE_ENV = DJANGO_SETTINGS_MODULE=perfmgmt.settings.production \
+	SITE_URL="$${SITE_URL:-http://127.0.0.1:$(PORT)}" \
+	SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-0}" \
+	SECRET_KEY="$${SECRET_KEY:-$$(cat .secret_key)}"
+
+serve: install
+	@test -n "$$SECRET_KEY" || test -s .secret_key || \
+		$(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > .secret_key
+	$(SERVE_ENV) $(PY) manage.py migrate --noinput
+	$(SERVE_ENV) $(PY) manage.py createcachetable
+	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	exec env $(SERVE_ENV) $(PY) manage.py serve --bind 127.0.0.1:$(PORT) \
+		--workers $(WEB_WORKERS) --task-workers $(TASK_WORKERS)

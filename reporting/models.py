@@ -70,7 +70,11 @@ class ReportPack(models.Model):
 
 
 class PackBuild(models.Model):
-    """One build of a pack in one format, made by a background task and kept in storage."""
+    """One build of a pack in one format, made by a background task and kept in storage.
+
+    Or, with no pack, a page's download too big to render at once (issue 13): `page` names it
+    in `reporting.downloads.PAGES`, `params` hold the page's query string and plan code.
+    """
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Queued"
@@ -78,7 +82,12 @@ class PackBuild(models.Model):
         DONE = "done", "Ready"
         FAILED = "failed", "Failed"
 
-    pack = models.ForeignKey(ReportPack, on_delete=models.CASCADE, related_name="builds")
+    pack = models.ForeignKey(
+        ReportPack, on_delete=models.CASCADE, related_name="builds", null=True, blank=True
+    )
+    page = models.CharField(max_length=20, blank=True)
+    params = models.JSONField(default=dict, blank=True)
+    title = models.CharField(max_length=300, blank=True)
     format = models.CharField(max_length=10, choices=[("pdf", "PDF"), ("xlsx", "Excel")])
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     progress = models.PositiveSmallIntegerField(default=0, help_text="Percent done.")
@@ -92,10 +101,18 @@ class PackBuild(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # The worker beats while it builds: a running build whose beat stopped lost its worker
+    # (killed, out of memory) and is built again or failed (issue 13).
+    started_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["pack", "format", "status"])]
+        indexes = [
+            models.Index(fields=["pack", "format", "status"]),
+            models.Index(fields=["requested_by", "status"], name="reporting_build_user_status"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.pack} ({self.format}, {self.status})"

@@ -100,7 +100,11 @@ def pack_build(request: HttpRequest, pk: int) -> HttpResponse:
     format = request.POST.get("format")
     if format not in ("pdf", "xlsx"):
         raise Http404
-    build = services.pack_build_request(pack=pack, format=format, user=request.user)
+    try:
+        build = services.pack_build_request(pack=pack, format=format, user=request.user)
+    except services.TooManyBuilds as busy:
+        messages.error(request, str(busy))
+        return redirect("pack_edit" if can_edit_packs(request.user) else "pack_preview", pk=pk)
     return redirect("pack_build_status", pk=pack.pk, build=build.pk)
 
 
@@ -110,22 +114,31 @@ def _build_for(request: HttpRequest, pk: int, build: int) -> PackBuild:
 
 
 def pack_build_status(request: HttpRequest, pk: int, build: int) -> HttpResponse:
+    # The page the browser polls is where a build whose worker died is noticed and retried.
+    services.builds_recover_stale()
     build = _build_for(request, pk, build)
     if request.GET.get("format") == "json":
-        return JsonResponse(
-            {
-                "status": build.status,
-                "status_display": build.get_status_display(),
-                "progress": build.progress,
-                "message": build.message,
-                "ready": build.status == PackBuild.Status.DONE,
-            }
-        )
+        return JsonResponse(build_status(build))
     return render(request, "reporting/packs/build.html", {"build": build, "pack": build.pack})
 
 
+def build_status(build: PackBuild) -> dict:
+    """What the build page polls for (static/js/build-progress.js)."""
+    return {
+        "status": build.status,
+        "status_display": build.get_status_display(),
+        "progress": build.progress,
+        "message": build.message,
+        "ready": build.status == PackBuild.Status.DONE,
+    }
+
+
 def pack_download(request: HttpRequest, pk: int, build: int) -> FileResponse:
-    build = _build_for(request, pk, build)
+    return stored_file(_build_for(request, pk, build))
+
+
+def stored_file(build: PackBuild) -> FileResponse:
+    """A finished build's file, from whichever storage holds it."""
     if build.status != PackBuild.Status.DONE or not build.file:
         raise Http404("This file is not ready yet.")
     return FileResponse(

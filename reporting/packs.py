@@ -254,11 +254,19 @@ def pack_fingerprint(pack: ReportPack) -> str:
     for a locked period keeps its fingerprint, so it is built once and served from storage
     until its data changes.
     """
+    parts = [str(pack.pk), pack.updated_at.isoformat(), pack.period.state, *_data_parts()]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+
+def data_fingerprint() -> str:
+    """A digest of the council's figures, ratings and settings: any report built from the
+    same query with the same digest is the same file (issue 13: build it once)."""
+    return hashlib.sha256("|".join(_data_parts()).encode()).hexdigest()
+
+
+def _data_parts() -> list[str]:
     settings = CouncilSettings.load()
-    parts = [
-        str(pack.pk),
-        pack.updated_at.isoformat(),
-        pack.period.state,
+    return [
         str(Result.objects.aggregate(n=Count("pk"), m=Max("updated_at"))),
         # Re-rating changes a result's RAG without touching it: count the ratings too.
         str(sorted(Result.objects.values_list("rag").annotate(n=Count("pk")))),
@@ -281,4 +289,3 @@ def pack_fingerprint(pack: ReportPack) -> str:
             )
         ),
     ]
-    return hashlib.sha256("|".join(parts).encode()).hexdigest()

@@ -2,16 +2,21 @@
 changes a committee may ask about later (a pack made, finalised or reopened), keeps an audit
 entry."""
 
+import hashlib
+from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
 
 from scorecard.returns.audit import audit_record
 from scorecard.returns.permissions import can_edit_packs
 
 from .models import PackBuild, ReportPack
-from .packs import NARRATIVE, pack_fingerprint, pack_narrative_draft
+from .packs import NARRATIVE, data_fingerprint, pack_fingerprint, pack_narrative_draft
 from .tasks import build_pack
 
 
@@ -113,21 +118,119 @@ def pack_set_state(*, user: Any, pack: ReportPack, state: str) -> ReportPack:
     return pack
 
 
-def pack_build_request(*, pack: ReportPack, format: str, user) -> PackBuild:
-    """Start building the pack in `format`, or hand back the stored file if it still holds.
+class TooManyBuilds(Exception):
+    """One person's builds queue behind everyone else's: a few at a time each (issue 13)."""
 
-    A pack for a locked period whose data has not changed since it was built is served from
-    storage rather than built again.
+    def __init__(self, limit: int):
+        super().__init__(
+            f"You already have {limit} {'file' if limit == 1 else 'files'} being built. "
+            "Wait for one of them to finish, then ask for this one again."
+        )
+
+
+IN_FLIGHT = (PackBuild.Status.QUEUED, PackBuild.Status.RUNNING)
+
+
+@transaction.atomic
+def pack_build_request(*, pack: ReportPack, format: str, user) -> PackBuild:
+    """Start building the pack in `format`, or hand back a build that will do.
+
+    The same pack, format and data fingerprint builds once (issue 13): a build of it already
+    queued or under way is handed back rather than started again, and a pack for a locked
+    period whose data has not changed since it was built is served from storage. Otherwise a
+    person may have REPORT_BUILDS_PER_USER builds waiting or running at once.
     """
+    # One request at a time per pack, so that two clicks cannot both start a build.
+    ReportPack.objects.select_for_update().filter(pk=pack.pk).first()
+    builds_recover_stale()
     fingerprint = pack_fingerprint(pack)
-    if pack.period.is_locked:
-        stored = pack.builds.filter(
-            format=format, status=PackBuild.Status.DONE, fingerprint=fingerprint
-        ).first()
-        if stored is not None:
-            return stored
+    usable = [*IN_FLIGHT, PackBuild.Status.DONE] if pack.period.is_locked else IN_FLIGHT
+    same = pack.builds.filter(format=format, fingerprint=fingerprint, status__in=usable)
+    existing = same.order_by("status").first()  # a stored file ("done") first
+    if existing is not None:
+        return existing
+    _check_room(user)
     build = PackBuild.objects.create(
         pack=pack, format=format, fingerprint=fingerprint, requested_by=user
     )
     transaction.on_commit(lambda: build_pack.enqueue(build.pk))
     return build
+
+
+@transaction.atomic
+def export_build_request(
+    *, page: str, code: str, query: str, format: str, title: str, user
+) -> PackBuild:
+    """Start building a page's download in the background, or hand back one that will do.
+
+    The same page, query (its filters and period), format and data build once (issue 13);
+    the date is part of the fingerprint, as "overdue" and "due" depend on it. Counted
+    against the person's REPORT_BUILDS_PER_USER like a pack.
+    """
+    parts = [page, code, query, format, timezone.localdate().isoformat(), data_fingerprint()]
+    fingerprint = hashlib.sha256("|".join(parts).encode()).hexdigest()
+    same = PackBuild.objects.filter(
+        pack=None,
+        fingerprint=fingerprint,
+        status__in=[*IN_FLIGHT, PackBuild.Status.DONE],
+    )
+    existing = same.order_by("status").first()
+    if existing is not None:
+        return existing
+    _check_room(user)
+    build = PackBuild.objects.create(
+        page=page,
+        params={"code": code, "query": query},
+        title=title[:300],
+        format=format,
+        fingerprint=fingerprint,
+        requested_by=user,
+    )
+    transaction.on_commit(lambda: build_pack.enqueue(build.pk))
+    return build
+
+
+def _check_room(user) -> None:
+    limit = settings.REPORT_BUILDS_PER_USER
+    if PackBuild.objects.filter(requested_by=user, status__in=IN_FLIGHT).count() >= limit:
+        raise TooManyBuilds(limit)
+
+
+def _stale_builds(now):
+    cutoff = now - timedelta(seconds=settings.REPORT_BUILD_STALE_SECONDS)
+    return PackBuild.objects.filter(status=PackBuild.Status.RUNNING).filter(
+        Q(heartbeat_at__lt=cutoff) | Q(heartbeat_at=None, created_at__lt=cutoff)
+    )
+
+
+def _times(count: int) -> str:
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
+
+
+@transaction.atomic
+def builds_recover_stale() -> int:
+    """Build again, or fail with a message, each build whose worker died mid-way.
+
+    A worker killed (`kill -9`, out of memory, a restart) leaves its build "running" with a
+    heartbeat that no longer moves (issue 13). It is queued again until it has been tried
+    REPORT_BUILD_ATTEMPTS times, then failed in words. Returns how many were found.
+    """
+    stale = list(_stale_builds(timezone.now()).select_for_update())
+    for build in stale:
+        if build.attempts < settings.REPORT_BUILD_ATTEMPTS:
+            PackBuild.objects.filter(pk=build.pk).update(
+                status=PackBuild.Status.QUEUED,
+                progress=0,
+                message=f"The worker building this stopped, so it is being built again "
+                f"(attempt {build.attempts + 1} of {settings.REPORT_BUILD_ATTEMPTS}).",
+            )
+            transaction.on_commit(lambda pk=build.pk: build_pack.enqueue(pk))
+        else:
+            PackBuild.objects.filter(pk=build.pk).update(
+                status=PackBuild.Status.FAILED,
+                finished_at=timezone.now(),
+                message=f"The worker building this file stopped {_times(build.attempts)}, so "
+                "the build was given up. Ask for the file again; if this happens again, tell "
+                "the performance team.",
+            )
+    return len(stale)

@@ -1,7 +1,9 @@
 """Pages for CMT and members: thin views over the selectors in this app."""
 
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django_tables2 import RequestConfig
@@ -11,12 +13,12 @@ from scorecard.models import Measure, Plan, ReportingPeriod
 from scorecard.returns import permissions
 from scorecard.rules.returns import HANDED_IN
 
-from . import pages
+from . import downloads, pages, services
 from .charts import line_chart, rag_mix_chart
-from .dashboard import build_dashboard, latest_period_with_results
-from .exports import build_report
-from .filters import ItemFilter
+from .dashboard import build_dashboard
 from .items import items_for
+from .models import PackBuild
+from .pack_views import build_status, stored_file
 from .render import CONTENT_TYPES, RENDERERS
 from .reports import Report
 from .selectors import (
@@ -28,15 +30,39 @@ from .selectors import (
 from .tables import EXCEPTION_COLUMNS, MISSING_COLUMNS, SCORECARD_COLUMNS, ItemTable, table_html
 
 
-def _download(request: HttpRequest, report: Report) -> HttpResponse | None:
-    """The report as a file when the page was asked for one (?download=pdf or xlsx)."""
+def _download(request: HttpRequest, page: str, code: str = "") -> HttpResponse | None:
+    """The page's figures as a file when asked for one (?download=pdf or xlsx): at once for up
+    to a page of rows, else built in the background with progress (issue 13)."""
     format = request.GET.get("download")
     if format not in ("pdf", "xlsx"):
         return None
+    report = downloads.page_report(page, request.GET, code)
+    if report is None:
+        return None
+    if downloads.row_count(report) > settings.EXPORT_DIRECT_MAX_ROWS:
+        return _download_later(request, page, code, report)
     response = HttpResponse(RENDERERS[format](report), content_type=CONTENT_TYPES[format])
     name = slugify(report.title) or "report"
     response["Content-Disposition"] = f'attachment; filename="{name}.{format}"'
     return response
+
+
+def _download_later(request: HttpRequest, page: str, code: str, report: Report) -> HttpResponse:
+    try:
+        build = services.export_build_request(
+            page=page,
+            code=code,
+            query=request.GET.urlencode(),
+            format=request.GET["download"],
+            title=report.title,
+            user=request.user,
+        )
+    except services.TooManyBuilds as busy:
+        messages.error(request, str(busy))
+        query = request.GET.copy()
+        del query["download"]
+        return redirect(f"{request.path}?{query.urlencode()}")
+    return redirect("export_build_status", build=build.pk)
 
 
 PER_PAGE = 50
@@ -85,13 +111,7 @@ def plans(request: HttpRequest) -> HttpResponse:
 
 
 def _period(request: HttpRequest, *, measures_only: bool = False) -> ReportingPeriod:
-    label = request.GET.get("period")
-    if label:
-        period = ReportingPeriod.objects.filter(label=label).first()
-        if period is None:
-            raise Http404(f"There is no period {label}.")
-        return period
-    period = latest_period_with_results(measures_only=measures_only)
+    period = downloads.period_from(request.GET, measures_only=measures_only)
     if period is None:
         raise NoResultsYet
     return period
@@ -108,8 +128,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         return render(request, "reporting/nothing_yet.html", {"title": "Performance dashboard"})
     if request.GET.get("download"):
         # The download is the page's own figures: provisional ones included, and marked.
-        report = build_report("exceptions", period, include_provisional=True)
-        return _download(request, report) or redirect("dashboard")
+        return _download(request, "dashboard") or redirect("dashboard")
     board = build_dashboard(period)
     return render(
         request,
@@ -140,25 +159,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 def item_list(request: HttpRequest) -> HttpResponse:
-    filters = ItemFilter(request.GET or None, queryset=Measure.objects.all())
-    if filters.is_bound and not filters.is_valid():
-        items, period = [], None
-    else:
-        period = filters.form.cleaned_data.get("period") if filters.is_bound else None
-        period = period or latest_period_with_results()
-        action_filter = ItemFilter(request.GET or None, queryset=Action.objects.all())
-        items = [
-            item
-            for item in (
-                items_for(period, measures=filters.qs, actions=action_filter.qs) if period else []
-            )
-            if not filters.is_bound or filters.keep(item)
-        ]
-    if period is not None and request.GET.get("download"):
-        report = build_report("items", period, items=items, include_provisional=True)
-        response = _download(request, report)
+    if request.GET.get("download"):
+        response = _download(request, "items")
         if response is not None:
             return response
+    filters, items, period = downloads.filtered_items(request.GET)
     table = ItemTable(items)
     RequestConfig(request, paginate=False).configure(table)
     per_page = _per_page(request)
@@ -176,8 +181,7 @@ def balanced_scorecard(request: HttpRequest) -> HttpResponse:
     except NoResultsYet:
         return render(request, "reporting/nothing_yet.html", {"title": "Balanced scorecard"})
     if request.GET.get("download"):
-        report = build_report("scorecard", period, include_provisional=True)
-        return _download(request, report) or redirect("scorecard")
+        return _download(request, "scorecard") or redirect("scorecard")
     items = items_for(period, actions=Action.objects.none())
     sections = pages.scorecard_sections(items)
     for section in sections:
@@ -194,11 +198,7 @@ def improvement_plan(request: HttpRequest, code: str) -> HttpResponse:
     labels = request.GET.getlist("period")
     if request.GET.get("download"):
         # A page shows returns awaiting approval, marked Provisional, as the dashboard does.
-        try:
-            report = build_report("plan", None, plan=plan, labels=labels, include_provisional=True)
-        except LookupError as nothing:
-            raise Http404(str(nothing)) from None
-        return _download(request, report) or redirect("improvement_plan", code=code)
+        return _download(request, "plan", code) or redirect("improvement_plan", code=code)
     table = pages.improvement_plan_table(plan, labels)
     return render(
         request,
@@ -253,3 +253,21 @@ def action_detail(request: HttpRequest, code: str) -> HttpResponse:
 def accessibility(request: HttpRequest) -> HttpResponse:
     """The accessibility statement UK public-sector sites must publish."""
     return render(request, "accessibility.html")
+
+
+def _export_build(build: int) -> PackBuild:
+    """A page's download built in the background: the pages are every signed-in user's, and
+    so are their files."""
+    return get_object_or_404(PackBuild, pk=build, pack=None)
+
+
+def export_build_status(request: HttpRequest, build: int) -> HttpResponse:
+    services.builds_recover_stale()
+    build = _export_build(build)
+    if request.GET.get("format") == "json":
+        return JsonResponse(build_status(build))
+    return render(request, "reporting/exports/build.html", {"build": build})
+
+
+def export_download(request: HttpRequest, build: int) -> FileResponse:
+    return stored_file(_export_build(build))

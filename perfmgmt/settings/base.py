@@ -117,6 +117,23 @@ MEDIA_URL = "media/"  # never served directly: built packs are downloaded throug
 # Report packs are built in the background by `manage.py db_worker` (started by `make run`).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# --- Background builds and retention (issue 13: heavy work never blocks the web server) ---
+# Files one person may have queued or building at once; one more is refused in words.
+REPORT_BUILDS_PER_USER = int(os.environ.get("REPORT_BUILDS_PER_USER", 3))
+# A building worker records a heartbeat this often; a build whose heartbeat is older than
+# REPORT_BUILD_STALE_SECONDS lost its worker, and is built again until it has been tried
+# REPORT_BUILD_ATTEMPTS times, then failed with a message.
+REPORT_BUILD_HEARTBEAT_SECONDS = int(os.environ.get("REPORT_BUILD_HEARTBEAT_SECONDS", 10))
+REPORT_BUILD_STALE_SECONDS = int(os.environ.get("REPORT_BUILD_STALE_SECONDS", 120))
+REPORT_BUILD_ATTEMPTS = int(os.environ.get("REPORT_BUILD_ATTEMPTS", 2))
+# A page's PDF or Excel download of more rows than this (a page of the list) is built by the
+# task worker with progress; up to this many are sent at once.
+EXPORT_DIRECT_MAX_ROWS = int(os.environ.get("EXPORT_DIRECT_MAX_ROWS", 50))
+# `manage.py purge` (run daily) keeps finished task rows and built report files this many
+# days; expired sessions go at once.
+RETAIN_TASK_ROWS_DAYS = int(os.environ.get("RETAIN_TASK_ROWS_DAYS", 7))
+RETAIN_BUILD_FILES_DAYS = int(os.environ.get("RETAIN_BUILD_FILES_DAYS", 30))
+
 DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

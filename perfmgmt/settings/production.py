@@ -41,3 +41,11 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# --- Shared state for scale-out (issue 13): cache, sessions and built files shared by every
+# web server and worker, each chosen by an environment variable (see shared.py). ---
+from .shared import caches_from_env, default_storage_from_env, session_engine_from_env  # noqa: E402
+
+CACHES = caches_from_env()
+SESSION_ENGINE = session_engine_from_env()
+STORAGES["default"] = default_storage_from_env()
