@@ -54,10 +54,13 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "perfmgmt.security.middleware.RefuseNulBytes",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "perfmgmt.security.middleware.SecurityHeaders",
     # Every page needs a signed-in user unless its view is marked @login_not_required:
     # published pages are a deliberate exception, never an accident.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
@@ -130,3 +133,26 @@ LOGGING = {
     # WeasyPrint narrates every step at INFO; its warnings are what matter.
     "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }
+
+# --- Security (issue 13; see docs/security.md) ----------------------------------------------
+# Content-Security-Policy: the app serves its own scripts and styles and has no inline script or
+# style, so nothing else may run, even text that some day escaped a template.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
+# No page needs a camera, a microphone, the person's location or a payment.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
