@@ -156,3 +156,9 @@ PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
     "microphone=(), payment=(), usb=()"
 )
+# Uploaded workbooks are refused before they are read when they would expand past these:
+# a return of thousands of rows is a few megabytes unpacked (a zip bomb is hundreds).
+WORKBOOK_MAX_UNCOMPRESSED_BYTES = int(os.environ.get("WORKBOOK_MAX_UNCOMPRESSED_BYTES", 50_000_000))
+WORKBOOK_MAX_ROWS = int(os.environ.get("WORKBOOK_MAX_ROWS", 50_000))
+# A refused workbook lists this many problems, then says how many more there are.
+WORKBOOK_ERRORS_SHOWN = 100
