@@ -5,6 +5,7 @@
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -49,6 +50,9 @@ INSTALLED_APPS = [
     "scorecard",
     "actionplans",
     "reporting",
+    # Security (issue 13): sign-in throttling and lockout, security events.
+    "axes",
+    "perfmgmt.security",
 ]
 
 MIDDLEWARE = [
@@ -66,6 +70,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "perfmgmt.urls"
@@ -162,3 +168,19 @@ WORKBOOK_MAX_UNCOMPRESSED_BYTES = int(os.environ.get("WORKBOOK_MAX_UNCOMPRESSED_
 WORKBOOK_MAX_ROWS = int(os.environ.get("WORKBOOK_MAX_ROWS", 50_000))
 # A refused workbook lists this many problems, then says how many more there are.
 WORKBOOK_ERRORS_SHOWN = 100
+
+# Sign-in throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords in a row for one
+# username from one address, that username is locked there for AXES_COOLOFF_TIME, even against
+# the right password. Unlock: `manage.py axes_reset_username NAME`, or delete the attempt in
+# the set-up pages (Sign-in security > Access attempts > Unlock).
+AUTHENTICATION_BACKENDS = [
+    "perfmgmt.security.backends.SignInThrottle",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("SIGN_IN_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("SIGN_IN_LOCKOUT_MINUTES", 30)))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "perfmgmt.security.views.locked_out"
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_ENABLE_ADMIN = False  # perfmgmt/security/admin.py shows lockouts, read-only but "Unlock"

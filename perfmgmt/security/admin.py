@@ -1,0 +1,46 @@
+"""Locked sign-ins in the set-up pages: seen, and unlocked, by a superuser; never edited.
+
+django-axes' own pages (AXES_ENABLE_ADMIN is off) would let anyone with the admin edit or
+delete attempt records with no trace; here the only write is "Unlock", which is logged.
+"""
+
+from axes.models import AccessAttempt
+from axes.utils import reset
+from django.conf import settings
+from django.contrib import admin, messages
+
+
+@admin.register(AccessAttempt)
+class SignInLockoutAdmin(admin.ModelAdmin):
+    list_display = ["username", "ip_address", "failures_since_start", "attempt_time", "locked"]
+    search_fields = ["username", "ip_address"]
+    fields = ["username", "ip_address", "user_agent", "failures_since_start", "attempt_time"]
+    actions = ["unlock"]
+
+    def has_module_permission(self, request) -> bool:
+        return request.user.is_active and request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return self.has_module_permission(request)
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.display(boolean=True, description="Locked")
+    def locked(self, attempt: AccessAttempt) -> bool:
+        return attempt.failures_since_start >= settings.AXES_FAILURE_LIMIT
+
+    @admin.action(description="Unlock sign-in for the selected people")
+    def unlock(self, request, queryset) -> None:
+        usernames = sorted(set(queryset.values_list("username", flat=True)))
+        for username in usernames:
+            reset(username=username)
+        self.message_user(
+            request, f"Sign-in unlocked for {', '.join(usernames)}.", messages.SUCCESS
+        )
