@@ -1,8 +1,12 @@
 """Middleware for what a council's IT security review asks of every response (issue 13)."""
 
+import time
 from collections.abc import Callable
 
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.utils.cache import patch_cache_control
 
@@ -55,3 +59,59 @@ class SecurityHeaders:
         if user is not None and user.is_authenticated:
             patch_cache_control(response, no_store=True, private=True)
         return response
+
+
+LAST_SEEN = "security_last_seen"
+SIGNED_IN_AT = "security_signed_in_at"
+# The last-seen time is saved at most this often, so a busy person's requests do not each
+# write the session.
+LAST_SEEN_RESOLUTION = 60
+
+
+class IdleSignOut:
+    """Sign out whoever has not used the app for SESSION_IDLE_TIMEOUT seconds, and everyone
+    SESSION_COOKIE_AGE seconds after they signed in, however busy (issue 13).
+
+    Django's own expiry is not enough: every saved session pushes its cookie's expiry on, so
+    it is neither an idle limit nor, once anything is saved, an absolute one.
+    """
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return self.get_response(request)
+        now = time.time()
+        why = _why_signed_out(request.session, now)
+        if why:
+            logout(request)
+            messages.info(request, why)
+            return redirect_to_login(request.get_full_path())
+        request.session.setdefault(SIGNED_IN_AT, now)
+        if now - request.session.get(LAST_SEEN, 0) >= LAST_SEEN_RESOLUTION:
+            request.session[LAST_SEEN] = now
+        return self.get_response(request)
+
+
+def _why_signed_out(session, now: float) -> str:
+    idle, absolute = settings.SESSION_IDLE_TIMEOUT, settings.SESSION_COOKIE_AGE
+    if SIGNED_IN_AT in session and now - session[SIGNED_IN_AT] > absolute:
+        return (
+            f"You were signed out: sessions last {_duration(absolute)} at most. "
+            "Sign in again to carry on."
+        )
+    if LAST_SEEN in session and now - session[LAST_SEEN] > idle:
+        return (
+            f"You were signed out after {_duration(idle)} without using the app, to keep "
+            "your account safe. Sign in again to carry on."
+        )
+    return ""
+
+
+def _duration(seconds: int) -> str:
+    minutes = round(seconds / 60)
+    if minutes % 60 == 0 and minutes >= 120:
+        return f"{minutes // 60} hours"
+    return f"{minutes} minute{'s' if minutes != 1 else ''}"

@@ -69,6 +69,7 @@ MIDDLEWARE = [
     # published pages are a deliberate exception, never an accident.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "perfmgmt.security.middleware.IdleSignOut",  # after messages: it says why
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -184,3 +185,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "perfmgmt.security.views.locked_out"
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_ENABLE_ADMIN = False  # perfmgmt/security/admin.py shows lockouts, read-only but "Unlock"
+
+# Sessions end after SESSION_IDLE_TIMEOUT seconds unused, and SESSION_COOKIE_AGE seconds after
+# sign-in however busy (perfmgmt.security.middleware.IdleSignOut).
+SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_TIMEOUT", 30 * 60))
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", 12 * 60 * 60))
