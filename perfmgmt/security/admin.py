@@ -9,6 +9,8 @@ from axes.utils import reset
 from django.conf import settings
 from django.contrib import admin, messages
 
+from .events import security_event
+
 
 @admin.register(AccessAttempt)
 class SignInLockoutAdmin(admin.ModelAdmin):
@@ -41,6 +43,7 @@ class SignInLockoutAdmin(admin.ModelAdmin):
         usernames = sorted(set(queryset.values_list("username", flat=True)))
         for username in usernames:
             reset(username=username)
+            security_event("unlocked", request, target=username)
         self.message_user(
             request, f"Sign-in unlocked for {', '.join(usernames)}.", messages.SUCCESS
         )

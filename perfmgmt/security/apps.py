@@ -7,3 +7,6 @@ class SecurityConfig(AppConfig):
     name = "perfmgmt.security"
     label = "security"
     verbose_name = "Sign-in security"
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401  (connects the security event receivers)

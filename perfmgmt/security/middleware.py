@@ -10,6 +10,8 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.utils.cache import patch_cache_control
 
+from .events import security_event
+
 Handler = Callable[[HttpRequest], HttpResponse]
 
 NUL = "\x00"
@@ -58,7 +60,19 @@ class SecurityHeaders:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             patch_cache_control(response, no_store=True, private=True)
+        _log_outcome(request, response)
         return response
+
+
+def _log_outcome(request: HttpRequest, response: HttpResponse) -> None:
+    """A refused page (403) and every file downloaded (an export) are security events."""
+    if response.status_code == 403:
+        security_event("forbidden", request, status=403)
+        return
+    disposition = response.headers.get("Content-Disposition", "")
+    if response.status_code == 200 and disposition.startswith("attachment"):
+        name = disposition.partition("filename=")[2].strip('"')
+        security_event("export", request, file=name, query=request.GET.urlencode())
 
 
 LAST_SEEN = "security_last_seen"
@@ -86,6 +100,7 @@ class IdleSignOut:
         now = time.time()
         why = _why_signed_out(request.session, now)
         if why:
+            security_event("signed_out_idle" if "after" in why else "signed_out_expired", request)
             logout(request)
             messages.info(request, why)
             return redirect_to_login(request.get_full_path())

@@ -190,3 +190,22 @@ AXES_ENABLE_ADMIN = False  # perfmgmt/security/admin.py shows lockouts, read-onl
 # sign-in however busy (perfmgmt.security.middleware.IdleSignOut).
 SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_TIMEOUT", 30 * 60))
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", 12 * 60 * 60))
+
+# Security events (sign-in, failure, lockout, 403, role and privilege changes, exports) as one
+# JSON object per line on their own logger, for a council's log collector: to standard error
+# beside the rest, or appended to SECURITY_LOG_FILE (perfmgmt/security/events.py).
+LOGGING["formatters"] = {"json": {"()": "perfmgmt.security.events.JsonLines"}}
+LOGGING["handlers"]["security"] = (
+    {
+        "class": "logging.handlers.WatchedFileHandler",
+        "filename": os.environ["SECURITY_LOG_FILE"],
+        "formatter": "json",
+    }
+    if os.environ.get("SECURITY_LOG_FILE")
+    else {"class": "logging.StreamHandler", "formatter": "json"}
+)
+LOGGING["loggers"]["perfmgmt.security"] = {
+    "handlers": ["security"],
+    "level": "INFO",
+    "propagate": False,
+}
