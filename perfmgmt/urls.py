@@ -1,12 +1,21 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from perfmgmt.security import views as security_views
+
 admin.site.site_header = "Performance management: set-up"
 admin.site.site_title = "Performance management"
 
 urlpatterns = [
     path("", include("reporting.urls")),
     path("returns/", include("scorecard.returns.urls")),
+    # Security (issue 13): the second step of sign-in, one-time codes.
+    path(
+        "accounts/one-time-codes/set-up/",
+        security_views.one_time_codes_set_up,
+        name="one_time_codes_set_up",
+    ),
+    path("accounts/one-time-codes/", security_views.one_time_code, name="one_time_code"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -2,13 +2,18 @@
 
 import time
 from collections.abc import Callable
+from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
+
+from scorecard.returns import permissions
 
 from .events import security_event
 
@@ -130,3 +135,31 @@ def _duration(seconds: int) -> str:
     if minutes % 60 == 0 and minutes >= 120:
         return f"{minutes // 60} hours"
     return f"{minutes} minute{'s' if minutes != 1 else ''}"
+
+
+class RequireOneTimeCode:
+    """After the password, whoever must use one-time codes (`needs_one_time_code`) is sent to
+    type one, or to set them up, before any other page (issue 13)."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if (
+            not settings.ONE_TIME_CODES_REQUIRED
+            or user is None
+            or not user.is_authenticated
+            or user.is_verified()
+            or request.path in _open_before_code()
+            or not permissions.needs_one_time_code(user)
+        ):
+            return self.get_response(request)
+        from .one_time_codes import confirmed_device
+
+        step = "one_time_code" if confirmed_device(user) else "one_time_codes_set_up"
+        return redirect(f"{reverse(step)}?next={quote(request.get_full_path())}")
+
+
+def _open_before_code() -> set[str]:
+    return {reverse(name) for name in ("one_time_code", "one_time_codes_set_up", "logout")}

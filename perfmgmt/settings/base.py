@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "reporting",
     # Security (issue 13): sign-in throttling and lockout, security events.
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "perfmgmt.security",
 ]
 
@@ -64,12 +66,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "perfmgmt.security.middleware.SecurityHeaders",
     # Every page needs a signed-in user unless its view is marked @login_not_required:
     # published pages are a deliberate exception, never an accident.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "perfmgmt.security.middleware.IdleSignOut",  # after messages: it says why
+    "perfmgmt.security.middleware.RequireOneTimeCode",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -209,3 +213,9 @@ LOGGING["loggers"]["perfmgmt.security"] = {
     "level": "INFO",
     "propagate": False,
 }
+
+# One-time codes (django-otp, TOTP): the performance team and superusers confirm each sign-in
+# with a code from an authenticator app (scorecard.returns.permissions.needs_one_time_code).
+# On unless switched off (development and the test suite do; their own tests switch it on).
+ONE_TIME_CODES_REQUIRED = env_bool("ONE_TIME_CODES_REQUIRED", True)
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Council performance")
