@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
 from perfmgmt.security import views as security_views
 
@@ -16,6 +18,17 @@ urlpatterns = [
         name="one_time_codes_set_up",
     ),
     path("accounts/one-time-codes/", security_views.one_time_code, name="one_time_code"),
+    # Single sign-on: open before sign-in, as the sign-in page itself is.
+    path(
+        "oidc/authenticate/",
+        login_not_required(OIDCAuthenticationRequestView.as_view()),
+        name="oidc_authentication_init",
+    ),
+    path(
+        "oidc/callback/",
+        login_not_required(OIDCAuthenticationCallbackView.as_view()),
+        name="oidc_authentication_callback",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -6,7 +6,7 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import logout
+from django.contrib.auth import BACKEND_SESSION_KEY, logout
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect
@@ -137,6 +137,10 @@ def _duration(seconds: int) -> str:
     return f"{minutes} minute{'s' if minutes != 1 else ''}"
 
 
+# Signed on through the council's provider: its own multi-factor policy applies instead.
+SINGLE_SIGN_ON = "perfmgmt.security.sso.CouncilSignOn"
+
+
 class RequireOneTimeCode:
     """After the password, whoever must use one-time codes (`needs_one_time_code`) is sent to
     type one, or to set them up, before any other page (issue 13)."""
@@ -152,6 +156,7 @@ class RequireOneTimeCode:
             or not user.is_authenticated
             or user.is_verified()
             or request.path in _open_before_code()
+            or request.session.get(BACKEND_SESSION_KEY) == SINGLE_SIGN_ON
             or not permissions.needs_one_time_code(user)
         ):
             return self.get_response(request)

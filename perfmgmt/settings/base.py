@@ -4,6 +4,7 @@
 `SECRET_KEY`, `DEBUG`, `ALLOWED_HOSTS` and `SITE_URL` come from the environment too.
 """
 
+import json
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -54,6 +55,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "mozilla_django_oidc",
     "perfmgmt.security",
 ]
 
@@ -93,6 +95,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "scorecard.context_processors.council",
+                "perfmgmt.security.context_processors.sign_in",
             ],
         },
     },
@@ -180,7 +183,8 @@ WORKBOOK_ERRORS_SHOWN = 100
 # the set-up pages (Sign-in security > Access attempts > Unlock).
 AUTHENTICATION_BACKENDS = [
     "perfmgmt.security.backends.SignInThrottle",
-    "django.contrib.auth.backends.ModelBackend",
+    "perfmgmt.security.sso.LocalPasswords",
+    "perfmgmt.security.sso.CouncilSignOn",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("SIGN_IN_FAILURE_LIMIT", 5))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("SIGN_IN_LOCKOUT_MINUTES", 30)))
@@ -219,3 +223,25 @@ LOGGING["loggers"]["perfmgmt.security"] = {
 # On unless switched off (development and the test suite do; their own tests switch it on).
 ONE_TIME_CODES_REQUIRED = env_bool("ONE_TIME_CODES_REQUIRED", True)
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Council performance")
+
+# Single sign-on with OpenID Connect (mozilla-django-oidc), on when OIDC_RP_CLIENT_ID is set:
+# the sign-in page offers "Sign in with your council account". Roles and directorates follow
+# the provider's groups claim through two JSON maps, group -> role name and group ->
+# directorate name. LOCAL_ACCOUNTS=false leaves single sign-on as the only way in.
+LOCAL_ACCOUNTS = env_bool("LOCAL_ACCOUNTS", True)
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_RP_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
+# Match the token's key id to the provider's published keys (Entra ID names them); off only
+# for a provider that publishes one unnamed key.
+OIDC_VERIFY_KID = env_bool("OIDC_VERIFY_KID", True)
+OIDC_RP_SCOPES = os.environ.get("OIDC_RP_SCOPES", "openid email profile")
+OIDC_USERNAME_CLAIM = os.environ.get("OIDC_USERNAME_CLAIM", "preferred_username")
+OIDC_GROUPS_CLAIM = os.environ.get("OIDC_GROUPS_CLAIM", "groups")
+OIDC_ROLE_GROUPS = json.loads(os.environ.get("OIDC_ROLE_GROUPS", "{}"))
+OIDC_DIRECTORATE_GROUPS = json.loads(os.environ.get("OIDC_DIRECTORATE_GROUPS", "{}"))
+LOGIN_REDIRECT_URL_FAILURE = "/accounts/login/?sso=failed"
