@@ -4,6 +4,8 @@ Logging only: these receivers write nothing to the database (audit entries are w
 services and the set-up pages, never by signals).
 """
 
+import time
+
 from axes.signals import user_locked_out
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
@@ -12,6 +14,7 @@ from django.db.models.signals import m2m_changed, pre_save
 from django.dispatch import receiver
 
 from .events import security_event
+from .middleware import LAST_SEEN, SIGNED_IN_AT
 
 User = get_user_model()
 PRIVILEGES = ("is_superuser", "is_staff", "is_active")
@@ -20,6 +23,11 @@ PRIVILEGES = ("is_superuser", "is_staff", "is_active")
 @receiver(user_logged_in)
 def signed_in(sender, request, user, **kwargs) -> None:
     security_event("sign_in", request, user=user)
+    session = getattr(request, "session", None)
+    if session is not None:
+        # Stamped with the sign-in, which saves the session anyway, so the first page after it
+        # writes nothing (IdleSignOut).
+        session[SIGNED_IN_AT] = session[LAST_SEEN] = time.time()
 
 
 @receiver(user_login_failed)
