@@ -1,5 +1,9 @@
 from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
+
+from perfmgmt.security import views as security_views
 
 admin.site.site_header = "Performance management: set-up"
 admin.site.site_title = "Performance management"
@@ -7,6 +11,24 @@ admin.site.site_title = "Performance management"
 urlpatterns = [
     path("", include("reporting.urls")),
     path("returns/", include("scorecard.returns.urls")),
+    # Security (issue 13): the second step of sign-in, one-time codes.
+    path(
+        "accounts/one-time-codes/set-up/",
+        security_views.one_time_codes_set_up,
+        name="one_time_codes_set_up",
+    ),
+    path("accounts/one-time-codes/", security_views.one_time_code, name="one_time_code"),
+    # Single sign-on: open before sign-in, as the sign-in page itself is.
+    path(
+        "oidc/authenticate/",
+        login_not_required(OIDCAuthenticationRequestView.as_view()),
+        name="oidc_authentication_init",
+    ),
+    path(
+        "oidc/callback/",
+        login_not_required(OIDCAuthenticationCallbackView.as_view()),
+        name="oidc_authentication_callback",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
 ]

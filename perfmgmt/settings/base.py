@@ -4,7 +4,9 @@
 `SECRET_KEY`, `DEBUG`, `ALLOWED_HOSTS` and `SITE_URL` come from the environment too.
 """
 
+import json
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -49,20 +51,34 @@ INSTALLED_APPS = [
     "scorecard",
     "actionplans",
     "reporting",
+    # Security (issue 13): sign-in throttling and lockout, security events.
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "mozilla_django_oidc",
+    "perfmgmt.security",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "perfmgmt.security.middleware.RefuseNulBytes",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "perfmgmt.security.middleware.SecurityHeaders",
     # Every page needs a signed-in user unless its view is marked @login_not_required:
     # published pages are a deliberate exception, never an accident.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "perfmgmt.security.middleware.IdleSignOut",  # after messages: it says why
+    "perfmgmt.security.middleware.RequireOneTimeCode",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "perfmgmt.urls"
@@ -79,6 +95,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "scorecard.context_processors.council",
+                "perfmgmt.security.context_processors.sign_in",
             ],
         },
     },
@@ -147,3 +164,101 @@ LOGGING = {
     # WeasyPrint narrates every step at INFO; its warnings are what matter.
     "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }
+
+# --- Security (issue 13; see docs/security.md) ----------------------------------------------
+# Content-Security-Policy: the app serves its own scripts and styles and has no inline script or
+# style, so nothing else may run, even text that some day escaped a template.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
+# No page needs a camera, a microphone, the person's location or a payment.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
+# Uploaded workbooks are refused before they are read when they would expand past these:
+# a return of thousands of rows is a few megabytes unpacked (a zip bomb is hundreds).
+WORKBOOK_MAX_UNCOMPRESSED_BYTES = int(os.environ.get("WORKBOOK_MAX_UNCOMPRESSED_BYTES", 50_000_000))
+WORKBOOK_MAX_ROWS = int(os.environ.get("WORKBOOK_MAX_ROWS", 50_000))
+# A refused workbook lists this many problems, then says how many more there are.
+WORKBOOK_ERRORS_SHOWN = 100
+
+# Sign-in throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords in a row for one
+# username from one address, that username is locked there for AXES_COOLOFF_TIME, even against
+# the right password. Unlock: `manage.py axes_reset_username NAME`, or delete the attempt in
+# the set-up pages (Sign-in security > Access attempts > Unlock).
+AUTHENTICATION_BACKENDS = [
+    "perfmgmt.security.backends.SignInThrottle",
+    "perfmgmt.security.sso.LocalPasswords",
+    "perfmgmt.security.sso.CouncilSignOn",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("SIGN_IN_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("SIGN_IN_LOCKOUT_MINUTES", 30)))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "perfmgmt.security.views.locked_out"
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_ENABLE_ADMIN = False  # perfmgmt/security/admin.py shows lockouts, read-only but "Unlock"
+
+# Sessions end after SESSION_IDLE_TIMEOUT seconds unused, and SESSION_COOKIE_AGE seconds after
+# sign-in however busy (perfmgmt.security.middleware.IdleSignOut).
+SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_TIMEOUT", 30 * 60))
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", 12 * 60 * 60))
+
+# Security events (sign-in, failure, lockout, 403, role and privilege changes, exports) as one
+# JSON object per line on their own logger, for a council's log collector: to standard error
+# beside the rest, or appended to SECURITY_LOG_FILE (perfmgmt/security/events.py).
+LOGGING["formatters"] = {"json": {"()": "perfmgmt.security.events.JsonLines"}}
+LOGGING["handlers"]["security"] = (
+    {
+        "class": "logging.handlers.WatchedFileHandler",
+        "filename": os.environ["SECURITY_LOG_FILE"],
+        "formatter": "json",
+    }
+    if os.environ.get("SECURITY_LOG_FILE")
+    else {"class": "logging.StreamHandler", "formatter": "json"}
+)
+LOGGING["loggers"]["perfmgmt.security"] = {
+    "handlers": ["security"],
+    "level": "INFO",
+    "propagate": False,
+}
+
+# One-time codes (django-otp, TOTP): the performance team and superusers confirm each sign-in
+# with a code from an authenticator app (scorecard.returns.permissions.needs_one_time_code).
+# On unless switched off (development and the test suite do; their own tests switch it on).
+ONE_TIME_CODES_REQUIRED = env_bool("ONE_TIME_CODES_REQUIRED", True)
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Council performance")
+
+# Single sign-on with OpenID Connect (mozilla-django-oidc), on when OIDC_RP_CLIENT_ID is set:
+# the sign-in page offers "Sign in with your council account". Roles and directorates follow
+# the provider's groups claim through two JSON maps, group -> role name and group ->
+# directorate name. LOCAL_ACCOUNTS=false leaves single sign-on as the only way in.
+LOCAL_ACCOUNTS = env_bool("LOCAL_ACCOUNTS", True)
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_RP_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
+# Match the token's key id to the provider's published keys (Entra ID names them); off only
+# for a provider that publishes one unnamed key.
+OIDC_VERIFY_KID = env_bool("OIDC_VERIFY_KID", True)
+OIDC_RP_SCOPES = os.environ.get("OIDC_RP_SCOPES", "openid email profile")
+OIDC_USERNAME_CLAIM = os.environ.get("OIDC_USERNAME_CLAIM", "preferred_username")
+OIDC_GROUPS_CLAIM = os.environ.get("OIDC_GROUPS_CLAIM", "groups")
+OIDC_ROLE_GROUPS = json.loads(os.environ.get("OIDC_ROLE_GROUPS", "{}"))
+OIDC_DIRECTORATE_GROUPS = json.loads(os.environ.get("OIDC_DIRECTORATE_GROUPS", "{}"))
+LOGIN_REDIRECT_URL_FAILURE = "/accounts/login/?sso=failed"

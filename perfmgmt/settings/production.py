@@ -49,3 +49,24 @@ from .shared import caches_from_env, default_storage_from_env, session_engine_fr
 CACHES = caches_from_env()
 SESSION_ENGINE = session_engine_from_env()
 STORAGES["default"] = default_storage_from_env()
+
+# --- Security (issue 13; see docs/security.md) ----------------------------------------------
+# Email goes out by SMTP over TLS. A backend that writes mail to the log or a file would put
+# password-reset links where anyone who reads the logs could use them: refused.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+if EMAIL_BACKEND.rsplit(".", 2)[-2] in ("console", "filebased", "locmem", "dummy"):
+    raise ImproperlyConfigured(
+        f"EMAIL_BACKEND {EMAIL_BACKEND} keeps mail in the log, a file or memory (console, "
+        "file, locmem and dummy backends are for development); set EMAIL_HOST and use SMTP."
+    )
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", 587))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)  # implicit TLS, usually port 465
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", not EMAIL_USE_SSL)  # STARTTLS, usually port 587
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", 30))
+if not (EMAIL_USE_TLS or EMAIL_USE_SSL):
+    raise ImproperlyConfigured(
+        "Email must be encrypted: set EMAIL_USE_TLS=true (STARTTLS) or EMAIL_USE_SSL=true."
+    )

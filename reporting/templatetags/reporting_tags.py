@@ -1,3 +1,4 @@
+import re
 from urllib.parse import urlencode
 
 from django import template
@@ -29,15 +30,11 @@ def css_string(value: str) -> str:
     """Text as a CSS string literal's content, for the PDF's running header.
 
     Safe as it is for a <style> element: quotes, backslashes and "<" are CSS-escaped, so HTML
-    escaping (which would print "&amp;" in the header) is not wanted.
+    escaping (which would print "&amp;" in the header) is not wanted. A line break of any kind
+    (CR, LF, CRLF, FF) ends a CSS string and so would drop the header: each becomes a space.
     """
-    return mark_safe(
-        str(value)
-        .replace("\\", "\\\\")
-        .replace('"', '\\"')
-        .replace("\n", " ")
-        .replace("<", "\\3c ")
-    )
+    text = str(value).replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
+    return mark_safe(re.sub(r"\r\n|[\r\n\f]", " ", text))
 
 
 @register.simple_tag

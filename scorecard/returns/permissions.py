@@ -43,6 +43,12 @@ def is_performance_team(user: Any) -> bool:
     return user.is_superuser or Role.PERFORMANCE_TEAM.value in roles(user)
 
 
+def needs_one_time_code(user: Any) -> bool:
+    """The performance team and superusers confirm each sign-in with a one-time code: they can
+    change every figure, lock quarters and manage who may do what (issue 13)."""
+    return is_performance_team(user)
+
+
 def enters_returns(user: Any) -> bool:
     """The user holds a role that enters returns (Officer or Approver), whatever their items."""
     return bool(roles(user) & _ENTERING_ROLES)

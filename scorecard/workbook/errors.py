@@ -1,5 +1,7 @@
 from dataclasses import dataclass
 
+from django.conf import settings
+
 
 @dataclass(frozen=True, order=True)
 class WorkbookError:
@@ -28,5 +30,18 @@ class WorkbookRefused(Exception):
             "nothing was changed."
         )
 
+    @property
+    def shown(self) -> list[WorkbookError]:
+        """The first errors, as many as a person can work through (WORKBOOK_ERRORS_SHOWN): a
+        workbook with every row wrong would otherwise list thousands, on a page or a console."""
+        return self.errors[: settings.WORKBOOK_ERRORS_SHOWN]
+
+    @property
+    def not_shown(self) -> int:
+        return len(self.errors) - len(self.shown)
+
     def report(self) -> str:
-        return "\n".join([str(self), *(f"- {error}" for error in self.errors)])
+        lines = [str(self), *(f"- {error}" for error in self.shown)]
+        if self.not_shown:
+            lines.append(f"The first {len(self.shown)} are listed; {self.not_shown} more are not.")
+        return "\n".join(lines)

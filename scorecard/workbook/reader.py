@@ -2,12 +2,15 @@
 
 import csv
 import io
-from collections.abc import Iterator
+import re
+import zipfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
+from django.conf import settings
 from openpyxl import load_workbook
 
 from scorecard.safecells import csv_unquote
@@ -50,7 +53,12 @@ def read_workbook(path: Path) -> tuple[dict[str, Sheet], list[WorkbookError]]:
     if not path.exists():
         return {}, [WorkbookError(path.name, 0, "", "no such file or folder")]
     try:
+        too_large = _too_large(path)
+        if too_large:
+            return {}, [WorkbookError(path.name, 0, "", too_large)]
         return _read_xlsx(path), []
+    except WorkbookTooLarge as exc:
+        return {}, [WorkbookError(path.name, 0, "", str(exc))]
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
         return {}, [WorkbookError(path.name, 0, "", f"this is not an .xlsx workbook ({exc})")]
 
@@ -91,15 +99,76 @@ def _clean(value: Cell) -> Cell:
     return value
 
 
+class WorkbookTooLarge(Exception):
+    """The workbook holds more than a workbook may: refused before or while it is read."""
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"
+
+
+def _rows_message(rows: int, limit: int) -> str:
+    return (
+        f"the workbook has {rows:,} rows, more than the {limit:,} a workbook may hold: "
+        "split it into smaller workbooks"
+    )
+
+
+# Excel and openpyxl write each sheet's extent near the top of its XML: <dimension ref="A1:F9"/>.
+DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="[A-Z]*\d*:?[A-Z]*(\d+)"')
+
+
+def _too_large(path: Path) -> str:
+    """Why the .xlsx is too large to read, judged from its zip directory and each sheet's first
+    bytes without parsing it; "" if it is not (issue 13: a 1.78 MB file expanded to 500 MB).
+
+    Python's zipfile never inflates a member past the size its directory states, so the stated
+    sizes bound what reading can cost. A sheet that declares no extent is still counted as it
+    is read (`_counted`).
+    """
+    limit = settings.WORKBOOK_MAX_UNCOMPRESSED_BYTES
+    with zipfile.ZipFile(path) as archive:
+        members = archive.infolist()
+        expanded = sum(member.file_size for member in members)
+        if expanded > limit:
+            return (
+                f"the workbook expands to {_megabytes(expanded)}, more than the "
+                f"{_megabytes(limit)} a workbook may hold: remove unused sheets, rows or "
+                "pictures, or split it"
+            )
+        rows = 0
+        for member in members:
+            if member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml"):
+                with archive.open(member) as sheet:
+                    found = DIMENSION.search(sheet.read(4096))
+                rows += int(found.group(1)) if found else 0
+    max_rows = settings.WORKBOOK_MAX_ROWS
+    return _rows_message(rows, max_rows) if rows > max_rows else ""
+
+
+def _counted(rows: Iterable, budget: list[int]) -> Iterator:
+    """The rows, refusing the workbook once all its sheets together pass the row limit."""
+    limit = settings.WORKBOOK_MAX_ROWS
+    for row in rows:
+        budget[0] += 1
+        if budget[0] > limit:
+            raise WorkbookTooLarge(
+                f"the workbook has more than {limit:,} rows, more than the {limit:,} a workbook "
+                "may hold: split it into smaller workbooks"
+            )
+        yield row
+
+
 def _read_xlsx(path: Path) -> dict[str, Sheet]:
     workbook = load_workbook(path, read_only=True, data_only=True)
+    seen = [0]
     try:
         return {
             ws.title.strip().lower(): _sheet(
                 ws.title,
                 (
                     (tuple(cell.value for cell in row), tuple(_number_format(c) for c in row))
-                    for row in ws.iter_rows()
+                    for row in _counted(ws.iter_rows(), seen)
                 ),
             )
             for ws in workbook.worksheets

@@ -231,3 +231,23 @@ def test_the_pdf_has_no_links_to_the_placeholder_host(scorecard, pack_pdf):
     agenda would be sent to a host that does not exist."""
     for pdf in (scorecard, pack_pdf):
         assert not [uri for uri in pdf.link_targets() if "report.invalid" in uri]
+
+
+@pytest.mark.parametrize("breaker", ["\r", "\f", "\r\n", "\n"])
+def test_a_line_break_typed_in_the_committee_name_keeps_the_running_header(
+    in_demo, breaker, caplog
+):
+    """CR, LF and FF end a CSS string: unescaped, the @page rule is dropped and the header lost."""
+
+    def make():
+        made = cabinet_pack(
+            committee=f"Overview{breaker}and Scrutiny",
+            include_scorecard=False,
+            include_improvement_plan=False,
+        )
+        return Pdf(render_pdf(build_report(f"pack:{made.pk}", None)))
+
+    pdf = in_demo(make)
+    assert not [r for r in caplog.records if r.name == "weasyprint" and "Ignored" in r.message]
+    if breaker != "\f":  # an FF printed on the cover leaves the PDF with no readable text
+        assert "Overview and Scrutiny – 15 December 2009" in pdf.pages[-1]

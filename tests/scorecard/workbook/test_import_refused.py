@@ -582,3 +582,11 @@ def test_a_file_that_is_not_a_workbook_is_refused(tmp_path):
     with pytest.raises(WorkbookRefused) as caught:
         workbook_import(path=path)
     assert "this is not an .xlsx workbook" in caught.value.errors[0].message
+
+
+def test_the_console_report_lists_the_first_100_errors_and_counts_the_rest():
+    errors = [WorkbookError("Measures", row, "Code", "there is no code") for row in range(2, 152)]
+    report = WorkbookRefused(errors).report().splitlines()
+    assert report[0] == "The workbook was not imported: 150 errors; nothing was changed."
+    assert len([line for line in report if line.startswith("- ")]) == 100
+    assert report[-1] == "The first 100 are listed; 50 more are not."

@@ -1,0 +1,51 @@
+"""A NUL byte in an address or its query string is a bad request, never a server error.
+
+PostgreSQL refuses NUL in text ("A string literal cannot contain NUL"), so before this every
+lookup by code or filter by name answered 500. Run on SQLite and PostgreSQL (DATABASE_URL).
+"""
+
+import pytest
+
+from tests.support.factories import MeasureFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def signed_in(client, performance_team):
+    client.force_login(performance_team)
+    return client
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/measures/NI%00192/",
+        "/actions/CIP%0001/",
+        "/plans/CIP%0001/improvement-plan/",
+        "/measures/%00/",
+    ],
+)
+def test_a_nul_byte_in_the_path_is_not_found(signed_in, address):
+    MeasureFactory(code="NI 192")
+    response = signed_in.get(address)
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"q": "waste\x00"},
+        {"period": "2009/10 Q2\x00"},
+        {"directorate": "\x00"},
+        {"status": "red\x00"},
+    ],
+)
+def test_a_nul_byte_in_the_query_string_is_a_bad_request(signed_in, query):
+    response = signed_in.get("/items/", query)
+    assert response.status_code == 400
+    assert "NUL" in response.content.decode() or "not allowed" in response.content.decode()
+
+
+def test_a_nul_byte_before_signing_in_is_refused_too(client):
+    assert client.get("/accounts/login/", {"next": "/\x00"}).status_code == 400
