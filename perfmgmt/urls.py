@@ -7,6 +7,8 @@ admin.site.site_title = "Performance management"
 urlpatterns = [
     path("", include("reporting.urls")),
     path("returns/", include("scorecard.returns.urls")),
+    path("setup/", include("actionplans.urls")),
+    path("setup/", include("scorecard.setup.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -168,3 +168,9 @@ def can_view_final_packs(user: Any) -> bool:
     """Viewers (CMT, members) read final packs, as do those who make them; drafts stay with
     the editors."""
     return _active(user) and (user.is_superuser or bool(roles(user) & _PACK_READERS))
+
+
+def may_set_up(user: Any) -> bool:
+    """Setting up plans, objectives, measures, actions, periods and users is the performance
+    team's (issue 12, "Set-up by the performance team, in the product")."""
+    return is_performance_team(user)
