@@ -1,8 +1,7 @@
 """The council-wide audit log: filter by who, item, period and kind of change; export to Excel."""
 
-from io import BytesIO
-
 from decimal import Decimal
+from io import BytesIO
 
 import pytest
 from django.contrib.auth.models import Group
