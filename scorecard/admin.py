@@ -421,3 +421,12 @@ class ResultAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     def figure(self, result: Result) -> str:
         measure = result.measure
         return format_value(result.actual, measure.unit, measure.decimal_places)
+
+
+def _superusers_only(request) -> bool:
+    """The Django admin is for superusers only: the performance team sets up the framework on
+    the set-up pages, through the audited services (issue 12)."""
+    return request.user.is_active and request.user.is_superuser
+
+
+admin.site.has_permission = _superusers_only

@@ -8,7 +8,17 @@ from django import forms
 from django.contrib.auth import get_user_model
 
 from scorecard.admin_mixins import REASON_FIELD
-from scorecard.models import Directorate, Measure, Objective, Plan, ReportingPeriod, Role
+from scorecard.models import (
+    CouncilSettings,
+    Directorate,
+    Measure,
+    Objective,
+    Perspective,
+    Plan,
+    ReportingPeriod,
+    Role,
+    Service,
+)
 from scorecard.rules.units import as_entered
 
 from .services import TargetRow
@@ -34,6 +44,30 @@ class ObjectiveForm(FingerprintMixin, forms.ModelForm):
         model = Objective
         fields = ["code", "title", "plan", "parent", "directorate", "lead_officer", "lead_user"]
         widgets = {"title": forms.Textarea(attrs={"rows": 2})}
+
+
+class DirectorateForm(FingerprintMixin, forms.ModelForm):
+    class Meta:
+        model = Directorate
+        fields = ["name", "code"]
+
+
+class ServiceForm(FingerprintMixin, forms.ModelForm):
+    class Meta:
+        model = Service
+        fields = ["name", "directorate"]
+
+
+class PerspectiveForm(FingerprintMixin, forms.ModelForm):
+    class Meta:
+        model = Perspective
+        fields = ["name", "order"]
+
+
+class CouncilSettingsForm(FingerprintMixin, forms.ModelForm):
+    class Meta:
+        model = CouncilSettings
+        fields = "__all__"
 
 
 MEASURE_GROUPS = [

@@ -11,6 +11,7 @@ urlpatterns = [
     path("measures/<int:pk>/", views.measure_edit, name="measure"),
     path("audit/", views.audit, name="audit"),
     path("audit/excel/", views.audit_download, name="audit_download"),
+    path("council/", views.council_settings, name="council"),
     path("users/", views.user_list, name="users"),
     path("users/invite/", views.user_invite, name="user_invite"),
     path("users/<int:pk>/", views.user_edit, name="user"),

@@ -17,12 +17,24 @@ from django.db.models import Model, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from scorecard.models import Measure, Objective, Plan
+from scorecard.models import (
+    CouncilSettings,
+    Directorate,
+    Measure,
+    Objective,
+    Perspective,
+    Plan,
+    Service,
+)
 from scorecard.returns import permissions
 from scorecard.returns.audit import history
 
 from . import audit_log, services, users
 from .forms import (
+    CouncilSettingsForm,
+    DirectorateForm,
+    PerspectiveForm,
+    ServiceForm,
     MEASURE_GROUPS,
     MeasureForm,
     ObjectiveForm,
@@ -82,10 +94,36 @@ class SetupKind:
     add_url: str = ""
     edit_url: str = ""
     extra_column: str = ""  # a related row shown in the list, e.g. an objective's plan
+    name_fields: tuple[str, str] = ("code", "title")  # the list's first two columns
 
 
 KINDS = {
     "plans": SetupKind(Plan, PlanForm, "plan", "plans"),
+    "directorates": SetupKind(
+        Directorate,
+        DirectorateForm,
+        "directorate",
+        "directorates",
+        search=("name", "code"),
+        name_fields=("name", "code"),
+    ),
+    "services": SetupKind(
+        Service,
+        ServiceForm,
+        "service",
+        "services",
+        search=("name",),
+        related=("directorate",),
+        name_fields=("name", "directorate"),
+    ),
+    "perspectives": SetupKind(
+        Perspective,
+        PerspectiveForm,
+        "perspective",
+        "perspectives",
+        search=("name",),
+        name_fields=("name", "order"),
+    ),
     "objectives": SetupKind(
         Objective,
         ObjectiveForm,
@@ -119,7 +157,9 @@ def item_list(request: HttpRequest, kind: str, spec: SetupKind | None = None) ->
     rows = spec.model.objects.select_related(*spec.related)
     found, words = _search(rows, request, *spec.search)
     page = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
-    context = {"spec": spec, "page": page, "q": words, **_urls(spec, kind)}
+    first, second = spec.name_fields
+    rows = [(item, getattr(item, first), getattr(item, second, "")) for item in page]
+    context = {"spec": spec, "page": page, "rows": rows, "q": words, **_urls(spec, kind)}
     return render(request, "setup/item_list.html", context)
 
 
@@ -324,3 +364,29 @@ def audit_download(request: HttpRequest) -> HttpResponse:
     )
     response["Content-Disposition"] = 'attachment; filename="audit-log.xlsx"'
     return response
+
+
+def council_settings(request: HttpRequest) -> HttpResponse:
+    """The council's name, default RAG method, deadlines, overall status and sign-off rules."""
+    team_only(request)
+    settings = CouncilSettings.load()
+    loaded = services.fingerprint(settings)
+    form = CouncilSettingsForm(request.POST or None, instance=settings, initial={"loaded": loaded})
+    if request.method == "POST" and form.is_valid():
+        names = [n for n in form._meta.fields if n in form.cleaned_data]
+        try:
+            services.item_save(
+                user=request.user,
+                item=settings,
+                values={n: form.cleaned_data[n] for n in names},
+                loaded=form.cleaned_data["loaded"],
+            )
+        except services.SetupInvalid as error:
+            put_errors(form, error)
+        except services.SetupConflict as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "Saved the council's settings.")
+            return redirect("setup:index")
+    context = {"form": form, "history": _history(settings)}
+    return render(request, "setup/council.html", context)

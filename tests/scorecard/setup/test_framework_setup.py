@@ -101,3 +101,17 @@ def test_objective_list_is_searchable_by_code_and_query_count_is_bounded(
         page = team.get(reverse("setup:list", args=["objectives"]), {"q": "cip07"})
     assert "CIP07" in page.content.decode() and "X01" not in page.content.decode()
     assert Objective.objects.count() == 31
+
+
+def test_team_adds_a_directorate_and_changes_the_council_settings(team):
+    response = team.post(reverse("setup:add", args=["directorates"]), {"name": "Environment"})
+    assert response.status_code == 302
+    page = team.get(reverse("setup:council")).content.decode()
+    assert "Segregation of duties in sign-off" in page
+
+
+def test_the_django_admin_is_for_superusers_only(client, team_member, setup_superuser):
+    client.force_login(team_member)
+    assert client.get(reverse("admin:index")).status_code == 302
+    client.force_login(setup_superuser)
+    assert client.get(reverse("admin:index")).status_code == 200
