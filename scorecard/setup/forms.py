@@ -67,7 +67,14 @@ class PerspectiveForm(FingerprintMixin, forms.ModelForm):
 class CouncilSettingsForm(FingerprintMixin, forms.ModelForm):
     class Meta:
         model = CouncilSettings
-        fields = "__all__"
+        fields = [
+            "council_name",
+            "default_rag_method",
+            "deadline_days",
+            "overall_green_from",
+            "overall_amber_from",
+            "segregation_of_duties",
+        ]
 
 
 MEASURE_GROUPS = [

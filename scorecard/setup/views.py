@@ -31,14 +31,14 @@ from scorecard.returns.audit import history
 
 from . import audit_log, services, users
 from .forms import (
+    MEASURE_GROUPS,
     CouncilSettingsForm,
     DirectorateForm,
-    PerspectiveForm,
-    ServiceForm,
-    MEASURE_GROUPS,
     MeasureForm,
     ObjectiveForm,
+    PerspectiveForm,
     PlanForm,
+    ServiceForm,
     TargetFormSet,
     UserForm,
     target_initial,
