@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reporting import pack_views, views
+from reporting import pack_views, search, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -13,6 +13,7 @@ urlpatterns = [
     path("measures/<path:code>/", views.measure_detail, name="measure"),
     path("actions/<path:code>/", views.action_detail, name="action"),
     path("accessibility/", views.accessibility, name="accessibility"),
+    path("search/", search.search, name="search"),
     path("packs/", pack_views.pack_list, name="packs"),
     path("packs/new/", pack_views.pack_create, name="pack_create"),
     path("packs/<int:pk>/", pack_views.pack_edit, name="pack_edit"),
