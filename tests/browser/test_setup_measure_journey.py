@@ -108,3 +108,27 @@ def test_the_team_sets_up_a_measure_with_targets(
     expect(page.get_by_role("link", name=re.compile(code)).first).to_be_visible()
     check(page, width, assert_accessible)
     context.close()
+
+
+def test_every_set_up_page_fits_a_phone_and_passes_axe(
+    chromium, live_server, council, assert_accessible
+):
+    """Each list the set-up page links to, and the form to add to it, at 390 px."""
+    context = chromium.new_context(
+        base_url=live_server.url, locale="en-GB", viewport={"width": 390, "height": 900}
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    sign_in(page, council["team"])
+    page.goto("/setup/")
+    links = page.locator("main a").evaluate_all("links => links.map(a => a.pathname)")
+    for path in links:
+        page.goto(path)
+        check(page, 390, assert_accessible)
+        add = page.get_by_role("link", name=re.compile(r"^(Add|Invite)"))
+        if add.count():
+            add.first.click()
+            check(page, 390, assert_accessible)
+    page.goto(f"/setup/users/{council['officer'].pk}/")
+    check(page, 390, assert_accessible)
+    context.close()
