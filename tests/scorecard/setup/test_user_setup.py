@@ -49,8 +49,10 @@ def test_an_invited_officer_sets_a_password_from_the_email_and_signs_in(
     client.logout()
     path = link.split("://", 1)[1].split("/", 1)[1]
     form = client.get("/" + path, follow=True)
+    assert "Choose your password" in form.content.decode()
     new = {"new_password1": "a-long-new-passphrase", "new_password2": "a-long-new-passphrase"}
-    assert client.post(form.redirect_chain[-1][0], new).status_code == 302
+    done = client.post(form.redirect_chain[-1][0], new, follow=True)
+    assert "Your password is saved" in done.content.decode()
     assert client.login(username="jo.bloggs@council.example", password=new["new_password1"])
 
 
@@ -108,3 +110,16 @@ def test_user_list_query_count_is_bounded(team, django_assert_max_num_queries, r
         role_user(Role.OFFICER, username=f"officer{n}")
     with django_assert_max_num_queries(10):
         assert team.get(reverse("setup:users")).status_code == 200
+
+
+def test_an_invitation_link_works_once(client, team, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        invite(team)
+    link = re.search(r"https?://\S+/accounts/reset/\S+", mail.outbox[0].body).group(0)
+    path = "/" + link.split("://", 1)[1].split("/", 1)[1]
+    client.logout()
+    form = client.get(path, follow=True)
+    new = {"new_password1": "a-long-new-passphrase", "new_password2": "a-long-new-passphrase"}
+    client.post(form.redirect_chain[-1][0], new)
+    again = client.get(path, follow=True).content.decode()
+    assert "This link no longer works" in again
