@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("reporting.urls")),
     path("returns/", include("scorecard.returns.urls")),
     path("setup/", include("actionplans.urls")),
+    path("help/", include("scorecard.helppages.urls")),
     path("setup/", include("scorecard.setup.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
