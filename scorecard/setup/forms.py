@@ -159,7 +159,13 @@ class TargetForm(forms.Form):
     """One period's target: its value, and the range's bounds for a range measure."""
 
     period = forms.ModelChoiceField(ReportingPeriod.objects.order_by("-start", "end"))
-    value = forms.DecimalField(label="Target", max_digits=18, decimal_places=4)
+    value = forms.DecimalField(
+        label="Target",
+        max_digits=18,
+        decimal_places=4,
+        required=False,
+        help_text="For a range measure, blank: the middle of the range.",
+    )
     lower = forms.DecimalField(required=False, max_digits=18, decimal_places=4)
     upper = forms.DecimalField(required=False, max_digits=18, decimal_places=4)
 

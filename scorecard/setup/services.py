@@ -27,6 +27,8 @@ from scorecard.returns.services import RULE_FIELDS, measure_rules_record
 from scorecard.rules.formula import formula_problems
 from scorecard.rules.measure_types import MeasureType, TargetProfile
 from scorecard.rules.profiles import check_shares
+from scorecard.rules.rag import Polarity
+from scorecard.rules.targets import range_problems, range_target
 from scorecard.services.calculated import calculated_refresh
 from scorecard.services.targets import profiled_targets_derive
 
@@ -197,27 +199,36 @@ def _target_changes(measure: Measure, rows: list[TargetRow]) -> dict[str, list[s
     return changes
 
 
+def _target_problems(code: str, ranged: bool, rows: list[TargetRow]) -> list[str]:
+    """Each target checked as the plan workbook's Targets sheet checks it."""
+    problems = []
+    for row in rows:
+        if row.delete:
+            continue
+        found = range_problems(
+            code=code, ranged=ranged, lower=row.lower, upper=row.upper, target=row.value
+        )
+        if row.value is None and not ranged:
+            found.append(("Target", "give the target"))
+        problems += [f"{row.period.label}, {field}: {problem}" for field, problem in found]
+    return problems
+
+
 def _targets_write(measure: Measure, rows: list[TargetRow]) -> None:
-    errors: dict[str, list[str]] = {}
     for row in rows:
         if row.delete:
             Target.objects.filter(measure=measure, period=row.period).delete()
             continue
-        target = Target.objects.filter(measure=measure, period=row.period).first()
-        target = target or Target(measure=measure, period=row.period)
-        target.value, target.lower, target.upper = row.value, row.lower, row.upper
-        target.derivation = ""  # typed, not derived
-        try:
-            target.full_clean(exclude=["measure"], validate_unique=False)
-        except ValidationError as error:
-            for name, messages in error.message_dict.items():
-                errors.setdefault("targets", []).extend(
-                    f"{row.period.label} {name}: {m}" for m in messages
-                )
-            continue
-        target.save()
-    if errors:
-        raise SetupInvalid(errors)
+        Target.objects.update_or_create(
+            measure=measure,
+            period=row.period,
+            defaults={
+                "value": range_target(row.lower, row.upper, row.value),
+                "lower": row.lower,
+                "upper": row.upper,
+                "derivation": "",  # typed, not derived from an annual target
+            },
+        )
 
 
 def _rule_changes(before: Measure | None, values: dict[str, Any]) -> dict[str, list[str]]:
@@ -253,6 +264,10 @@ def measure_save(
     values = dict(values)
     code = values.get("code") or measure.code
     problems = _measure_problems(values, code)
+    ranged = values.get("polarity", measure.polarity) == Polarity.RANGE
+    targets_wrong = _target_problems(code, ranged, list(targets))
+    if targets_wrong:
+        problems["targets"] = targets_wrong
     if problems:
         raise SetupInvalid(problems)
     formula = (values.get("formula") or "").strip().removeprefix("=").strip()

@@ -26,8 +26,8 @@ from scorecard.rules.rag import (
     parse_polarity,
     parse_rag_method,
     parse_tolerance,
-    range_middle,
 )
+from scorecard.rules.targets import range_problems, range_target
 from scorecard.rules.units import format_value, quantize
 
 from ..base import (
@@ -512,18 +512,14 @@ def _range_bounds(reader: RowReader, code: str, target: Decimal | None) -> dict:
         reader.ctx.note_places(code, found)
         bounds[header] = found.value if found else None
     lower, upper = bounds["Lower"], bounds["Upper"]
-    if code not in reader.ctx.range_measures:
-        for header, value in bounds.items():
-            if value is not None:
-                reader.error(header, f"{code} is not rated within a range: leave {header} blank")
+    ranged = code in reader.ctx.range_measures
+    problems = range_problems(code=code, ranged=ranged, lower=lower, upper=upper, target=target)
+    for header, problem in problems:
+        reader.error(header, problem)
+    if not ranged:
         return {"value": target}
-    if (lower is None) != (upper is None) or (target is not None and lower is None):
-        missing = "Lower" if lower is None else "Upper"
-        reader.error(missing, f"{code} is rated within a range: give both Lower and Upper")
-    elif lower is not None and lower > upper:
-        reader.error("Upper", f"the upper bound {upper:f} is below the lower bound {lower:f}")
-    elif lower is not None and target is None:
-        target = range_middle(lower, upper)
+    if not problems:
+        target = range_target(lower, upper, target)
     return {"value": target, "lower": lower, "upper": upper}
 
 

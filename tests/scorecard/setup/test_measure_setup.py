@@ -118,3 +118,27 @@ def test_measure_list_queries_do_not_grow(team, django_assert_max_num_queries):
         MeasureFactory()
     with django_assert_max_num_queries(12):
         assert team.get(reverse("setup:measures")).status_code == 200
+
+
+def test_a_range_measures_target_needs_both_bounds_and_is_their_middle(team):
+    q3 = period("2009/10 Q3")
+    data = measure_post(code="BV 8", polarity="range", unit="%", targets=[(q3, "")])
+    data["targets-0-lower"] = "-2"
+    page = team.post(reverse("setup:measure_add"), data).content.decode()
+    assert "2009/10 Q3, Upper: BV 8 is rated within a range: give both Lower and Upper" in (
+        error_summary(page)
+    )
+    assert not Measure.objects.filter(code="BV 8").exists()
+    data["targets-0-upper"] = "2"
+    assert team.post(reverse("setup:measure_add"), data).status_code == 302
+    target = Target.objects.get(measure__code="BV 8")
+    assert (target.lower, target.value, target.upper) == (Decimal("-2"), 0, Decimal("2"))
+
+
+def test_bounds_on_a_measure_not_rated_within_a_range_are_refused(team):
+    q3 = period("2009/10 Q3")
+    data = measure_post(code="NI 193", targets=[(q3, "50")])
+    data["targets-0-lower"] = "40"
+    page = team.post(reverse("setup:measure_add"), data).content.decode()
+    assert "NI 193 is not rated within a range: leave Lower blank" in error_summary(page)
+    assert 'value="NI 193"' in page
