@@ -20,7 +20,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
 from scorecard.admin_mixins import REASON_FIELD, field_changes
-from scorecard.models import Measure, ReportingPeriod, Target
+from scorecard.models import Measure, Objective, ReportingPeriod, Target
 from scorecard.returns import permissions
 from scorecard.returns.audit import as_text, audit_record, changes_between
 from scorecard.returns.services import RULE_FIELDS, measure_rules_record
@@ -29,6 +29,7 @@ from scorecard.rules.measure_types import MeasureType, TargetProfile
 from scorecard.rules.profiles import check_shares
 from scorecard.rules.rag import Polarity
 from scorecard.rules.targets import range_problems, range_target
+from scorecard.rules.tree import loop_problem
 from scorecard.services.calculated import calculated_refresh
 from scorecard.services.targets import profiled_targets_derive
 
@@ -144,6 +145,30 @@ def item_save(
             reason=reason.strip(),
         )
     return item
+
+
+@transaction.atomic
+def objective_save(
+    *,
+    user: Any,
+    item: Objective,
+    values: dict[str, Any],
+    related: dict[str, Iterable] | None = None,
+    reason: str = "",
+    loaded: str | None = None,
+) -> Objective:
+    """Add or change an objective, refusing a parent that would put it under itself, as the
+    plan workbook refuses it (``scorecard.rules.tree``)."""
+    parent = values.get("parent")
+    code = values.get("code") or item.code
+    if parent is not None:
+        parents = dict(Objective.objects.exclude(pk=item.pk).values_list("code", "parent__code"))
+        problem = loop_problem(code, parent.code if parent.pk != item.pk else code, parents)
+        if problem:
+            raise SetupInvalid({"parent": problem[:1].upper() + problem[1:] + "."})
+    return item_save(
+        user=user, item=item, values=values, related=related, reason=reason, loaded=loaded
+    )
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ Thin views: check ``permissions.may_set_up``, read the form, hand the change to 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django import forms
@@ -95,6 +96,7 @@ class SetupKind:
     edit_url: str = ""
     extra_column: str = ""  # a related row shown in the list, e.g. an objective's plan
     name_fields: tuple[str, str] = ("code", "title")  # the list's first two columns
+    save: Callable[..., Model] = services.item_save  # the audited service that writes it
 
 
 KINDS = {
@@ -131,6 +133,7 @@ KINDS = {
         "objectives",
         related=("plan",),
         extra_column="plan",
+        save=services.objective_save,
     ),
 }
 
@@ -176,7 +179,7 @@ def item_edit(
         names = [n for n in form._meta.fields if n in form.cleaned_data]
         many = {f.name for f in spec.model._meta.many_to_many}
         try:
-            services.item_save(
+            spec.save(
                 user=request.user,
                 item=item,
                 values={n: form.cleaned_data[n] for n in names if n not in many},

@@ -28,6 +28,7 @@ from scorecard.rules.rag import (
     parse_tolerance,
 )
 from scorecard.rules.targets import range_problems, range_target
+from scorecard.rules.tree import loop_problem
 from scorecard.rules.units import format_value, quantize
 
 from ..base import (
@@ -141,14 +142,15 @@ class ObjectivesSheet(SheetHandler):
 
     def check(self, readers: list[RowReader], records: list[ObjectiveRecord]) -> None:
         """Refuse a parent chain that loops back on itself (A under B under A)."""
+        if not readers:
+            return
+        parents = {code: pair[0] for code, pair in readers[0].ctx.objectives.items()}
         for reader, record in zip(readers, records, strict=True):
-            seen, through, code = {record.code}, record.parent, record.parent
-            while code:
-                if code in seen:
-                    reader.error("Parent", f"{record.code} would sit under itself via {through}")
-                    break
-                seen.add(code)
-                through, code = code, reader.ctx.objectives.get(code, ("", ""))[0]
+            if record.parent == record.code:
+                continue  # refused as its own parent when read
+            problem = loop_problem(record.code, record.parent, parents)
+            if problem:
+                reader.error("Parent", problem)
 
     def apply(self, records: list[ObjectiveRecord], present, ctx: ImportContext) -> None:
         plans = dict(Plan.objects.values_list("code", "pk"))

@@ -115,3 +115,19 @@ def test_the_django_admin_is_for_superusers_only(client, team_member, setup_supe
     assert client.get(reverse("admin:index")).status_code == 302
     client.force_login(setup_superuser)
     assert client.get(reverse("admin:index")).status_code == 200
+
+
+def test_an_objective_cannot_sit_under_itself(team):
+    top = ObjectiveFactory(code="1")
+    child = ObjectiveFactory(code="1.1", parent=top, plan=top.plan)
+    data = {
+        "code": "1",
+        "title": top.title,
+        "plan": top.plan_id,
+        "parent": child.pk,
+        "loaded": fingerprint(top),
+    }
+    page = team.post(reverse("setup:edit", args=["objectives", top.pk]), data).content.decode()
+    assert "Parent: 1 would sit under itself via 1.1." in error_summary(page)
+    top.refresh_from_db()
+    assert top.parent is None
