@@ -171,6 +171,15 @@ class TargetForm(forms.Form):
 
 
 class BaseTargetFormSet(forms.BaseFormSet):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Every row offers the same periods: read them once, not once per row.
+        choices = None
+        for form in self.forms:
+            field = form.fields["period"]
+            choices = choices if choices is not None else list(field.choices)
+            field.choices = choices
+
     def clean(self) -> None:
         seen = set()
         for form in self.forms:

@@ -3,6 +3,8 @@
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from scorecard.models import AuditEntry, Measure, Target
@@ -142,3 +144,16 @@ def test_bounds_on_a_measure_not_rated_within_a_range_are_refused(team):
     page = team.post(reverse("setup:measure_add"), data).content.decode()
     assert "NI 193 is not rated within a range: leave Lower blank" in error_summary(page)
     assert 'value="NI 193"' in page
+
+
+def test_the_measure_page_queries_do_not_grow_with_its_targets(team):
+    def queries_with(targets: int) -> int:
+        measure = MeasureFactory()
+        for n in range(targets):
+            TargetFactory(measure=measure, period=period(f"{2001 + n}/{(2 + n) % 100:02d} Q1"))
+        with CaptureQueriesContext(connection) as captured:
+            page = team.get(reverse("setup:measure", args=[measure.pk]))
+        assert page.content.decode().count('name="targets-') >= targets * 4
+        return len(captured)
+
+    assert queries_with(8) == queries_with(2) <= 25
