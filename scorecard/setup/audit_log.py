@@ -76,7 +76,9 @@ def _period_condition(period: ReportingPeriod) -> Q:
 
 class AuditFilter(django_filters.FilterSet):
     user = django_filters.ModelChoiceFilter(
-        queryset=get_user_model().objects.order_by("last_name", "username"), label="Who"
+        queryset=get_user_model().objects.order_by("last_name", "username"),
+        label="Who",
+        empty_label="Anyone",
     )
     item = django_filters.CharFilter(
         method="by_item", label="Item code", help_text="A measure's or action's code, or words."
@@ -85,11 +87,13 @@ class AuditFilter(django_filters.FilterSet):
         queryset=ReportingPeriod.objects.order_by("-start", "end"),
         method="by_period",
         label="Period",
+        empty_label="Any period",
     )
     change = django_filters.ChoiceFilter(
         choices=[(key, label) for key, (label, _p) in CHANGE_KINDS.items()],
         method="by_change",
         label="Kind of change",
+        empty_label="Any kind of change",
     )
 
     class Meta:

@@ -19,6 +19,7 @@ from scorecard.models import (
     Role,
     Service,
 )
+from scorecard.returns.audit import as_text
 from scorecard.rules.units import as_entered
 
 from .services import TargetRow
@@ -135,6 +136,11 @@ class MeasureForm(FingerprintMixin, forms.ModelForm):
         shares = self.instance.target_profile_shares or []
         self.initial.setdefault("target_profile_shares", ", ".join(str(s) for s in shares))
         self.fields["measure_type"].required = False
+        # Stored figures keep four places: show them as typed ("2.5", not "2.5000").
+        for name in ("tolerance_amount", "baseline"):
+            value = getattr(self.instance, name)
+            if value is not None:
+                self.initial[name] = as_text(value)
 
     def clean_target_profile_shares(self) -> list[str]:
         text = self.cleaned_data.get("target_profile_shares") or ""

@@ -157,3 +157,12 @@ def test_the_measure_page_queries_do_not_grow_with_its_targets(team):
         return len(captured)
 
     assert queries_with(8) == queries_with(2) <= 25
+
+
+def test_the_form_shows_stored_figures_as_typed(team):
+    q3 = period("2009/10 Q3")
+    measure = MeasureFactory(tolerance_amount=Decimal("2.5"), decimal_places=1)
+    TargetFactory(measure=measure, period=q3, value=Decimal("50"))
+    page = team.get(reverse("setup:measure", args=[measure.pk])).content.decode()
+    assert 'value="2.5"' in page and 'value="50.0"' in page
+    assert "2.5000" not in page
