@@ -256,6 +256,17 @@ def _targets_write(measure: Measure, rows: list[TargetRow]) -> None:
         )
 
 
+def _typed_by_formula(values: dict[str, Any], measure: Measure) -> dict[str, Any]:
+    """A formula makes the measure calculated; clearing it makes it entered again."""
+    formula = (values.get("formula") or "").strip().removeprefix("=").strip()
+    values = {**values, "formula": formula}
+    if formula:
+        values["measure_type"] = MeasureType.CALCULATED
+    elif values.get("measure_type", measure.measure_type) == MeasureType.CALCULATED:
+        values["measure_type"] = MeasureType.SIMPLE
+    return values
+
+
 def _rule_changes(before: Measure | None, values: dict[str, Any]) -> dict[str, list[str]]:
     if before is None:
         return {}
@@ -295,12 +306,8 @@ def measure_save(
         problems["targets"] = targets_wrong
     if problems:
         raise SetupInvalid(problems)
-    formula = (values.get("formula") or "").strip().removeprefix("=").strip()
-    values["formula"] = formula
-    if formula:
-        values["measure_type"] = MeasureType.CALCULATED
-    elif values.get("measure_type", measure.measure_type) == MeasureType.CALCULATED:
-        values["measure_type"] = MeasureType.SIMPLE
+    values = _typed_by_formula(values, measure)
+    formula = values["formula"]
     rules = {**_rule_changes(before, values), **_target_changes(measure, list(targets))}
     if before is not None and rules and not reason.strip():
         raise SetupInvalid({REASON_FIELD: "Give a reason for changing how this measure is rated."})
