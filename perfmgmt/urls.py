@@ -29,6 +29,9 @@ urlpatterns = [
         login_not_required(OIDCAuthenticationCallbackView.as_view()),
         name="oidc_authentication_callback",
     ),
+    path("setup/", include("actionplans.urls")),
+    path("help/", include("scorecard.helppages.urls")),
+    path("setup/", include("scorecard.setup.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -52,3 +52,10 @@ def team_member(performance_team):
     makes the groups."""
     performance_team.groups.set([Group.objects.get(name=Role.PERFORMANCE_TEAM.value)])
     return performance_team
+
+
+@pytest.fixture
+def setup_superuser(role_user):
+    """A superuser in the performance team: the Django admin is for superusers only (issue 12);
+    the team uses the set-up pages."""
+    return role_user(Role.PERFORMANCE_TEAM, username="superuser", is_staff=True, is_superuser=True)

@@ -180,3 +180,9 @@ def can_manage_comparators(user: Any) -> bool:
     """Importing comparator data and defining comparator groups is the performance team's
     (issue 11: groups "defined by the performance team")."""
     return is_performance_team(user)
+
+
+def may_set_up(user: Any) -> bool:
+    """Setting up plans, objectives, measures, actions, periods and users is the performance
+    team's (issue 12, "Set-up by the performance team, in the product")."""
+    return is_performance_team(user)

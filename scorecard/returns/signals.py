@@ -19,6 +19,7 @@ def nav_flags(user: Any) -> dict:
         "sees_progress": permissions.can_see_progress(user),
         "is_team": permissions.can_manage_periods(user),
         "reads_packs": permissions.can_view_final_packs(user),
+        "sets_up": permissions.may_set_up(user),
     }
 
 

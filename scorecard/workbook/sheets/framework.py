@@ -26,9 +26,10 @@ from scorecard.rules.rag import (
     parse_polarity,
     parse_rag_method,
     parse_tolerance,
-    range_middle,
 )
 from scorecard.rules.risk import risk_pair_problems
+from scorecard.rules.targets import range_problems, range_target
+from scorecard.rules.tree import loop_problem
 from scorecard.rules.units import format_value, quantize
 
 from ..base import (
@@ -142,14 +143,15 @@ class ObjectivesSheet(SheetHandler):
 
     def check(self, readers: list[RowReader], records: list[ObjectiveRecord]) -> None:
         """Refuse a parent chain that loops back on itself (A under B under A)."""
+        if not readers:
+            return
+        parents = {code: pair[0] for code, pair in readers[0].ctx.objectives.items()}
         for reader, record in zip(readers, records, strict=True):
-            seen, through, code = {record.code}, record.parent, record.parent
-            while code:
-                if code in seen:
-                    reader.error("Parent", f"{record.code} would sit under itself via {through}")
-                    break
-                seen.add(code)
-                through, code = code, reader.ctx.objectives.get(code, ("", ""))[0]
+            if record.parent == record.code:
+                continue  # refused as its own parent when read
+            problem = loop_problem(record.code, record.parent, parents)
+            if problem:
+                reader.error("Parent", problem)
 
     def apply(self, records: list[ObjectiveRecord], present, ctx: ImportContext) -> None:
         plans = dict(Plan.objects.values_list("code", "pk"))
@@ -519,18 +521,14 @@ def _range_bounds(reader: RowReader, code: str, target: Decimal | None) -> dict:
         reader.ctx.note_places(code, found)
         bounds[header] = found.value if found else None
     lower, upper = bounds["Lower"], bounds["Upper"]
-    if code not in reader.ctx.range_measures:
-        for header, value in bounds.items():
-            if value is not None:
-                reader.error(header, f"{code} is not rated within a range: leave {header} blank")
+    ranged = code in reader.ctx.range_measures
+    problems = range_problems(code=code, ranged=ranged, lower=lower, upper=upper, target=target)
+    for header, problem in problems:
+        reader.error(header, problem)
+    if not ranged:
         return {"value": target}
-    if (lower is None) != (upper is None) or (target is not None and lower is None):
-        missing = "Lower" if lower is None else "Upper"
-        reader.error(missing, f"{code} is rated within a range: give both Lower and Upper")
-    elif lower is not None and lower > upper:
-        reader.error("Upper", f"the upper bound {upper:f} is below the lower bound {lower:f}")
-    elif lower is not None and target is None:
-        target = range_middle(lower, upper)
+    if not problems:
+        target = range_target(lower, upper, target)
     return {"value": target, "lower": lower, "upper": upper}
 
 

@@ -12,12 +12,12 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def team_member(client, team_member):
-    client.force_login(team_member)
-    return team_member
+def setup_superuser(client, setup_superuser):
+    client.force_login(setup_superuser)
+    return setup_superuser
 
 
-def test_a_target_is_shown_at_its_measures_places(client, team_member):
+def test_a_target_is_shown_at_its_measures_places(client, setup_superuser):
     target = TargetFactory(measure=MeasureFactory(decimal_places=1), value=Decimal("80.0"))
     url = reverse("admin:scorecard_measure_change", args=[target.measure.pk])
 
@@ -28,7 +28,7 @@ def test_a_target_is_shown_at_its_measures_places(client, team_member):
     assert "Can fall outside 0-100%" in page.text
 
 
-def test_results_are_listed_and_shown_at_their_measures_places(client, team_member):
+def test_results_are_listed_and_shown_at_their_measures_places(client, setup_superuser):
     result = ResultFactory(
         measure=MeasureFactory(decimal_places=2, unit="days"), actual=Decimal("7.84")
     )

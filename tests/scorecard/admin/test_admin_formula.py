@@ -16,7 +16,10 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def team_member(client, performance_team):
+    # The Django admin is for superusers only (issue 12).
     performance_team.groups.set([Group.objects.get(name="Performance team")])
+    performance_team.is_superuser = True
+    performance_team.save()
     client.force_login(performance_team)
     return performance_team
 

@@ -108,8 +108,8 @@ def test_no_role_can_change_anothers_account_groups_or_password(client, role_use
         assert not UserFactory._meta.model.objects.filter(username="sneaky").exists()
 
 
-def test_the_team_may_still_find_officers_to_name_on_a_measure(client, team_member, colleague):
-    client.force_login(team_member)
+def test_a_superuser_finds_officers_to_name_on_a_measure(client, setup_superuser, colleague):
+    client.force_login(setup_superuser)
     response = client.get(
         reverse("admin:autocomplete"),
         {

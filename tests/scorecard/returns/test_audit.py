@@ -96,8 +96,8 @@ def admin_change(measure) -> str:
     return reverse("admin:scorecard_measure_change", args=[measure.pk])
 
 
-def test_changing_a_measures_tolerance_in_set_up_needs_a_reason(client, team_member, measure):
-    client.force_login(team_member)
+def test_changing_a_measures_tolerance_in_set_up_needs_a_reason(client, setup_superuser, measure):
+    client.force_login(setup_superuser)
     response = client.post(
         admin_change(measure), measure_change_form(measure, tolerance_amount="5")
     )
@@ -108,14 +108,16 @@ def test_changing_a_measures_tolerance_in_set_up_needs_a_reason(client, team_mem
     assert not AuditEntry.objects.exists()
 
 
-def test_a_measures_rule_change_is_audited_and_results_rerated(client, team_member, measure, q3):
+def test_a_measures_rule_change_is_audited_and_results_rerated(
+    client, setup_superuser, measure, q3
+):
     result = ResultFactory(measure=measure, period=q3, actual=Decimal("46"))  # 8% short
     from scorecard.services.rating import results_rerate
 
     results_rerate(measure_ids=[measure.pk])
     result.refresh_from_db()
     assert result.rag == "amber"
-    client.force_login(team_member)
+    client.force_login(setup_superuser)
     response = client.post(
         admin_change(measure),
         measure_change_form(
@@ -126,14 +128,14 @@ def test_a_measures_rule_change_is_audited_and_results_rerated(client, team_memb
     entry = AuditEntry.objects.get()
     assert entry.changes == {"tolerance_amount": ["10", "5"]}
     assert entry.reason == "Cabinet tightened the tolerance."
-    assert entry.user == team_member
+    assert entry.user == setup_superuser
     result.refresh_from_db()
     assert result.rag == "red"
 
 
-def test_a_target_change_is_audited_with_its_period(client, team_member, measure, q3):
+def test_a_target_change_is_audited_with_its_period(client, setup_superuser, measure, q3):
     target = TargetFactory._meta.model.objects.get(measure=measure, period=q3)
-    client.force_login(team_member)
+    client.force_login(setup_superuser)
     data = measure_change_form(
         measure,
         **{

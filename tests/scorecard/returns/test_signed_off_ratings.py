@@ -21,10 +21,10 @@ pytestmark = pytest.mark.django_db
     ids=["tolerance", "method", "polarity"],
 )
 def test_a_rule_change_rerates_the_open_quarter_and_not_the_signed_off_ones(
-    client, team_member, measure, quarters, change
+    client, setup_superuser, measure, quarters, change
 ):
     before = ratings(measure)
-    save_in_set_up(client, team_member, measure, measure_form(measure, **change))
+    save_in_set_up(client, setup_superuser, measure, measure_form(measure, **change))
     after = ratings(measure)
     assert after["2009/10 Q3"] != before["2009/10 Q3"]
     assert after["2009/10 Q1"] == before["2009/10 Q1"]  # locked
@@ -32,7 +32,7 @@ def test_a_rule_change_rerates_the_open_quarter_and_not_the_signed_off_ones(
 
 
 def test_a_target_change_rerates_the_open_quarter_and_not_the_signed_off_ones(
-    client, team_member, measure, quarters
+    client, setup_superuser, measure, quarters
 ):
     before = ratings(measure)
     data = measure_form(measure)
@@ -47,7 +47,7 @@ def test_a_target_change_rerates_the_open_quarter_and_not_the_signed_off_ones(
                 f"targets-{n}-value": "60",  # 46 is now far short of the target: Red
             }
         )
-    save_in_set_up(client, team_member, measure, data)
+    save_in_set_up(client, setup_superuser, measure, data)
     after = ratings(measure)
     assert after["2009/10 Q3"][0] == "red"
     assert after["2009/10 Q1"] == before["2009/10 Q1"]
@@ -75,9 +75,9 @@ def test_saving_a_result_does_not_rerate_the_signed_off_quarters(
 
 
 def test_set_up_says_the_signed_off_quarters_kept_their_ratings(
-    client, team_member, measure, quarters
+    client, setup_superuser, measure, quarters
 ):
-    client.force_login(team_member)
+    client.force_login(setup_superuser)
     response = client.post(
         reverse("admin:scorecard_measure_change", args=[measure.pk]),
         measure_form(measure, tolerance_amount="5"),

@@ -44,10 +44,10 @@ def targets_of(measure) -> dict[str, tuple[Decimal, str]]:
 
 
 def test_an_annual_target_set_in_set_up_derives_each_quarters_running_target(
-    client, team_member, sickness, q3
+    client, setup_superuser, sickness, q3
 ):
     year = open_period("2009/10")
-    save_in_set_up(client, team_member, sickness, year_target_form(sickness, year, "6.3"))
+    save_in_set_up(client, setup_superuser, sickness, year_target_form(sickness, year, "6.3"))
     derived = targets_of(sickness)
     assert {label: value for label, (value, _) in derived.items()} == {
         "2009/10 Q1": D("1.575"),
@@ -65,17 +65,19 @@ def test_an_annual_target_set_in_set_up_derives_each_quarters_running_target(
     assert entry.reason == "Cabinet agreed a new rule for next year."
 
 
-def test_changing_the_annual_target_rederives_open_periods_only(client, team_member, sickness, q3):
+def test_changing_the_annual_target_rederives_open_periods_only(
+    client, setup_superuser, sickness, q3
+):
     year = open_period("2009/10")
     q1, q2 = open_period("2009/10 Q1"), open_period("2009/10 Q2")
-    save_in_set_up(client, team_member, sickness, year_target_form(sickness, year, "6.3"))
+    save_in_set_up(client, setup_superuser, sickness, year_target_form(sickness, year, "6.3"))
     annual = Target.objects.get(measure=sickness, period=year)
     q1.state, q2.state = "locked", "closed"
     q1.save()
     q2.save()
 
     data = year_target_form(sickness, year, "8", annual)
-    save_in_set_up(client, team_member, sickness, data)
+    save_in_set_up(client, setup_superuser, sickness, data)
 
     values = {label: value for label, (value, _) in targets_of(sickness).items()}
     assert values["2009/10 Q1"] == D("1.575")  # locked: as signed off
@@ -90,18 +92,18 @@ def test_changing_the_annual_target_rederives_open_periods_only(client, team_mem
     }
 
 
-def test_a_manual_profile_derives_nothing(client, team_member, sickness, q3):
+def test_a_manual_profile_derives_nothing(client, setup_superuser, sickness, q3):
     sickness.target_profile = "manual"
     sickness.save()
     year = open_period("2009/10")
-    save_in_set_up(client, team_member, sickness, year_target_form(sickness, year, "6.3"))
+    save_in_set_up(client, setup_superuser, sickness, year_target_form(sickness, year, "6.3"))
     assert targets_of(sickness) == {}
 
 
 def test_a_seasonal_profile_that_does_not_add_to_100_is_refused_in_set_up(
-    client, team_member, sickness, q3
+    client, setup_superuser, sickness, q3
 ):
-    client.force_login(team_member)
+    client.force_login(setup_superuser)
     data = measure_form(
         sickness, target_profile="seasonal", target_profile_shares="[10, 20, 30, 30]"
     )
@@ -126,9 +128,9 @@ def range_form(measure, period, target, lower, upper) -> dict:
     return measure_form(measure, polarity="range", **rows)
 
 
-def test_a_ranges_bounds_are_set_in_set_up_and_audited(client, team_member, measure, q3):
+def test_a_ranges_bounds_are_set_in_set_up_and_audited(client, setup_superuser, measure, q3):
     target = Target.objects.get(measure=measure, period=q3)
-    save_in_set_up(client, team_member, measure, range_form(measure, q3, target, "-2", "2"))
+    save_in_set_up(client, setup_superuser, measure, range_form(measure, q3, target, "-2", "2"))
     target.refresh_from_db()
     assert (target.lower, target.upper) == (D(-2), D(2))
     entry = AuditEntry.objects.get(summary__startswith="Changed how")
@@ -136,11 +138,11 @@ def test_a_ranges_bounds_are_set_in_set_up_and_audited(client, team_member, meas
     assert entry.changes["Upper 2009/10 Q3"] == ["", "2"]
 
 
-def test_an_upper_bound_below_the_lower_is_refused_in_set_up(client, team_member, measure, q3):
+def test_an_upper_bound_below_the_lower_is_refused_in_set_up(client, setup_superuser, measure, q3):
     from django.urls import reverse
 
     target = Target.objects.get(measure=measure, period=q3)
-    client.force_login(team_member)
+    client.force_login(setup_superuser)
     response = client.post(
         reverse("admin:scorecard_measure_change", args=[measure.pk]),
         range_form(measure, q3, target, "2", "-2"),
