@@ -9,6 +9,8 @@ from django.contrib.auth import get_user_model
 
 from scorecard.admin_mixins import REASON_FIELD
 from scorecard.models import (
+    ComparatorArea,
+    ComparatorGroup,
     CouncilSettings,
     Directorate,
     Measure,
@@ -57,6 +59,21 @@ class ServiceForm(FingerprintMixin, forms.ModelForm):
     class Meta:
         model = Service
         fields = ["name", "directorate"]
+
+
+class ComparatorAreaForm(FingerprintMixin, forms.ModelForm):
+    class Meta:
+        model = ComparatorArea
+        fields = ["name", "code"]
+
+
+class ComparatorGroupForm(FingerprintMixin, forms.ModelForm):
+    """A comparator group "edited in the browser" (issue 11), beside the file import."""
+
+    class Meta:
+        model = ComparatorGroup
+        fields = ["name", "members"]
+        widgets = {"members": forms.CheckboxSelectMultiple}
 
 
 class PerspectiveForm(FingerprintMixin, forms.ModelForm):

@@ -14,11 +14,13 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Model, Q
+from django.db.models import Count, Model, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from scorecard.models import (
+    ComparatorArea,
+    ComparatorGroup,
     CouncilSettings,
     Directorate,
     Measure,
@@ -33,6 +35,8 @@ from scorecard.returns.audit import history
 from . import audit_log, services, users
 from .forms import (
     MEASURE_GROUPS,
+    ComparatorAreaForm,
+    ComparatorGroupForm,
     CouncilSettingsForm,
     DirectorateForm,
     MeasureForm,
@@ -97,6 +101,7 @@ class SetupKind:
     extra_column: str = ""  # a related row shown in the list, e.g. an objective's plan
     name_fields: tuple[str, str] = ("code", "title")  # the list's first two columns
     save: Callable[..., Model] = services.item_save  # the audited service that writes it
+    counts: tuple[str, ...] = ()  # many-to-many fields the list counts, e.g. a group's members
 
 
 KINDS = {
@@ -125,6 +130,23 @@ KINDS = {
         "perspectives",
         search=("name",),
         name_fields=("name", "order"),
+    ),
+    "comparator-areas": SetupKind(
+        ComparatorArea,
+        ComparatorAreaForm,
+        "comparator area",
+        "comparator areas",
+        search=("name", "code"),
+        name_fields=("name", "code"),
+    ),
+    "comparator-groups": SetupKind(
+        ComparatorGroup,
+        ComparatorGroupForm,
+        "comparator group",
+        "comparator groups",
+        search=("name",),
+        counts=("members",),
+        name_fields=("name", "members__count"),
     ),
     "objectives": SetupKind(
         Objective,
@@ -158,6 +180,9 @@ def item_list(request: HttpRequest, kind: str, spec: SetupKind | None = None) ->
     team_only(request)
     spec = spec or _kind(kind)
     rows = spec.model.objects.select_related(*spec.related)
+    if spec.counts:  # a grouped query drops the model's ordering: keep it for the pages
+        counted = {f"{name}__count": Count(name) for name in spec.counts}
+        rows = rows.annotate(**counted).order_by(*spec.model._meta.ordering)
     found, words = _search(rows, request, *spec.search)
     page = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
     first, second = spec.name_fields
