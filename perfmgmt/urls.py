@@ -8,6 +8,8 @@ urlpatterns = [
     path("", include("reporting.urls")),
     path("returns/", include("scorecard.returns.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
+    # The API for Power BI and other systems, and the pages for personal API tokens (issue 14).
+    path("api/", include("reporting.api.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -5,8 +5,10 @@ from .framework import Measure, Objective, Perspective, Plan, Target
 from .organisation import CouncilSettings, Directorate, OfficerProfile, Role, Service
 from .periods import ReportingPeriod
 from .results import Result, ReturnStatus
+from .tokens import ApiToken
 
 __all__ = [
+    "ApiToken",
     "AuditEntry",
     "CouncilSettings",
     "Directorate",
