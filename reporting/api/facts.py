@@ -15,6 +15,7 @@ from io import StringIO
 from django.db.models import QuerySet
 
 from scorecard.models import Measure, Objective, ReportingPeriod
+from scorecard.rules.units import quantize
 from scorecard.safecells import csv_text
 
 from ..scorecard_rows import ScorecardRow, scorecard_rows
@@ -39,8 +40,9 @@ FACT_COLUMNS = (
 )
 
 
-def _number(value: Decimal | None) -> str | None:
-    return None if value is None else f"{value:f}"
+def _number(value: Decimal | None, places: int) -> str | None:
+    """At the measure's places, as every page prints it (7.84 days, never 7.8400)."""
+    return None if value is None else f"{quantize(value, places):f}"
 
 
 def _fact(row: ScorecardRow, period: ReportingPeriod, objectives: dict[int, Objective]) -> dict:
@@ -56,8 +58,8 @@ def _fact(row: ScorecardRow, period: ReportingPeriod, objectives: dict[int, Obje
         "period_start": period.start,
         "period_end": period.end,
         "unit": measure.unit,
-        "value": _number(row.actual),
-        "target": _number(row.target),
+        "value": _number(row.actual, measure.decimal_places),
+        "target": _number(row.target, measure.decimal_places),
         "rag": row.status.word,
         "rag_explanation": row.explanation,
         "short_term": row.short_term.word if row.short_term else "",

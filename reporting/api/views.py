@@ -8,9 +8,10 @@ is"), so the lists of results and updates hold submitted (provisional) and appro
 from django.http import StreamingHttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import generics, viewsets
+from rest_framework import generics, renderers, viewsets
 from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
+from rest_framework.settings import api_settings
 
 from actionplans.models import Action, ActionUpdate
 from scorecard.models import Measure, Objective, Plan, ReportingPeriod, Result, Target
@@ -91,6 +92,17 @@ FACT_PARAMETERS = [
 ]
 
 
+class CsvRenderer(renderers.BaseRenderer):
+    """Lets ``?format=csv`` choose CSV; the view streams the rows itself (``facts_csv``)."""
+
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        return data if isinstance(data, bytes) else str(data).encode()
+
+
 class FactList(generics.GenericAPIView):
     """The results fact table: one row per measure and period, with its dimensions.
 
@@ -99,6 +111,7 @@ class FactList(generics.GenericAPIView):
 
     serializer_class = serializers.FactSerializer
     filter_backends: list = []
+    renderer_classes = [*api_settings.DEFAULT_RENDERER_CLASSES, CsvRenderer]
 
     def _measures(self):
         measures = Measure.objects.order_by("code")
@@ -119,7 +132,7 @@ class FactList(generics.GenericAPIView):
     @extend_schema(parameters=FACT_PARAMETERS)
     def get(self, request: Request, format: str | None = None):
         rows = fact_rows(self._periods(), self._measures())
-        if format == "csv" or request.query_params.get("format") == "csv":
+        if format == "csv" or request.accepted_renderer.format == "csv":
             response = StreamingHttpResponse(
                 facts_csv(rows), content_type="text/csv; charset=utf-8"
             )
