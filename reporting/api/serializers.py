@@ -19,9 +19,9 @@ class PlanSerializer(serializers.ModelSerializer):
 
 
 class ObjectiveSerializer(serializers.ModelSerializer):
-    plan = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    parent = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    directorate = serializers.StringRelatedField()
+    plan = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+    parent = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+    directorate = serializers.SlugRelatedField(slug_field="name", read_only=True, allow_null=True)
 
     class Meta:
         model = Objective
@@ -29,7 +29,7 @@ class ObjectiveSerializer(serializers.ModelSerializer):
 
 
 class MeasureSerializer(serializers.ModelSerializer):
-    directorate = serializers.StringRelatedField()
+    directorate = serializers.SlugRelatedField(slug_field="name", read_only=True, allow_null=True)
     objectives = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
 
     class Meta:
@@ -88,8 +88,8 @@ class ResultSerializer(serializers.ModelSerializer):
 
 
 class ActionSerializer(serializers.ModelSerializer):
-    objective = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    directorate = serializers.StringRelatedField()
+    objective = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+    directorate = serializers.SlugRelatedField(slug_field="name", read_only=True, allow_null=True)
 
     class Meta:
         model = Action

@@ -103,7 +103,7 @@ class CsvRenderer(renderers.BaseRenderer):
         return data if isinstance(data, bytes) else str(data).encode()
 
 
-class FactList(generics.GenericAPIView):
+class FactList(generics.ListAPIView):
     """The results fact table: one row per measure and period, with its dimensions.
 
     Add ``?format=csv`` (or ask for ``/api/v1/facts.csv``) for CSV, streamed.
@@ -112,6 +112,12 @@ class FactList(generics.GenericAPIView):
     serializer_class = serializers.FactSerializer
     filter_backends: list = []
     renderer_classes = [*api_settings.DEFAULT_RENDERER_CLASSES, CsvRenderer]
+
+    def handle_exception(self, exc):
+        # An error is always JSON, as the document says, even when CSV was asked for.
+        self.request.accepted_renderer = renderers.JSONRenderer()
+        self.request.accepted_media_type = "application/json"
+        return super().handle_exception(exc)
 
     def _measures(self):
         measures = Measure.objects.order_by("code")
@@ -130,7 +136,10 @@ class FactList(generics.GenericAPIView):
         return periods
 
     @extend_schema(parameters=FACT_PARAMETERS)
-    def get(self, request: Request, format: str | None = None):
+    def get(self, request: Request, *args, **kwargs):
+        return self.list(request, *args, **kwargs)
+
+    def list(self, request: Request, *args, format: str | None = None, **kwargs):
         rows = fact_rows(self._periods(), self._measures())
         if format == "csv" or request.accepted_renderer.format == "csv":
             response = StreamingHttpResponse(
@@ -146,5 +155,5 @@ class FactCsv(FactList):
     """The results fact table as CSV (the same rows as /api/v1/facts/)."""
 
     @extend_schema(parameters=FACT_PARAMETERS, responses={(200, "text/csv"): OpenApiTypes.STR})
-    def get(self, request: Request, format: str | None = None):
-        return super().get(request, format="csv")
+    def get(self, request: Request, *args, **kwargs):
+        return self.list(request, format="csv")
