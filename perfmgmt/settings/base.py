@@ -165,6 +165,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # One name for the RAG an officer may send, whichever field carries it.
+    "ENUM_NAME_OVERRIDES": {"RagOrBlankEnum": "reporting.api.serializers.RAG_OR_BLANK"},
 }
 # How long a new personal API token lasts unless its owner chooses otherwise (days).
 API_TOKEN_DAYS = int(os.environ.get("API_TOKEN_DAYS", "90"))

@@ -131,3 +131,79 @@ class FactSerializer(serializers.Serializer):
         allow_blank=True, help_text="Against the same period last year"
     )
     provisional = serializers.BooleanField(help_text="Submitted, not yet approved")
+
+
+RAG_OR_BLANK = [("", "None"), ("green", "Green"), ("amber", "Amber"), ("red", "Red")]
+
+
+def _figure(**options):
+    return serializers.DecimalField(
+        max_digits=18, decimal_places=4, required=False, allow_null=True, **options
+    )
+
+
+def _risk():
+    return serializers.IntegerField(min_value=1, max_value=5, required=False, allow_null=True)
+
+
+class ReturnRowSerializer(serializers.Serializer):
+    """One return sent: a measure's result or an action's update for a period.
+
+    Fields left out keep what is stored. ``version`` is the version read (0 for a new return):
+    a stale one is refused, never applied over someone else's change.
+    """
+
+    kind = serializers.ChoiceField(choices=["measure", "action"], default="measure")
+    code = serializers.CharField(max_length=40)
+    period = serializers.CharField(max_length=20, help_text="e.g. 2009/10 Q3")
+    version = serializers.IntegerField(min_value=0)
+    submit = serializers.BooleanField(default=False, help_text="Submit for approval, not a draft")
+    actual = _figure()
+    numerator = _figure()
+    denominator = _figure()
+    forecast = _figure(help_text="Year-end forecast")
+    officer_rag = serializers.ChoiceField(
+        choices=RAG_OR_BLANK, required=False, help_text="A measure rated by judgement"
+    )
+    rag = serializers.ChoiceField(choices=RAG_OR_BLANK, required=False, help_text="An action")
+    commentary = serializers.CharField(required=False, allow_blank=True, max_length=10000)
+    corrective_action = serializers.CharField(required=False, allow_blank=True, max_length=10000)
+    risk_likelihood = _risk()
+    risk_impact = _risk()
+    confirm_actual = serializers.BooleanField(
+        required=False, help_text="Yes, an unusual actual is right"
+    )
+    reason = serializers.CharField(
+        required=False, allow_blank=True, max_length=2000, help_text="Why a closed period changes"
+    )
+
+
+class ReturnBatchSerializer(serializers.Serializer):
+    rows = ReturnRowSerializer(many=True, min_length=1, max_length=1000)
+
+
+class SavedReturnSerializer(serializers.Serializer):
+    row = serializers.IntegerField()
+    kind = serializers.CharField()
+    code = serializers.CharField()
+    period = serializers.CharField()
+    status = serializers.CharField()
+    version = serializers.IntegerField()
+    rag = serializers.CharField(allow_blank=True)
+    rag_explanation = serializers.CharField(allow_blank=True)
+
+
+class RowErrorSerializer(serializers.Serializer):
+    row = serializers.IntegerField()
+    code = serializers.CharField()
+    period = serializers.CharField()
+    errors = serializers.DictField(child=serializers.CharField())
+
+
+class SavedBatchSerializer(serializers.Serializer):
+    saved = SavedReturnSerializer(many=True)
+
+
+class RefusedBatchSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+    rows = RowErrorSerializer(many=True)

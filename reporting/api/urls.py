@@ -33,6 +33,7 @@ v1 = _open(
     [
         path("facts/", views.FactList.as_view(), name="api-facts"),
         path("facts.csv", views.FactCsv.as_view(), name="api-facts-csv"),
+        path("returns/", views.ReturnBatch.as_view(), name="api-returns"),
         path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
         path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
         path("redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),

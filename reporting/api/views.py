@@ -10,15 +10,19 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, renderers, viewsets
 from rest_framework.exceptions import NotFound
+from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.request import Request
+from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from actionplans.models import Action, ActionUpdate
 from scorecard.models import Measure, Objective, Plan, ReportingPeriod, Result, Target
+from scorecard.returns import permissions
 from scorecard.rules.returns import HANDED_IN
 
 from . import filters, serializers
 from .facts import fact_rows, facts_csv
+from .writes import api_returns_save
 
 
 class PeriodViewSet(viewsets.ReadOnlyModelViewSet):
@@ -157,3 +161,94 @@ class FactCsv(FactList):
     @extend_schema(parameters=FACT_PARAMETERS, responses={(200, "text/csv"): OpenApiTypes.STR})
     def get(self, request: Request, *args, **kwargs):
         return self.list(request, format="csv")
+
+
+class EntersReturns(BasePermission):
+    """Officers, approvers and the performance team enter returns; other roles only read."""
+
+    message = "Your role only reads: results and updates are entered by officers and approvers"
+
+    def has_permission(self, request, view) -> bool:
+        return permissions.can_update_assigned(request.user)
+
+
+def _saved(outcome) -> dict:
+    ret = outcome.saved
+    return {
+        "row": outcome.row,
+        "kind": outcome.kind,
+        "code": outcome.code,
+        "period": outcome.period,
+        "status": ret.status,
+        "version": ret.version,
+        "rag": ret.rag,
+        "rag_explanation": getattr(ret, "rag_explanation", ""),
+    }
+
+
+def _refused(outcome) -> dict:
+    return {
+        "row": outcome.row,
+        "code": outcome.code,
+        "period": outcome.period,
+        "errors": outcome.errors,
+    }
+
+
+def _unreadable(data, errors: dict) -> dict:
+    """Rows that could not be read, in the same shape as refused ones (row numbers from 1)."""
+    by_row = errors.get("rows") if isinstance(errors.get("rows"), dict) else {}
+    sent = data.get("rows") if isinstance(data, dict) else None
+    rows = []
+    for index, problems in by_row.items():
+        if not isinstance(index, int):
+            continue
+        row = sent[index] if isinstance(sent, list) and isinstance(sent[index], dict) else {}
+        rows.append(
+            {
+                "row": index + 1,
+                "code": str(row.get("code", "")),
+                "period": str(row.get("period", "")),
+                "errors": {name: " ".join(map(str, msgs)) for name, msgs in problems.items()},
+            }
+        )
+    general = [str(m) for key, msgs in _flat(errors) if key != "row" for m in msgs]
+    detail = "Nothing was saved: " + ("; ".join(general) or f"{len(rows)} rows could not be read")
+    return {"detail": detail, "rows": rows}
+
+
+def _flat(errors: dict):
+    """The problems that belong to no one row: a missing list, too many rows, not JSON."""
+    for key, value in errors.items():
+        if isinstance(value, list):
+            yield key, value
+        elif isinstance(value, dict):
+            yield from ((k, v) for k, v in value.items() if not isinstance(k, int))
+
+
+class ReturnBatch(generics.GenericAPIView):
+    """Save or submit results and action updates: one row or up to 1,000, all or nothing.
+
+    Each row goes through the same service as the forms: rated by the measure's rule, refused
+    for a period that is not open to you or an item you may not update, refused when its
+    ``version`` is not the one stored (someone changed it since you read it), and audited as
+    yours. If any row is refused, nothing is saved and every refused row is listed.
+    """
+
+    serializer_class = serializers.ReturnBatchSerializer
+    permission_classes = [IsAuthenticated, EntersReturns]
+    filter_backends: list = []
+
+    @extend_schema(
+        responses={200: serializers.SavedBatchSerializer, 400: serializers.RefusedBatchSerializer}
+    )
+    def post(self, request: Request) -> Response:
+        batch = self.get_serializer(data=request.data)
+        if not batch.is_valid():
+            return Response(_unreadable(request.data, batch.errors), status=400)
+        ok, outcomes = api_returns_save(user=request.user, rows=batch.validated_data["rows"])
+        if not ok:
+            refused = [_refused(outcome) for outcome in outcomes if outcome.errors]
+            detail = f"Nothing was saved: {len(refused)} of {len(outcomes)} rows were refused"
+            return Response({"detail": detail, "rows": refused}, status=400)
+        return Response({"saved": [_saved(outcome) for outcome in outcomes]})
