@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from scorecard.models import Role
@@ -65,3 +66,11 @@ def council(db):
     ResultFactory(measure=drafty, period=q2, actual=Decimal("12"), status="draft")
     ActionUpdateFactory(period=q2, action__objective=objective, status="approved")
     return {"q2": q2, "sick": sick, "waste": waste, "drafty": drafty}
+
+
+@pytest.fixture(autouse=True)
+def fresh_throttles():
+    """Calls are counted per user in the cache; a user id reused by a later test starts at 0."""
+    cache.clear()
+    yield
+    cache.clear()

@@ -8,7 +8,13 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from scorecard.models import Role
-from tests.support.factories import PASSWORD, MeasureFactory, ResultFactory
+from tests.support.factories import (
+    PASSWORD,
+    ActionUpdateFactory,
+    MeasureFactory,
+    ResultFactory,
+    TargetFactory,
+)
 from tests.support.periods import period
 
 pytestmark = pytest.mark.django_db
@@ -113,7 +119,18 @@ def test_the_browsable_api_and_docs_work_with_the_browser_session(client, counci
     assert client.get(reverse("api-schema")).status_code == 200
 
 
-@pytest.mark.parametrize("url", ["/api/v1/measures/", "/api/v1/results/", "/api/v1/facts/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/objectives/",
+        "/api/v1/measures/",
+        "/api/v1/targets/",
+        "/api/v1/results/",
+        "/api/v1/actions/",
+        "/api/v1/updates/",
+        "/api/v1/facts/",
+    ],
+)
 def test_lists_read_in_a_bounded_number_of_queries(
     council, bearer, url, django_assert_max_num_queries
 ):
@@ -122,5 +139,7 @@ def test_lists_read_in_a_bounded_number_of_queries(
         measure = MeasureFactory(code=f"BULK {n:03d}")
         measure.objectives.add(council["sick"].objectives.first())
         ResultFactory(measure=measure, period=council["q2"])
+        TargetFactory(measure=measure, period=council["q2"])
+        ActionUpdateFactory(period=council["q2"])
     with django_assert_max_num_queries(20):
         assert client.get(url, {"period": "2009/10 Q2"}).status_code == 200
