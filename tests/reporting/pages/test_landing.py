@@ -74,15 +74,24 @@ def nav_links(content: bytes) -> dict[str, str]:
 
 
 NAVIGATION = [
-    (Role.OFFICER, EVERYONE + ["My returns", "Sign out"]),
-    (Role.APPROVER, EVERYONE + ["My returns", "Approvals", "Sign out"]),
+    (Role.OFFICER, EVERYONE + ["My returns", "API tokens", "Sign out"]),
+    (Role.APPROVER, EVERYONE + ["My returns", "Approvals", "API tokens", "Sign out"]),
     (
         Role.PERFORMANCE_TEAM,
         EVERYONE
-        + ["Report packs", "My returns", "Approvals", "Progress", "Periods", "Set-up", "Sign out"],
+        + [
+            "Report packs",
+            "My returns",
+            "Approvals",
+            "Progress",
+            "Periods",
+            "Set-up",
+            "API tokens",
+            "Sign out",
+        ],
     ),
-    (Role.VIEWER, EVERYONE + ["Report packs", "Sign out"]),
-    (Role.COMMITTEE_CLERK, EVERYONE + ["Report packs", "Sign out"]),
+    (Role.VIEWER, EVERYONE + ["Report packs", "API tokens", "Sign out"]),
+    (Role.COMMITTEE_CLERK, EVERYONE + ["Report packs", "API tokens", "Sign out"]),
 ]
 
 
