@@ -33,6 +33,8 @@ urlpatterns = [
     path("help/", include("scorecard.helppages.urls")),
     path("setup/", include("scorecard.setup.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
+    # The API for Power BI and other systems, and the pages for personal API tokens (issue 14).
+    path("api/", include("reporting.api.urls")),
     path("admin/", admin.site.urls),
 ]
 

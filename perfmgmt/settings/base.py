@@ -48,6 +48,10 @@ INSTALLED_APPS = [
     "django_tables2",
     "django_tasks",
     "django_tasks_db",
+    # The API (issue 14): REST framework, its OpenAPI document and self-hosted docs.
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "scorecard",
     "actionplans",
     "reporting",
@@ -155,6 +159,51 @@ DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "performance@council.example")
+
+# The API under /api/v1/ (reporting/api/). Personal tokens (Authorization: Bearer …) for
+# systems such as Power BI; the browser's session for the browsable API. Every caller is
+# throttled per user; API_THROTTLE_RATE changes the rate without a deploy of code.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "reporting.api.authentication.BearerTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.UserRateThrottle",
+        "rest_framework.throttling.AnonRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "user": os.environ.get("API_THROTTLE_RATE", "1000/hour"),
+        "anon": "60/hour",
+    },
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 100,
+    "DEFAULT_SCHEMA_CLASS": "reporting.api.schema.ApiSchema",
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Performance management API",
+    "DESCRIPTION": "Objectives, measures, targets, periods, results and actions, as the caller's "
+    "role sees them in the browser. Authenticate with a personal API token: "
+    "`Authorization: Bearer <token>`.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # The document and docs need a sign-in (a token or the session), like every other page.
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    # Swagger UI and Redoc from our own static files (drf-spectacular-sidecar), never a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # One name for the RAG an officer may send, whichever field carries it.
+    "ENUM_NAME_OVERRIDES": {"RagOrBlankEnum": "reporting.api.serializers.RAG_OR_BLANK"},
+}
+# How long a new personal API token lasts unless its owner chooses otherwise (days).
+API_TOKEN_DAYS = int(os.environ.get("API_TOKEN_DAYS", "90"))
 
 LOGGING = {
     "version": 1,

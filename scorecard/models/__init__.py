@@ -8,8 +8,10 @@ from .notifications import Notification
 from .organisation import CouncilSettings, Directorate, OfficerProfile, Role, Service
 from .periods import ReportingPeriod
 from .results import Result, ReturnStatus
+from .tokens import ApiToken
 
 __all__ = [
+    "ApiToken",
     "AuditEntry",
     "ComparatorArea",
     "ComparatorGroup",

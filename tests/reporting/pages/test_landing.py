@@ -74,8 +74,11 @@ def nav_links(content: bytes) -> dict[str, str]:
 
 
 NAVIGATION = [
-    (Role.OFFICER, EVERYONE + ["My returns", "Notifications", "Sign out"]),
-    (Role.APPROVER, EVERYONE + ["My returns", "Approvals", "Notifications", "Sign out"]),
+    (Role.OFFICER, EVERYONE + ["My returns", "Notifications", "API tokens", "Sign out"]),
+    (
+        Role.APPROVER,
+        EVERYONE + ["My returns", "Approvals", "Notifications", "API tokens", "Sign out"],
+    ),
     (
         Role.PERFORMANCE_TEAM,
         EVERYONE
@@ -87,11 +90,12 @@ NAVIGATION = [
             "Periods",
             "Set-up",
             "Notifications",
+            "API tokens",
             "Sign out",
         ],
     ),
-    (Role.VIEWER, EVERYONE + ["Report packs", "Sign out"]),
-    (Role.COMMITTEE_CLERK, EVERYONE + ["Report packs", "Sign out"]),
+    (Role.VIEWER, EVERYONE + ["Report packs", "API tokens", "Sign out"]),
+    (Role.COMMITTEE_CLERK, EVERYONE + ["Report packs", "API tokens", "Sign out"]),
 ]
 
 

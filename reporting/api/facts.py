@@ -1,0 +1,107 @@
+"""The results fact table: one row per measure and period, with its dimensions (issue 14).
+
+Shaped for Power BI and Excel Power Query. Every figure comes from ``scorecard_rows``, the
+selector behind the dashboards, so a fact's value, RAG, explanation and direction of travel are
+the ones the pages show, period-true, with drafts never shown and provisional figures flagged.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+from io import StringIO
+
+from django.db.models import QuerySet
+
+from scorecard.models import Measure, Objective, ReportingPeriod
+from scorecard.rules.units import quantize
+from scorecard.safecells import csv_text
+
+from ..scorecard_rows import ScorecardRow, scorecard_rows
+
+FACT_COLUMNS = (
+    "measure_code",
+    "measure_title",
+    "objective_codes",
+    "objective_titles",
+    "directorate",
+    "period_label",
+    "period_start",
+    "period_end",
+    "unit",
+    "value",
+    "target",
+    "rag",
+    "rag_explanation",
+    "short_term",
+    "long_term",
+    "provisional",
+)
+
+
+def _number(value: Decimal | None, places: int) -> str | None:
+    """At the measure's places, as every page prints it (7.84 days, never 7.8400)."""
+    return None if value is None else f"{quantize(value, places):f}"
+
+
+def _fact(row: ScorecardRow, period: ReportingPeriod, objectives: dict[int, Objective]) -> dict:
+    measure = row.measure
+    linked = [objectives[pk] for pk in row.objective_pks if pk in objectives]
+    return {
+        "measure_code": measure.code,
+        "measure_title": measure.title,
+        "objective_codes": "; ".join(o.code for o in linked),
+        "objective_titles": "; ".join(o.title for o in linked),
+        "directorate": measure.directorate.name if measure.directorate else "",
+        "period_label": period.label,
+        "period_start": period.start,
+        "period_end": period.end,
+        "unit": measure.unit,
+        "value": _number(row.actual, measure.decimal_places),
+        "target": _number(row.target, measure.decimal_places),
+        "rag": row.status.word,
+        "rag_explanation": row.explanation,
+        "short_term": row.short_term.word if row.short_term else "",
+        "long_term": row.long_term.word if row.long_term else "",
+        "provisional": row.provisional,
+    }
+
+
+def fact_rows(periods: Iterable[ReportingPeriod], measures: QuerySet[Measure]) -> Iterator[dict]:
+    """Each measure's own figure in each period (an annual measure in its years only)."""
+    objectives = {o.pk: o for o in Objective.objects.only("pk", "code", "title")}
+    for period in periods:
+        for row in scorecard_rows(period, measures):
+            # A quarter's scorecard shows an annual measure's last year; that is the year's fact.
+            if row.period_label == period.label:
+                yield _fact(row, period, objectives)
+
+
+def facts_csv(rows: Iterable[dict]) -> Iterator[str]:
+    """The facts as CSV lines, header first; text that looks like a formula is made safe."""
+    buffer = StringIO()
+    writer = csv.writer(buffer)
+
+    def line(values) -> str:
+        writer.writerow(values)
+        text = buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+        return text
+
+    yield line(FACT_COLUMNS)
+    for row in rows:
+        yield line(_cell(name, row[name]) for name in FACT_COLUMNS)
+
+
+# Numbers stay numbers (a negative variance is not a formula); every text is made safe.
+_NUMBERS = {"value", "target"}
+
+
+def _cell(name: str, value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    return str(value) if name in _NUMBERS else csv_text(str(value))
