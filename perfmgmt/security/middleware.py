@@ -8,7 +8,13 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import BACKEND_SESSION_KEY, logout
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    JsonResponse,
+)
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
@@ -35,12 +41,21 @@ class RefuseNulBytes:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if NUL in request.path:
+            if _is_api(request):
+                return JsonResponse({"detail": "Not found."}, status=404)
             raise Http404("There is no page at an address holding a NUL character.")
         if any(NUL in key or NUL in value for key, value in _query_items(request)):
-            return HttpResponseBadRequest(
-                "A NUL character is not allowed in an address.", content_type="text/plain"
-            )
+            if _is_api(request):  # the API documents its errors as JSON: {"detail": …}
+                return JsonResponse({"detail": NUL_REFUSED}, status=400)
+            return HttpResponseBadRequest(NUL_REFUSED, content_type="text/plain")
         return self.get_response(request)
+
+
+NUL_REFUSED = "A NUL character is not allowed in an address."
+
+
+def _is_api(request: HttpRequest) -> bool:
+    return request.path.startswith("/api/")
 
 
 def _query_items(request: HttpRequest):

@@ -49,3 +49,13 @@ def test_a_nul_byte_in_the_query_string_is_a_bad_request(signed_in, query):
 
 def test_a_nul_byte_before_signing_in_is_refused_too(client):
     assert client.get("/accounts/login/", {"next": "/\x00"}).status_code == 400
+
+
+def test_the_api_refuses_a_nul_byte_in_json_as_its_document_says(signed_in):
+    # The API documents every error as JSON ({"detail": …}); Schemathesis found the middleware's
+    # plain-text answer breaking that promise.
+    refused = signed_in.get("/api/v1/measures/", {"objective": "A\x00"})
+    assert (refused.status_code, refused["Content-Type"]) == (400, "application/json")
+    assert refused.json() == {"detail": "A NUL character is not allowed in an address."}
+    missing = signed_in.get("/api/v1/measures/NI%00192/")
+    assert (missing.status_code, missing["Content-Type"]) == (404, "application/json")
