@@ -220,10 +220,13 @@ def test_measure_pages_draw_each_red_measures_chart(pack, in_demo):
         pages = pdf.pages_with(caption)
         assert pages, f"no chart for {measure.code}"
         # The y-axis labels exist only in the SVG: the chart itself was drawn.
-        axis = re.findall(r'text-anchor="end" font-size="11">([^<]+)</text>', chart.svg)
-        assert len(axis) == 3
+        axis = re.findall(r'text-anchor="end" font-size="16">([^<]+)</text>', chart.svg)
+        assert len(axis) >= 3
         assert all(label in pdf.pages[pages[0]] for label in axis), axis
         assert "Actual" in pdf.pages[pages[0]] and "Target" in pdf.pages[pages[0]]
+        # An axis that does not start at zero says so on paper too (issue 12).
+        assert chart.note in pdf.pages[pages[0]]
+    assert [chart.note for _, _, chart in section.pages if chart.note], "no cropped axis drawn"
 
 
 def test_the_pdf_has_no_links_to_the_placeholder_host(scorecard, pack_pdf):
