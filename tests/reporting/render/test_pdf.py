@@ -27,7 +27,7 @@ NARRATIVE_HEADINGS = [
 ]
 A4_SHORT, A4_LONG = 595.28, 841.89
 # The header row as extracted: narrow columns wrap "Short-term trend" over lines.
-SCORECARD_HEADER = "Code Title Baseline Target Actual RAG Short- term trend Long- term trend"
+SCORECARD_HEADER = "Code Title Baseline Target Actual RAG Why Short- term trend Long- term trend"
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +83,8 @@ def test_each_rag_is_printed_as_its_letter_and_its_word(scorecard, code, letter_
 
 
 def test_trends_are_printed_in_words(scorecard):
-    row = re.search(r"BV 012 .*? R Red (\w+) (\w+)", scorecard.text)
+    # After the RAG, its short reason in lower-case words, then the two trends.
+    row = re.search(r"BV 012 .*? R Red [^A-Z]*? (Improved|Same|Worse) (\w+)", scorecard.text)
     assert row.groups() == ("Worse", "Worse")
     assert "Improved" in scorecard.text
 
