@@ -8,6 +8,7 @@ Issue 12, "Pictures people can read": a chart is drawn at its own size in pixels
 scrolls it sideways in its own box rather than shrinking it to a smudge.
 """
 
+import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 from html import escape
@@ -32,6 +33,7 @@ RAG_FILL = {
 FONT = 16  # the body text size of the pages, in px
 CHAR = 10  # a generous width of one character at FONT, for laying out words
 PLOT_HEIGHT = 200
+WIDEST_PLOT = 960  # px: with its axis labels, a chart fits a desk's page (1200px)
 _ids = count(1)
 
 
@@ -265,12 +267,20 @@ class _Frame:
     axis: Axis
     periods: int
     left: int
-    step: int
+    step: int  # the room one period's label needs
     top: int = 20
 
     @property
     def width(self) -> int:
-        return max(self.step * (self.periods - 1), 300)
+        """Room for every label, but no wider than a desk's page: many periods then label
+        every second (or third…) one; each still has its marker, and the table has them all."""
+        return min(max(self.step * (self.periods - 1), 300), WIDEST_PLOT)
+
+    @property
+    def label_every(self) -> int:
+        if self.periods < 2:
+            return 1
+        return math.ceil(self.step / (self.width / (self.periods - 1)))
 
     @property
     def bottom(self) -> int:
@@ -308,8 +318,11 @@ def _axes(frame: _Frame, labels: list[str], tick_words: list[str]) -> list[str]:
             f'<line x1="{left}" y1="{ty}" x2="{right}" y2="{ty}" stroke="#b1b4b6" '
             'stroke-width="1"/>' + _text(left - 6, ty + 5, words, "end")
         )
+    last = len(labels) - 1
     for index, label in enumerate(labels):
-        body.append(_text(frame.x(index), frame.bottom + 24, label, "middle"))
+        # The latest period is always labelled: it is the one a reader looks for.
+        if (last - index) % frame.label_every == 0:
+            body.append(_text(frame.x(index), frame.bottom + 24, label, "middle"))
     return body
 
 

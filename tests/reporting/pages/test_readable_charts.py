@@ -119,3 +119,16 @@ def test_the_rag_mix_is_tall_enough_with_body_size_words():
 
     assert int(root.get("height")) >= 220
     assert {t.get("font-size") for t in texts(root)} == {"16"}
+
+
+def test_many_periods_fit_a_desk_page_labelling_every_other_one_without_overlap():
+    labels = quarters(16)
+    root = svg(line_chart(labels, [Series("Actual", [D(i) for i in range(16)])], "Long"))
+
+    assert int(root.get("width")) <= 1168  # the page's content width at 1366 px
+    drawn = [t for t in texts(root) if t.text in labels]
+    assert drawn[-1].text == labels[-1]  # the latest period is always named
+    xs = [float(t.get("x")) for t in drawn]
+    room = min(b - a for a, b in zip(xs, xs[1:], strict=False))
+    assert room >= CHAR * max(len(label) for label in labels)  # no label overlaps the next
+    assert len(root.findall(".//svg:circle", NS)) == 16 + 1  # every period keeps its marker
