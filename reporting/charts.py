@@ -345,7 +345,8 @@ def line_chart(
     values += band.values() if band is not None else []
     axis = nice_axis(values)
     frame, tick_words = _frame(labels, axis, unit)
-    width = frame.left + frame.width + 40
+    # Room on the right for half the last period's label, which is centred on its point.
+    width = frame.left + frame.width + max(40, frame.step // 2 + 8)
     body = _axes(frame, labels, tick_words)
     body += _band_shapes(band, frame.x, frame.y) if band is not None else []
     body += _series_lines(series, frame.x, frame.y)

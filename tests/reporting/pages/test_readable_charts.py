@@ -132,3 +132,11 @@ def test_many_periods_fit_a_desk_page_labelling_every_other_one_without_overlap(
     room = min(b - a for a, b in zip(xs, xs[1:], strict=False))
     assert room >= CHAR * max(len(label) for label in labels)  # no label overlaps the next
     assert len(root.findall(".//svg:circle", NS)) == 16 + 1  # every period keeps its marker
+
+
+def test_the_last_periods_label_is_not_cut_off_at_the_right():
+    labels = quarters(16)
+    root = svg(line_chart(labels, [Series("Actual", [D(i) for i in range(16)])], "Long"))
+
+    last = next(t for t in texts(root) if t.text == labels[-1])
+    assert float(last.get("x")) + CHAR * len(labels[-1]) / 2 <= int(root.get("width"))
