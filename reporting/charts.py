@@ -1,9 +1,14 @@
 """Server-rendered SVG charts: the same markup in the browser and in the PDF reports.
 
 Every chart carries a caption and its data as a table, so no one needs to see it to read it;
-colours come with words and line styles, so greyscale printing loses nothing.
+colours come with words, markers and line styles, so greyscale printing loses nothing.
+
+Issue 12, "Pictures people can read": a chart is drawn at its own size in pixels, at least
+220 tall, with its words at the body text size (16px), so a phone shows it full size and
+scrolls it sideways in its own box rather than shrinking it to a smudge.
 """
 
+import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 from html import escape
@@ -15,6 +20,8 @@ from scorecard.rules.rag import Status
 from scorecard.rules.summaries import RagSummary
 from scorecard.rules.units import format_value
 
+from .axis import Axis, nice_axis
+
 RAG_FILL = {
     Status.GREEN: "#00703c",
     Status.AMBER: "#ffbf47",
@@ -23,6 +30,10 @@ RAG_FILL = {
     Status.NOT_RATED: "#ffffff",
     Status.AWAITING_APPROVAL: "#d2e2f1",
 }
+FONT = 16  # the body text size of the pages, in px
+CHAR = 10  # a generous width of one character at FONT, for laying out words
+PLOT_HEIGHT = 200
+WIDEST_PLOT = 960  # px: with its axis labels, a chart fits a desk's page (1200px)
 _ids = count(1)
 
 
@@ -32,14 +43,24 @@ class Chart:
     caption: str
     headers: list[str]
     rows: list[list[str]] = field(default_factory=list)
+    note: str = ""  # said in words beside the chart: "Axis starts at 60%"
 
 
 def _svg(width: int, height: int, title: str, body: list[str]) -> SafeString:
     title_id = f"chart-title-{next(_ids)}"
     return mark_safe(
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'width="100%" role="img" aria-labelledby="{title_id}" class="chart">'
+        f'width="{width}" height="{height}" role="img" aria-labelledby="{title_id}" '
+        f'class="chart" font-size="{FONT}">'
         f'<title id="{title_id}">{escape(title)}</title>{"".join(body)}</svg>'
+    )
+
+
+def _text(x: float, y: float, words: str, anchor: str = "start", bold: bool = False) -> str:
+    weight = ' font-weight="bold"' if bold else ""
+    return (
+        f'<text x="{x}" y="{y}" text-anchor="{anchor}" font-size="{FONT}"{weight}>'
+        f"{escape(words)}</text>"
     )
 
 
@@ -48,7 +69,7 @@ def rag_mix_chart(summary: RagSummary, title: str) -> Chart:
     statuses = [Status.GREEN, Status.AMBER, Status.RED, Status.NCI, Status.NOT_RATED]
     counts = [summary.count(status) for status in statuses]
     most = max(counts) or 1
-    bar_width, gap, height, top = 90, 20, 180, 20
+    bar_width, gap, height, top = 90, 20, PLOT_HEIGHT, 30
     body = []
     for index, (status, number) in enumerate(zip(statuses, counts, strict=True)):
         x = 10 + index * (bar_width + gap)
@@ -57,10 +78,8 @@ def rag_mix_chart(summary: RagSummary, title: str) -> Chart:
         body.append(
             f'<rect x="{x}" y="{y}" width="{bar_width}" height="{bar}" '
             f'fill="{RAG_FILL[status]}" stroke="#0b0c0c" stroke-width="1"/>'
-            f'<text x="{x + bar_width / 2}" y="{y - 5}" text-anchor="middle" '
-            f'font-size="14" font-weight="bold">{number}</text>'
-            f'<text x="{x + bar_width / 2}" y="{top + height + 18}" text-anchor="middle" '
-            f'font-size="13">{escape(_short_word(status))}</text>'
+            + _text(x + bar_width / 2, y - 6, str(number), "middle", bold=True)
+            + _text(x + bar_width / 2, top + height + 22, _short_word(status), "middle")
         )
     width = 10 + len(statuses) * (bar_width + gap)
     rows = [
@@ -68,7 +87,7 @@ def rag_mix_chart(summary: RagSummary, title: str) -> Chart:
         for status, number in zip(statuses, counts, strict=True)
     ]
     return Chart(
-        svg=_svg(width, top + height + 30, title, body),
+        svg=_svg(width, top + height + 34, title, body),
         caption=title,
         headers=["Status", "Number", "Percentage of rated"],
         rows=rows,
@@ -88,14 +107,31 @@ def _percent_text(summary: RagSummary, status: Status) -> str:
 
 @dataclass(frozen=True)
 class Series:
+    """A line on a chart. Its marker tells it apart without colour: a filled circle for
+    actuals, a bar across for targets, an open diamond for forecasts."""
+
     name: str
     values: list[Decimal | None]
     dashed: bool = False
     colour: str = "#1d4f91"
+    marker: str = "circle"  # circle, bar or diamond
+
+
+def _marker(s: Series, cx: float, cy: float) -> str:
+    """A point drawn so one period alone is legible (a line of one point draws nothing)."""
+    if s.marker == "bar":
+        return (
+            f'<line x1="{cx - 10}" y1="{cy}" x2="{cx + 10}" y2="{cy}" '
+            f'stroke="{s.colour}" stroke-width="3"/>'
+        )
+    if s.marker == "diamond":
+        points = f"{cx},{cy - 6} {cx + 6},{cy} {cx},{cy + 6} {cx - 6},{cy}"
+        return f'<polygon points="{points}" fill="#fff" stroke="{s.colour}" stroke-width="2"/>'
+    return f'<circle cx="{cx}" cy="{cy}" r="5" fill="{s.colour}"/>'
 
 
 def _series_lines(series: list[Series], x, y) -> list[str]:
-    """Each series as polylines broken at its gaps, with a marker on each actual."""
+    """Each series as polylines broken at its gaps, with a marker at each value."""
     body: list[str] = []
     for s in series:
         dash = ' stroke-dasharray="6 4"' if s.dashed else ""
@@ -103,10 +139,7 @@ def _series_lines(series: list[Series], x, y) -> list[str]:
         for index, value in enumerate([*s.values, None]):
             if value is not None:
                 segment.append(f"{x(index)},{y(value)}")
-                if not s.dashed:
-                    body.append(
-                        f'<circle cx="{x(index)}" cy="{y(value)}" r="4" fill="{s.colour}"/>'
-                    )
+                body.append(_marker(s, x(index), y(value)))
             elif segment:
                 body.append(
                     f'<polyline points="{" ".join(segment)}" fill="none" '
@@ -167,17 +200,129 @@ def _band_shapes(band: Band, x, y) -> list[str]:
     return body
 
 
-def _legend(series: list[Series], left: int, legend_y: int) -> list[str]:
-    """A line sample and name for each series, side by side under the chart."""
-    body: list[str] = []
-    for index, s in enumerate(series):
-        lx = left + index * 160
-        dash = ' stroke-dasharray="6 4"' if s.dashed else ""
-        body.append(
-            f'<line x1="{lx}" y1="{legend_y}" x2="{lx + 30}" y2="{legend_y}" '
-            f'stroke="{s.colour}" stroke-width="2"{dash}/>'
-            f'<text x="{lx + 36}" y="{legend_y + 4}" font-size="12">{escape(s.name)}</text>'
+@dataclass(frozen=True)
+class _Key:
+    """One entry of a legend: its sample (drawn at x, y) and its name."""
+
+    name: str
+    sample: object  # (x, y) -> svg markup
+
+    @property
+    def width(self) -> int:
+        return 44 + CHAR * len(self.name) + 24
+
+
+def _series_key(s: Series) -> _Key:
+    dash = ' stroke-dasharray="6 4"' if s.dashed else ""
+
+    def sample(lx: float, ly: float) -> str:
+        return (
+            f'<line x1="{lx}" y1="{ly}" x2="{lx + 34}" y2="{ly}" '
+            f'stroke="{s.colour}" stroke-width="2"{dash}/>' + _marker(s, lx + 17, ly)
         )
+
+    return _Key(s.name, sample)
+
+
+def _band_key(band: Band) -> _Key:
+    def sample(lx: float, ly: float) -> str:
+        return (
+            f'<rect x="{lx}" y="{ly - 7}" width="34" height="14" fill="{band.colour}" '
+            f'fill-opacity="0.12" stroke="{band.colour}" stroke-dasharray="6 4"/>'
+        )
+
+    return _Key(band.name, sample)
+
+
+def _legend(keys: list[_Key], left: int, top: int, width: int) -> tuple[list[str], int]:
+    """The keys side by side, wrapping onto a new row rather than running off the chart;
+    returns the markup and the y below the last row."""
+    body: list[str] = []
+    lx, ly = left, top + 12
+    for key in keys:
+        if lx > left and lx + key.width > width:
+            lx, ly = left, ly + 26
+        body.append(key.sample(lx, ly) + _text(lx + 42, ly + 5, key.name))
+        lx += key.width
+    return body, ly + 16
+
+
+def _places_of(step: Decimal) -> int:
+    return max(0, -step.normalize().as_tuple().exponent)
+
+
+def _axis_note(axis: Axis, unit: str) -> str:
+    """Words for an axis that does not start at zero, so a steep line is not misread."""
+    if axis.from_zero:
+        return ""
+    end = axis.low if axis.low > 0 else axis.high
+    where = "starts" if axis.low > 0 else "ends"
+    return f"Axis {where} at {format_value(end, unit, _places_of(axis.step))}"
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """Where the plot sits and how values and periods map onto it."""
+
+    axis: Axis
+    periods: int
+    left: int
+    step: int  # the room one period's label needs
+    top: int = 20
+
+    @property
+    def width(self) -> int:
+        """Room for every label, but no wider than a desk's page: many periods then label
+        every second (or third…) one; each still has its marker, and the table has them all."""
+        return min(max(self.step * (self.periods - 1), 300), WIDEST_PLOT)
+
+    @property
+    def label_every(self) -> int:
+        if self.periods < 2:
+            return 1
+        return math.ceil(self.step / (self.width / (self.periods - 1)))
+
+    @property
+    def bottom(self) -> int:
+        return self.top + PLOT_HEIGHT
+
+    def x(self, index: int) -> float:
+        if self.periods == 1:
+            return round(self.left + self.width / 2, 1)
+        return round(self.left + index * self.width / (self.periods - 1), 1)
+
+    def y(self, value: Decimal) -> float:
+        share = (value - self.axis.low) / (self.axis.high - self.axis.low)
+        return round(self.bottom - float(share) * PLOT_HEIGHT, 1)
+
+
+def _frame(labels: list[str], axis: Axis, unit: str) -> tuple[_Frame, list[str]]:
+    tick_places = _places_of(axis.step)
+    tick_words = [format_value(tick, unit, tick_places) for tick in axis.ticks]
+    left = 16 + CHAR * max(len(w) for w in tick_words)
+    step = max(64, CHAR * max((len(label) for label in labels), default=0) + 16)
+    return _Frame(axis, max(len(labels), 1), left, step), tick_words
+
+
+def _axes(frame: _Frame, labels: list[str], tick_words: list[str]) -> list[str]:
+    """The axes, a labelled gridline at each tick, and each period's label."""
+    left, right = frame.left, frame.left + frame.width
+    body = [
+        f'<line x1="{left}" y1="{frame.bottom}" x2="{right}" y2="{frame.bottom}" '
+        'stroke="#0b0c0c"/>',
+        f'<line x1="{left}" y1="{frame.top}" x2="{left}" y2="{frame.bottom}" stroke="#0b0c0c"/>',
+    ]
+    for tick, words in zip(frame.axis.ticks, tick_words, strict=True):
+        ty = frame.y(tick)
+        body.append(
+            f'<line x1="{left}" y1="{ty}" x2="{right}" y2="{ty}" stroke="#b1b4b6" '
+            'stroke-width="1"/>' + _text(left - 6, ty + 5, words, "end")
+        )
+    last = len(labels) - 1
+    for index, label in enumerate(labels):
+        # The latest period is always labelled: it is the one a reader looks for.
+        if (last - index) % frame.label_every == 0:
+            body.append(_text(frame.x(index), frame.bottom + 24, label, "middle"))
     return body
 
 
@@ -190,53 +335,34 @@ def line_chart(
     places: int = 0,
     band: Band | None = None,
 ) -> Chart:
-    """Lines over periods: solid with markers for actuals, dashed for targets; gaps stay gaps.
+    """Lines over periods: actuals solid with circles, targets and forecasts dashed with their
+    own markers; gaps stay gaps; the value axis from `reporting/axis.py`, its note in words.
 
     A ``band`` (a range measure's target range) is shaded behind the lines, named in the
     legend after them, and given as "lower to upper" in the data table.
     """
     values = [v for s in series for v in s.values if v is not None]
     values += band.values() if band is not None else []
-    low = min([Decimal(0), *values])
-    high = max([Decimal(1), *values])
-    if high == low:
-        high = low + 1
-    left, top, plot_w, plot_h = 60, 15, max(72 * len(labels), 300), 180
-
-    def x(index: int) -> float:
-        step = plot_w / max(len(labels) - 1, 1)
-        return round(left + index * step, 1)
-
-    def y(value: Decimal) -> float:
-        return round(top + plot_h - float((value - low) / (high - low)) * plot_h, 1)
-
-    body = [
-        f'<line x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" y2="{top + plot_h}" '
-        'stroke="#0b0c0c"/>',
-        f'<line x1="{left}" y1="{top}" x2="{left}" y2="{top + plot_h}" stroke="#0b0c0c"/>',
-    ]
-    for value in (low, (low + high) / 2, high):
-        body.append(
-            f'<text x="{left - 6}" y="{y(value) + 4}" text-anchor="end" font-size="11">'
-            f"{escape(format_value(value, unit, places))}</text>"
-        )
-    for index, label in enumerate(labels):
-        body.append(
-            f'<text x="{x(index)}" y="{top + plot_h + 16}" text-anchor="middle" '
-            f'font-size="11">{escape(label)}</text>'
-        )
-    body += _band_shapes(band, x, y) if band is not None else []
-    body += _series_lines(series, x, y)
-    legend_y = top + plot_h + 34
-    body += _legend(series, left, legend_y)
-    if band is not None:
-        body += _band_legend(band, left + len(series) * 160, legend_y)
-    rows = _data_rows(labels, series, band, unit, places)
+    axis = nice_axis(values)
+    frame, tick_words = _frame(labels, axis, unit)
+    # Room on the right for half the last period's label, which is centred on its point.
+    width = frame.left + frame.width + max(40, frame.step // 2 + 8)
+    body = _axes(frame, labels, tick_words)
+    body += _band_shapes(band, frame.x, frame.y) if band is not None else []
+    body += _series_lines(series, frame.x, frame.y)
+    note = _axis_note(axis, unit)
+    below = frame.bottom + 30
+    if note:
+        body.append(_text(frame.left, below + 20, note, bold=True))
+        below += 28
+    keys = [_series_key(s) for s in series] + ([_band_key(band)] if band else [])
+    legend, height = _legend(keys, frame.left, below, width)
     return Chart(
-        svg=_svg(left + plot_w + 30, legend_y + 12, title, body),
+        svg=_svg(width, max(height + 8, 220), title, body + legend),
         caption=title,
         headers=["Period", *(s.name for s in series), *([band.name] if band else [])],
-        rows=rows,
+        rows=_data_rows(labels, series, band, unit, places),
+        note=note,
     )
 
 
@@ -251,12 +377,4 @@ def _data_rows(
             *([band.text(i, unit, places)] if band is not None else []),
         ]
         for i, label in enumerate(labels)
-    ]
-
-
-def _band_legend(band: Band, lx: int, legend_y: int) -> list[str]:
-    return [
-        f'<rect x="{lx}" y="{legend_y - 6}" width="30" height="12" fill="{band.colour}" '
-        f'fill-opacity="0.12" stroke="{band.colour}" stroke-dasharray="6 4"/>'
-        f'<text x="{lx + 36}" y="{legend_y + 4}" font-size="12">{escape(band.name)}</text>'
     ]

@@ -13,6 +13,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString
 
 from scorecard.rules.rag import Status
+from scorecard.rules.rag_reason import short_reason
 from scorecard.rules.travel import Direction
 from scorecard.rules.units import NO_VALUE, format_value
 from scorecard.templatetags.scorecard_tags import rag_html
@@ -134,6 +135,22 @@ class RagKind(ColumnKind):
         return SheetCell(status.letter + provisional_note(col, row), rag=status)
 
 
+class ReasonKind(ColumnKind):
+    """The few words beside a RAG saying why ("12.0% worse than target"), read from the row's
+    explanation (`Col.explanation`) by `scorecard/rules/rag_reason.py`: visible in every
+    list, printed table and spreadsheet, the full sentence one click away on the badge."""
+
+    def text(self, col, row) -> str:
+        return short_reason(getattr(row, col.explanation, "") or "") or NO_VALUE
+
+    def html(self, col, row, *, explain: bool) -> SafeString:
+        return format_html('<span class="rag-reason">{}</span>', self.text(col, row))
+
+    def sheet(self, col, row) -> SheetCell | None:
+        reason = short_reason(getattr(row, col.explanation, "") or "")
+        return SheetCell(reason) if reason else None
+
+
 class DirectionKind(ColumnKind):
     """A direction of travel: an arrow and its word on a page, the word elsewhere."""
 
@@ -188,6 +205,7 @@ COLUMN_KINDS: dict[str, ColumnKind] = {
     "code": CodeKind(),
     "value": ValueKind(),
     "rag": RagKind(),
+    "reason": ReasonKind(),
     "direction": DirectionKind(),
     "risk": RiskKind(),
     "number": NumberKind(),

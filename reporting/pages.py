@@ -359,11 +359,19 @@ def actual_and_target_series(
     series = [Series("Actual", [row.result.actual if row.result else None for row in history])]
     if with_target:
         series.append(
-            Series("Target", [row.target for row in history], dashed=True, colour="#0b0c0c")
+            Series(
+                "Target",
+                [row.target for row in history],
+                dashed=True,
+                colour="#0b0c0c",
+                marker="bar",
+            )
         )
     forecasts = [row.result.forecast if row.result else None for row in history]
     if any(value is not None for value in forecasts):
-        series.append(Series("Year-end forecast", forecasts, dashed=True, colour="#912b88"))
+        series.append(
+            Series("Year-end forecast", forecasts, dashed=True, colour="#912b88", marker="diamond")
+        )
     return series
 
 

@@ -22,7 +22,7 @@ from .columns import COLUMN_KINDS, ColumnKind
 class Col:
     name: str  # the row attribute it shows
     header: str
-    kind: str = "text"  # a name in COLUMN_KINDS: text, code, value, rag, direction, risk, number
+    kind: str = "text"  # a name in COLUMN_KINDS: text, code, value, rag, reason, direction, …
     orderable: bool = True
     explanation: str = "explanation"  # for a RAG: the attribute that explains it
     provisional: str = "provisional"  # for a RAG: the attribute saying it is not yet approved
@@ -94,6 +94,9 @@ def list_table(columns: tuple[Col, ...], name: str) -> type[tables.Table]:
     return type(name, (tables.Table,), attrs)
 
 
+# Beside every RAG, the short reason for it (issue 12): "12.0% worse than target".
+WHY = Col("rag_reason", "Why", "reason", orderable=False)
+
 ITEM_COLUMNS = (
     Col("code", "Code", "code"),
     Col("title", "Title"),
@@ -102,6 +105,7 @@ ITEM_COLUMNS = (
     Col("target", "Target", "value", orderable=False),
     Col("actual", "Actual", "value", orderable=False),
     Col("status", "RAG", "rag"),
+    WHY,
     Col("short_term", "Short-term trend", "direction", orderable=False),
     Col("long_term", "Long-term trend", "direction", orderable=False),
     Col("directorate", "Directorate"),
@@ -117,6 +121,7 @@ SCORECARD_COLUMNS = (
     Col("target", "Target", "value"),
     Col("actual", "Actual", "value"),
     Col("status", "RAG", "rag"),
+    WHY,
     Col("short_term", "Short-term trend", "direction"),
     Col("long_term", "Long-term trend", "direction"),
     Col("risk", "Risk (likelihood × impact)", "risk"),
@@ -129,6 +134,7 @@ EXCEPTION_COLUMNS = (
     Col("title", "Title"),
     Col("period_label", "Period"),
     Col("status", "RAG", "rag"),
+    WHY,
     Col("target", "Target", "value"),
     Col("actual", "Actual", "value"),
     Col("commentary", "Latest update"),

@@ -9,7 +9,7 @@ from scorecard.rules.rag import Status, status_of
 from ..items import Item
 from ..pages import measure_chart, measure_history, scorecard_sections
 from ..scorecard_rows import is_provisional
-from ..tables import EXCEPTION_COLUMNS, SCORECARD_COLUMNS, Col
+from ..tables import EXCEPTION_COLUMNS, SCORECARD_COLUMNS, WHY, Col
 from .document import MeasurePagesSection, TableSection
 
 
@@ -63,6 +63,7 @@ RESULT_COLUMNS = (
     Col("target", "Target", "value"),
     Col("actual", "Actual", "value"),
     Col("status", "RAG", "rag"),
+    WHY,
     Col("commentary", "Commentary"),
 )
 

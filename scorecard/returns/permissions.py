@@ -121,6 +121,20 @@ def keeps_returns(user: Any) -> bool:
     return is_performance_team(user) or enters_returns(user)
 
 
+def my_returns_refusal(user: Any) -> str:
+    """Why "My returns" is not the user's, in words for the forbidden page; "" when it is.
+
+    A viewer who typed /returns/ was shown an empty list, as if they had nothing due
+    (issue 12): they are told instead that returns are for officers and approvers.
+    """
+    if keeps_returns(user):
+        return ""
+    return (
+        "My returns are for officers, approvers and the performance team, who update "
+        "measures and actions; your role reads the dashboard and reports"
+    )
+
+
 def can_see_progress(user: Any) -> bool:
     """The quarter's progress (who is late, what waits for approval) is the team's to chase."""
     return is_performance_team(user)

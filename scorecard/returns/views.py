@@ -36,6 +36,9 @@ from .forms import (
 
 def my_returns(request: HttpRequest) -> HttpResponse:
     """Everything the signed-in officer must update in the open periods."""
+    refusal = permissions.my_returns_refusal(request.user)
+    if refusal:
+        raise PermissionDenied(refusal)
     open_periods = selectors.open_periods()
     rows = selectors.my_returns(request.user, open_periods)
     periods = [(period, list(group)) for period, group in groupby(rows, key=lambda row: row.period)]

@@ -3,15 +3,23 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from scorecard.rules.rag import Status, status_of
+from scorecard.rules.rag_reason import short_reason
 from scorecard.rules.units import format_value
 
 register = template.Library()
 
 
 def rag_html(
-    status: Status | str | None, explanation: str = "", *, provisional: bool = False
+    status: Status | str | None,
+    explanation: str = "",
+    *,
+    provisional: bool = False,
+    reason: bool = False,
 ) -> SafeString:
     """A RAG as colour and word, never colour alone; its explanation one click away.
+
+    With ``reason``, the short reason follows the badge in words ("12.0% worse than target",
+    issue 12), so a list says why without a click; tables give it a column of its own.
 
     A rating whose figure is submitted but not yet approved says "Provisional" in words
     (DOMAIN.md, "What a published figure is"). Built in Python rather than a template: a
@@ -25,10 +33,12 @@ def rag_html(
     if not explanation:
         return format_html('<span class="rag rag--{}">{}</span>{}', status.value, inner, mark)
     text = escape(explanation)
+    said = short_reason(explanation) if reason else ""
+    why = f' <span class="rag-reason">{escape(said)}</span>' if said else ""
     return mark_safe(
         f'<details class="rag-details"><summary class="rag rag--{status.value}" '
         f'title="{text}">{inner}<span class="visually-hidden">, why?</span></summary>'
-        f'<p class="rag-details__text">{text}</p></details>{mark}'
+        f'<p class="rag-details__text">{text}</p></details>{why}{mark}'
     )
 
 
@@ -36,7 +46,7 @@ def rag_html(
 def rag_badge(
     status: Status | str | None, explanation: str = "", provisional: bool = False
 ) -> SafeString:
-    return rag_html(status, explanation, provisional=provisional)
+    return rag_html(status, explanation, provisional=provisional, reason=True)
 
 
 @register.simple_tag

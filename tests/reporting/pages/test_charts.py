@@ -39,7 +39,7 @@ def test_bar_heights_are_in_proportion_with_the_largest_full_height():
 
     heights = [int(r.get("height")) for r in rects]
 
-    assert heights == [180, 90, 30, 60, 0]
+    assert heights == [200, 100, 33, 67, 0]
 
 
 def test_the_rag_mix_data_table_gives_counts_and_shares_of_rated_items():
@@ -92,7 +92,8 @@ def test_a_line_leaves_a_gap_where_a_value_is_missing():
     assert len(polylines) == 2
     assert len(polylines[0].get("points").split()) == 2
     assert len(polylines[1].get("points").split()) == 1
-    assert len(svg.find_all("circle")) == 3  # a marker for each value there is
+    # A marker for each value there is, and the one beside "Actual" in the legend.
+    assert len(svg.find_all("circle")) == 3 + 1
 
 
 def test_the_target_is_dashed_and_the_actual_is_solid():
