@@ -80,11 +80,18 @@ def _plan(query: QueryDict, code: str) -> Report | None:
         raise Http404(str(nothing)) from None
 
 
+def _value_for_money(query: QueryDict, code: str) -> Report | None:
+    # Approved figures only, as the page itself ranks services on them (issue 11).
+    period = period_from(query, measures_only=True)
+    return build_report("value-for-money", period) if period else None
+
+
 PAGES: dict[str, Callable[[QueryDict, str], Report | None]] = {
     "dashboard": _dashboard,
     "items": _items,
     "scorecard": _scorecard,
     "plan": _plan,
+    "value-for-money": _value_for_money,
 }
 
 

@@ -12,7 +12,6 @@ from scorecard.returns import permissions
 from scorecard.services.costs import CostConflict, CostRefused, service_cost_save
 
 from . import pages
-from .exports import build_report
 from .value_for_money import quadrant_chart, value_for_money
 from .vfm_forms import ServiceCostForm
 from .views import NoResultsYet, _download, _period
@@ -24,7 +23,7 @@ def value_for_money_page(request: HttpRequest) -> HttpResponse:
     except NoResultsYet:
         return render(request, "reporting/nothing_yet.html", {"title": "Value for money"})
     if request.GET.get("download"):
-        response = _download(request, build_report("value-for-money", period))
+        response = _download(request, "value-for-money")
         if response is not None:
             return response
     page = value_for_money(period)

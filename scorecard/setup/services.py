@@ -31,6 +31,7 @@ from scorecard.rules.rag import Polarity
 from scorecard.rules.targets import range_problems, range_target
 from scorecard.rules.tree import loop_problem
 from scorecard.services.calculated import calculated_refresh
+from scorecard.services.measures import formulas_follow_rename
 from scorecard.services.targets import profiled_targets_derive
 
 
@@ -317,6 +318,8 @@ def measure_save(
         setattr(measure, name, value)
     changes = _write(measure, plain, related or {})
     _targets_write(measure, list(targets))
+    if before is not None:  # calculated measures follow a renamed input (issue 10), audited
+        formulas_follow_rename(user=user, old_code=before.code, new_code=measure.code)
     if before is None or before.formula != formula:
         calculated_refresh(measure_ids=[measure.pk])
     if before is None:

@@ -1,5 +1,6 @@
-"""A local S3-compatible server for the shared-storage tests: moto in server mode, on a free
-port, with an empty bucket."""
+"""What the served-site tests share: the static files collected as `make serve` collects them,
+and a local S3-compatible server for the shared-storage tests (moto in server mode, on a free
+port, with an empty bucket)."""
 
 import sys
 import urllib.request
@@ -7,13 +8,21 @@ import urllib.request
 import boto3
 import pytest
 
-from tests.support.served import free_port, start, stop, wait_until
+from tests.support.served import free_port, manage, production_env, start, stop, wait_until
 
 CREDENTIALS = {
     "AWS_ACCESS_KEY_ID": "perfmgmt-test",
     "AWS_SECRET_ACCESS_KEY": "perfmgmt-test-secret",
     "AWS_S3_REGION_NAME": "us-east-1",
 }
+
+
+@pytest.fixture(scope="session", autouse=True)
+def collected_static():
+    """The production settings serve and style PDFs from collectstatic's manifest, as `make
+    serve` collects it first: without it a worker started here fails every PDF build, whatever
+    order the tests run in (a fresh clone has no staticfiles/)."""
+    manage(production_env("sqlite:///:memory:"), "collectstatic", "--noinput", "--verbosity", "0")
 
 
 def _answers(url: str) -> bool:

@@ -82,4 +82,7 @@ def test_the_lock_is_lifted_in_the_set_up_pages(client, viewer, admin_user, sett
 
 def test_only_a_superuser_sees_the_lockouts(client, performance_team):
     client.force_login(performance_team)
-    assert client.get(reverse("admin:axes_accessattempt_changelist")).status_code == 403
+    response = client.get(reverse("admin:axes_accessattempt_changelist"))
+    # The Django admin is for superusers only (issue 12): anyone else is sent to its sign-in.
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("admin:login"))

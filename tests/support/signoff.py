@@ -42,3 +42,5 @@ def save_in_set_up(client, user, measure, data) -> None:
     client.force_login(user)
     response = client.post(reverse("admin:scorecard_measure_change", args=[measure.pk]), data)
     assert response.status_code == 302, response.content.decode()[:2000]
+    # The admin sends anyone but a superuser to its sign-in page: that is not a save.
+    assert "/login/" not in response["Location"], f"{user} may not use the admin"

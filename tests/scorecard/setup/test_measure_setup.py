@@ -166,3 +166,26 @@ def test_the_form_shows_stored_figures_as_typed(team):
     page = team.get(reverse("setup:measure", args=[measure.pk])).content.decode()
     assert 'value="2.5"' in page and 'value="50.0"' in page
     assert "2.5000" not in page
+
+
+def test_renaming_an_input_on_the_set_up_page_carries_into_formulas(team, team_member):
+    collected = MeasureFactory(code="NI 192b")
+    MeasureFactory(code="NI 192a")
+    assert (
+        team.post(
+            reverse("setup:measure_add"),
+            measure_post(code="NI 192", formula="[NI 192a] / [NI 192b] * 100"),
+        ).status_code
+        == 302
+    )
+    data = measure_post(
+        code="LOC-WST02",
+        title=collected.title,
+        loaded=fingerprint(collected),
+        reason_for_change="Local code",
+    )
+    response = team.post(reverse("setup:measure", args=[collected.pk]), data)
+    assert response.status_code == 302, error_summary(response.content.decode())
+    assert Measure.objects.get(code="NI 192").formula == "[NI 192a] / [LOC-WST02] * 100"
+    entry = AuditEntry.objects.get(summary="Formula of NI 192 follows NI 192b renamed LOC-WST02")
+    assert entry.user == team_member
