@@ -29,6 +29,7 @@ from scorecard.workbook.importer import workbook_apply
 from scorecard.workbook.numbers import export_number
 from scorecard.workbook.reader import Row, Sheet, read_workbook
 from scorecard.workbook.sheets import SHEETS
+from scorecard.workbook.sheets.framework import REASON_COLUMN
 
 from .policy import Change, ReturnsPolicy
 from .selectors import ReturnRow, my_returns
@@ -55,6 +56,7 @@ RESULT_COLUMNS = [
     "Numerator",  # a ratio measure's parts, from which its actual is worked out
     "Denominator",
     "Forecast",  # the officer's year-end forecast, optional
+    REASON_COLUMN,  # why a judgement RAG differs from the target and tolerance
 ]
 UPDATE_COLUMNS = ["Code", "Title", "Period", "Previous RAG", "RAG", "Commentary"]
 RAG_LIST = '"Green,Amber,Red"'
@@ -131,6 +133,7 @@ def _fill_results(ws, rows: list[ReturnRow], default: str) -> None:
                 export_number(current.numerator) if current else None,
                 export_number(current.denominator) if current else None,
                 export_number(current.forecast) if current else None,
+                (current.judgement_reason or None) if current else None,
             ],
         )
         number = ws.max_row
@@ -140,14 +143,14 @@ def _fill_results(ws, rows: list[ReturnRow], default: str) -> None:
             ws[f"{letter}{number}"].number_format = f"0.{'0' * places}" if places else "0"
         if method is RagMethod.JUDGEMENT:
             rag_list.add(f"J{number}")
-        else:
-            ws[f"J{number}"].fill = grey  # rated by the rule: nothing to choose
+        else:  # rated by the rule: no RAG to choose, so no reason for a different one
+            ws[f"J{number}"].fill = ws[f"S{number}"].fill = grey
         risk.add(f"M{number}:N{number}")
         if not is_ratio(measure):
             ws[f"P{number}"].fill = ws[f"Q{number}"].fill = grey  # not a ratio: no parts
     ws.add_data_validation(rag_list)
     ws.add_data_validation(risk)
-    _widths(ws, {"A": 12, "B": 50, "K": 50, "L": 40})
+    _widths(ws, {"A": 12, "B": 50, "K": 50, "L": 40, "S": 40})
 
 
 def _fill_updates(ws, rows: list[ReturnRow]) -> None:
@@ -183,6 +186,8 @@ def _read_me(ws, period: ReportingPeriod) -> None:
         "Fill in Actual (and RAG where it offers a list), Commentary and, for a Red result, "
         "Corrective action, and if you wish a year-end Forecast. Leave the other columns as "
         "they are.",
+        f"Where you choose the RAG and it differs from what the target and tolerance give, say "
+        f"why in {REASON_COLUMN}: the return is refused without it.",
         "Upload the file on the My returns page: you will see what changes before you confirm. "
         "Rows you leave blank or unchanged are not sent.",
         "Every row is checked; if any row has a problem nothing is saved and every problem is "

@@ -21,25 +21,35 @@ from django.utils import timezone
 
 from scorecard.kinds import ItemKind, item_kinds, kind_named, kind_of_sheet
 from scorecard.models import AuditEntry, ReportingPeriod, Result, Target
+from scorecard.rules.judgement import REASON_FIELD
 from scorecard.rules.periods import PeriodKind
 from scorecard.rules.rag import Status
 from scorecard.rules.returns import HANDED_IN, ReturnStatus, edit_refusal, is_due
-from scorecard.services.rating import rate
+from scorecard.services.rating import rate, rule_rating
 from scorecard.workbook.base import ImportContext, RowReader, SheetHandler
 from scorecard.workbook.errors import WorkbookError, WorkbookRefused
+from scorecard.workbook.sheets.framework import REASON_COLUMN
 
 from . import permissions
 from .audit import FIELD_LABELS, change_sentence, changes_between, latest_entry
 from .services import default_method, entry_problems
 
-TEXT_FIELDS = {"officer_rag", "rag", "commentary", "corrective_action"}
+TEXT_FIELDS = {"officer_rag", "rag", "commentary", "corrective_action", REASON_FIELD}
+# The sheet's column of each field that is not one the kind's forms enter as such.
+EXTRA_COLUMNS = {REASON_FIELD: REASON_COLUMN}
+
+
+def returned_fields(kind: ItemKind) -> tuple[str, ...]:
+    """What a row of ``kind`` may change: the kind's fields, and for a result its judgement's
+    reason (``scorecard.rules.judgement``), which the forms ask for beside the RAG."""
+    return (*kind.fields, REASON_FIELD) if kind.rated_by_rule else kind.fields
 
 
 def _effective(
     kind: ItemKind, current: Any, stored: dict[str, Any], values: dict[str, Any]
 ) -> dict[str, Any] | None:
     """What the row leaves stored; None for a blank new row or an unchanged handed-in one."""
-    fields = kind.fields
+    fields = returned_fields(kind)
     entered = {name: values[name] for name in fields if name in values}
     if current is None and not any(v not in (None, "") for v in entered.values()):
         return None  # a row left blank
@@ -149,12 +159,13 @@ class ReturnsPolicy:
         key = f"{kind.name[0]}{item.pk}"
         version = current.version if current else 0
         self.seen[key] = version
-        stored = {name: getattr(current, name) for name in kind.fields} if current else {}
+        stored = {name: getattr(current, name) for name in returned_fields(kind)} if current else {}
         effective = _effective(kind, current, stored, values)
         if effective is None or self._refused(reader, code, key, version, current):
             return None
         status, rating = self._rating(item, current, effective, kind)
-        if not self._complete(reader, kind, item, effective, status):
+        by_rule = self._by_rule(item, effective) if kind.rated_by_rule else None
+        if not self._complete(reader, kind, item, effective, status, by_rule):
             return None
 
         kept = self.correcting and current is not None  # a correction keeps the sign-off
@@ -197,8 +208,14 @@ class ReturnsPolicy:
             return True
         return False
 
-    def _complete(self, reader: RowReader, kind: ItemKind, item, effective: dict, status) -> bool:
-        """Whether the row is a complete return, as the form's submit checks; errors if not."""
+    def _complete(
+        self, reader: RowReader, kind: ItemKind, item, effective: dict, status, by_rule
+    ) -> bool:
+        """Whether the row is a complete return, as the form's submit checks; errors if not.
+
+        ``by_rule``: what the target and tolerance give a measure rated by judgement, which a
+        differing judgement must give a reason against (``scorecard.rules.judgement``).
+        """
         # confirmed: the importer has already asked for an implausible actual to be confirmed,
         # in the row's "Value confirmed" column (scorecard.workbook.sheets.framework).
         for name, message in entry_problems(
@@ -208,9 +225,17 @@ class ReturnsPolicy:
             submitting=True,
             default=self.default,
             confirmed=True,
+            by_rule=by_rule,
         ).items():
-            reader.error(kind.columns.get(name, name), message)
+            reader.error(kind.columns.get(name) or EXTRA_COLUMNS.get(name, name), message)
         return reader.ok
+
+    def _by_rule(self, item, effective: dict) -> Any:
+        """What the target and tolerance give a judgement measure's actual; None otherwise."""
+        draft = Result(measure=item, period=self.period, actual=effective.get("actual"))
+        target = self.targets.get(item.pk)
+        rating = rule_rating(item, draft, target=target, default_method=self.default)
+        return rating.status if rating else None
 
     def _item(self, reader: RowReader, code: str, ref: Any, kind: ItemKind):
         """The row's item, if it is the user's and due in the period; else None, with errors."""

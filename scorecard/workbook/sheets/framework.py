@@ -210,6 +210,9 @@ class MeasureRecord:
 
 OUT_OF_RANGE = "Can fall outside 0-100%"
 VALUE_CONFIRMED = "Value confirmed"
+# Why an officer's judgement RAG differs from what the target and tolerance give
+# (scorecard.rules.judgement): asked for on an uploaded return as on the forms (issue 12).
+REASON_COLUMN = "Reason for a different RAG"
 TARGET_PROFILE = "Target profile"
 
 
@@ -623,6 +626,7 @@ RESULT_COLUMN_READERS = (
     ("Corrective action", "corrective_action", text, ""),
     ("Likelihood", "risk_likelihood", lambda c: whole_number(c, low=1, high=5), None),
     ("Impact", "risk_impact", lambda c: whole_number(c, low=1, high=5), None),
+    (REASON_COLUMN, "judgement_reason", text, ""),
 )
 
 
@@ -715,6 +719,7 @@ class ResultsSheet(ReturnsSheet):
         Column(NUMERATOR),
         Column(DENOMINATOR),
         Column("Forecast"),
+        Column(REASON_COLUMN),
     )
 
     def parse(self, reader: RowReader) -> tuple[str, PeriodRef | None, dict]:
@@ -813,4 +818,5 @@ class ResultsSheet(ReturnsSheet):
                 export_number(r.numerator),
                 export_number(r.denominator),
                 export_number(r.forecast),
+                export_text(r.judgement_reason),
             ]
