@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -43,6 +43,8 @@ class ReturnRow:
     today: date
     # The target's row: a range measure's bounds and how a profiled target was derived.
     target_row: Target | None = None
+    # Its returns in the periods before, latest first, where a page asks (``with_earlier``).
+    earlier: list[EarlierReturn] = field(default_factory=list)
 
     @property
     def item_kind(self) -> ItemKind:
@@ -219,6 +221,52 @@ def earlier_returns(item: Any, period: ReportingPeriod, *, count: int = 4) -> li
         .select_related("period")
         .order_by("-period__start")[:count]
     )
+
+
+@dataclass(frozen=True)
+class EarlierReturn:
+    """An item's return in an earlier period, with that period's target, for reading beside
+    the inputs of this period's."""
+
+    period: ReportingPeriod
+    ret: Any  # a Result or an ActionUpdate
+    target: Decimal | None
+
+
+def with_earlier(
+    rows: list[ReturnRow], period: ReportingPeriod, *, count: int = 4
+) -> list[ReturnRow]:
+    """``rows`` with each one's ``earlier`` filled: its returns in the ``count`` periods of its
+    kind before ``period``, latest first, the values, targets and comments the Update-all page
+    shows beside the inputs (issue 12, "The officer's return"). Period-true: nothing after
+    ``period``. A fixed number of queries for any number of rows: the periods, one per kind of
+    item, the targets.
+    """
+    before = ReportingPeriod.objects.filter(kind=period.kind, start__lt=period.start)
+    earlier = list(before.order_by("-start")[:count])
+    if not earlier or not rows:
+        return rows
+    ids = [p.pk for p in earlier]
+    stored: dict[tuple[str, int], dict[int, Any]] = {}
+    for kind in item_kinds():
+        items = [row.item.pk for row in rows if row.kind == kind.name]
+        for ret in kind.returns_of(items, period_id__in=ids) if items else ():
+            stored.setdefault((kind.name, kind.item_id(ret)), {})[ret.period_id] = ret
+    measures = [row.item.pk for row in rows if row.item_kind.rated_by_rule]
+    targets = {
+        (measure, period_id): value
+        for measure, period_id, value in Target.objects.filter(
+            measure_id__in=measures, period_id__in=ids
+        ).values_list("measure_id", "period_id", "value")
+    }
+    for row in rows:
+        returns = stored.get((row.kind, row.item.pk), {})
+        row.earlier = [
+            EarlierReturn(p, returns[p.pk], targets.get((row.item.pk, p.pk)))
+            for p in earlier
+            if p.pk in returns
+        ]
+    return rows
 
 
 def approval_queue(user: Any) -> list[Any]:

@@ -354,6 +354,7 @@ def update_all(request: HttpRequest, period_id: int) -> HttpResponse:
     period = get_object_or_404(ReportingPeriod, pk=period_id)
     is_team = permissions.is_performance_team(request.user)
     editable, closed = _editable(selectors.my_returns(request.user, [period]), period, is_team)
+    selectors.with_earlier(editable, period)  # the periods before, beside the inputs
     correcting = is_team and period.state != ReportingPeriod.State.OPEN
     action = request.POST.get("action") if request.method == "POST" else None
     submitting = action == SUBMIT

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from scorecard.models import Result, Role
 from tests.support.browser import person, sign_in
-from tests.support.factories import DirectorateFactory, ResultFactory
+from tests.support.factories import DirectorateFactory, ResultFactory, TargetFactory
 from tests.support.periods import open_period, period
 from tests.support.returns import measure_for
 
@@ -31,6 +31,7 @@ def ten_measures():
     q2 = period("2009/10 Q2")
     q2.state = "closed"
     q2.save()
+    q1 = period("2009/10 Q1")  # a second earlier period beside the inputs, with its target
     measures = []
     for n in range(1, ITEMS + 1):
         measure = measure_for(
@@ -41,6 +42,15 @@ def ten_measures():
             period=q2,
             actual=Decimal("51"),
             commentary=f"Steady on last year: measure {n} held its course.",
+            status="approved",
+        )
+        TargetFactory(measure=measure, period=q1, value=Decimal("50"))
+        ResultFactory(
+            measure=measure,
+            period=q1,
+            actual=Decimal("48.5"),
+            commentary="A longer note from the first quarter, which must wrap inside its "
+            "column on a phone: contractors changed in May and the figures took a while.",
             status="approved",
         )
         measures.append(measure)
@@ -74,8 +84,14 @@ def test_ten_routine_updates_take_at_most_three_actions_each(
     assert not page.evaluate(PAGE_WIDER_THAN_SCREEN)
     assert_accessible(page)
 
-    # The RAG and its reason follow the value as it is typed, before anything is saved.
+    # The earlier periods' values, targets and comments sit beside the inputs, latest first.
     first = page.get_by_role("row", name=re.compile("LPI 01"))
+    earlier = first.locator("td.earlier li")
+    expect(earlier).to_have_count(2)
+    expect(earlier.nth(1)).to_contain_text("2009/10 Q1 48.5% against 50.0%")
+    expect(earlier.nth(1)).to_contain_text("contractors changed in May")
+
+    # The RAG and its reason follow the value as it is typed, before anything is saved.
     page.get_by_label("Actual, LPI 01").fill("20")
     expect(first.locator("[data-rag-output]")).to_contain_text("Red")
     expect(first.locator("[data-rag-output]")).to_contain_text("worse than the target of 50.0%")
