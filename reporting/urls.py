@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reporting import benchmarking_views, pack_views, search, vfm_views, views
+from reporting import benchmarking_views, judgement_views, pack_views, search, vfm_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -25,6 +25,11 @@ urlpatterns = [
     path("downloads/<int:build>/", views.export_build_status, name="export_build_status"),
     path("downloads/<int:build>/download/", views.export_download, name="export_download"),
     path("search/", search.search, name="search"),
+    path(
+        "judgements/<int:period_id>/download/",
+        judgement_views.contradictions_download,
+        name="contradictions_download",
+    ),
     path("packs/", pack_views.pack_list, name="packs"),
     path("packs/new/", pack_views.pack_create, name="pack_create"),
     path("packs/<int:pk>/", pack_views.pack_edit, name="pack_edit"),
