@@ -3,10 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from actionplans.models import ActionPlan
-from scorecard.models import CouncilSettings, Result
+from scorecard.models import CouncilSettings
 from tests.support.councils import many_measures, small_council
-from tests.support.factories import ActionFactory
 from tests.support.pages import (
     body_rows,
     cells,
@@ -17,37 +15,14 @@ from tests.support.pages import (
     row,
     table,
 )
+from tests.support.risk import Q1, Q2, scored_council
 
 pytestmark = pytest.mark.django_db
-
-Q1, Q2 = "2009/10 Q1", "2009/10 Q2"
-
-
-def score(code: str, label: str, likelihood: int, impact: int, status: str | None = None):
-    results = Result.objects.filter(measure__code=code, period__label=label)
-    results.update(risk_likelihood=likelihood, risk_impact=impact)
-    if status:
-        results.update(status=status)
 
 
 @pytest.fixture
 def scored(council):
-    made = small_council()
-    score("NI 192", Q1, 3, 3)
-    score("NI 192", Q2, 4, 4)  # high, up from 9 to 16
-    score("NI 191", Q2, 2, 3)  # medium
-    score("BV 012", Q2, 5, 4, status="submitted")  # provisional: not counted
-    score("LPI 050", Q2, 1, 2)  # low
-    plan = ActionPlan.objects.create(
-        code="PAP-3", title="Satisfaction recovery", objective=made.satisfied
-    )
-    ActionFactory(
-        code="PAP-3.1",
-        title="Run the residents' panel",
-        objective=made.satisfied,
-        action_plan=plan,
-    )
-    return made
+    return scored_council()
 
 
 def matrix(client):

@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -13,98 +14,98 @@ D = Decimal
 TEN = parse_tolerance("10%")
 
 
-def test_a_red_result_says_how_far_worse_than_target():
-    rating = rag_for(
-        method=RagMethod.TOLERANCE,
-        polarity=Polarity.LOWER,
-        actual=D("7.84"),
-        target=D(7),
-        tolerance=TEN,
-        unit=" days",
-        decimal_places=2,
-    )
+# (what rag_for is asked, the short reason its explanation gives): one case per sentence.
+CASES = {
+    "a red result says how far worse than target": (
+        {
+            "method": RagMethod.TOLERANCE,
+            "polarity": Polarity.LOWER,
+            "actual": D("7.84"),
+            "target": D(7),
+            "tolerance": TEN,
+            "unit": " days",
+            "decimal_places": 2,
+        },
+        "12.0% worse than target",
+    ),
+    "a green result is on or better than target": (
+        {
+            "method": RagMethod.TOLERANCE,
+            "polarity": Polarity.HIGHER,
+            "actual": D(9),
+            "target": D(7),
+            "tolerance": TEN,
+        },
+        "on or better than target",
+    ),
+    "improvement against last year is said after the gap": (
+        {
+            "method": RagMethod.TOLERANCE_WITH_IMPROVEMENT,
+            "polarity": Polarity.HIGHER,
+            "actual": D(50),
+            "target": D(70),
+            "tolerance": TEN,
+            "unit": "%",
+            "decimal_places": 1,
+            "last_year_actual": D(45),
+            "last_year_label": "Q2 2024/25",
+        },
+        "28.6% worse than target; better than last year",
+    ),
+    "a range measure says which side of its range": (
+        {
+            "method": RagMethod.TOLERANCE,
+            "polarity": Polarity.RANGE,
+            "actual": D(5),
+            "target": None,
+            "tolerance": None,
+            "unit": "%",
+            "decimal_places": 1,
+            "lower": D(-2),
+            "upper": D(2),
+        },
+        "3.0 percentage points above range",
+    ),
+    "a forecast is named as the forecast": (
+        {
+            "method": RagMethod.FORECAST,
+            "polarity": Polarity.HIGHER,
+            "actual": D(5),
+            "target": None,
+            "tolerance": TEN,
+            "forecast": D(80),
+            "annual": Goal(D(100)),
+        },
+        "forecast 20.0% worse than annual target",
+    ),
+    "a judgement says so": (
+        {
+            "method": RagMethod.JUDGEMENT,
+            "polarity": Polarity.HIGHER,
+            "actual": None,
+            "target": None,
+            "tolerance": None,
+            "judgement": "amber",
+        },
+        "officer's judgement",
+    ),
+    "a missing result says so": (
+        {
+            "method": RagMethod.TOLERANCE,
+            "polarity": Polarity.HIGHER,
+            "actual": None,
+            "target": None,
+            "tolerance": None,
+            "overdue": True,
+        },
+        "no result by the deadline",
+    ),
+}
 
-    assert short_reason(rating.explanation) == "12.0% worse than target"
 
-
-def test_a_green_result_is_on_or_better_than_target():
-    rating = rag_for(
-        method=RagMethod.TOLERANCE,
-        polarity=Polarity.HIGHER,
-        actual=D(9),
-        target=D(7),
-        tolerance=TEN,
-    )
-
-    assert short_reason(rating.explanation) == "on or better than target"
-
-
-def test_improvement_against_last_year_is_said_after_the_gap():
-    rating = rag_for(
-        method=RagMethod.TOLERANCE_WITH_IMPROVEMENT,
-        polarity=Polarity.HIGHER,
-        actual=D(50),
-        target=D(70),
-        tolerance=TEN,
-        unit="%",
-        decimal_places=1,
-        last_year_actual=D(45),
-        last_year_label="Q2 2024/25",
-    )
-
-    assert short_reason(rating.explanation) == "28.6% worse than target; better than last year"
-
-
-def test_a_range_measure_says_which_side_of_its_range():
-    rating = rag_for(
-        method=RagMethod.TOLERANCE,
-        polarity=Polarity.RANGE,
-        actual=D(5),
-        target=None,
-        tolerance=None,
-        unit="%",
-        decimal_places=1,
-        lower=D(-2),
-        upper=D(2),
-    )
-
-    assert short_reason(rating.explanation) == "3.0 percentage points above range"
-
-
-def test_a_forecast_is_named_as_the_forecast():
-    rating = rag_for(
-        method=RagMethod.FORECAST,
-        polarity=Polarity.HIGHER,
-        actual=D(5),
-        target=None,
-        tolerance=TEN,
-        forecast=D(80),
-        annual=Goal(D(100)),
-    )
-
-    assert short_reason(rating.explanation) == "forecast 20.0% worse than annual target"
-
-
-def test_judgement_and_missing_results_say_so():
-    judged = rag_for(
-        method=RagMethod.JUDGEMENT,
-        polarity=Polarity.HIGHER,
-        actual=None,
-        target=None,
-        tolerance=None,
-        judgement="amber",
-    )
-    missing = rag_for(
-        method=RagMethod.TOLERANCE,
-        polarity=Polarity.HIGHER,
-        actual=None,
-        target=None,
-        tolerance=None,
-        overdue=True,
-    )
-
-    assert short_reason(judged.explanation) == "officer's judgement"
-    assert short_reason(missing.explanation) == "no result by the deadline"
+@pytest.mark.parametrize(("asked", "reason"), CASES.values(), ids=CASES.keys())
+def test_each_rating_gives_its_short_reason(asked, reason):
+    assert short_reason(rag_for(**asked).explanation) == reason
 
 
 def test_a_rolled_up_value_gives_the_reason_of_its_rating_not_its_sum():
