@@ -41,22 +41,22 @@ NO_PLAN_TITLE = "Not in any plan"
 
 
 def _plan_columns(periods: list[ReportingPeriod]) -> tuple[Col, ...]:
-    """Code, item, a RAG per quarter, the comment."""
-    return (
-        Col("code", "Code", "code"),
-        Col("title", "Item"),
-        *(
+    """Code, item, a RAG per quarter with its short reason beside it (issue 12), the comment."""
+    quarters = []
+    for i, p in enumerate(periods):
+        explanation = f"rag_{i}_explanation"
+        quarters += [
             Col(
                 f"rag_{i}",
                 p.label,
                 "rag",
-                explanation=f"rag_{i}_explanation",
+                explanation=explanation,
                 provisional=f"rag_{i}_provisional",
-            )
-            for i, p in enumerate(periods)
-        ),
-        Col("comment", "Comment"),
-    )
+            ),
+            # Named by its quarter: a spreadsheet's filter and a screen reader tell them apart.
+            Col(f"rag_{i}_reason", f"Why ({p.label})", "reason", False, explanation),
+        ]
+    return (Col("code", "Code", "code"), Col("title", "Item"), *quarters, Col("comment", "Comment"))
 
 
 def improvement_plan_section(

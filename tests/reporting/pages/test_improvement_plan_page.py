@@ -181,3 +181,13 @@ def test_the_table_issues_the_same_number_of_queries_for_forty_actions_as_for_fi
 
     assert five <= 15, five
     assert len(main(response.content).find_all("th", scope="row")) == 40 + 3  # and the footer
+
+
+def test_each_quarters_rag_has_its_short_reason_beside_the_badge(cherwell):
+    """Issue 12: the short reason next to the badge, as in every other list."""
+    satisfaction = row(plan_table(cherwell()), "CIP01.1.4")
+
+    reasons = [
+        cell.find("span", class_="rag-reason").text for cell in satisfaction.find_all("td")[:2]
+    ]
+    assert reasons == ["officer's judgement", "officer's judgement"]

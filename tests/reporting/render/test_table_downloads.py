@@ -91,7 +91,16 @@ def test_the_improvement_plan_downloads_with_the_quarters_chosen_on_the_page(mem
     )
     ws = both["Plan CIP-2009"]
     headers = [cell.value for cell in next(ws.iter_rows(max_row=1))]
-    assert headers[-3:] == ["2009/10 Q2", "2009/10 Q3", "Comment"]
+    assert headers[-5:] == [
+        "2009/10 Q2",
+        "Why (2009/10 Q2)",
+        "2009/10 Q3",
+        "Why (2009/10 Q3)",
+        "Comment",
+    ]
+    # Each quarter's RAG has its short reason beside it, as every list has (issue 12).
+    satisfaction = next(r for r in ws.iter_rows(values_only=True) if r[1] == "CIP01.1.4")
+    assert satisfaction[-5:-1] == ("A", "officer's judgement", "R", "officer's judgement")
     footer = {row[0]: row[1] for row in ws.iter_rows(values_only=True) if row[0]}
     assert footer["Number Green and Amber"] == 48
     assert footer["Percentage"] == pytest.approx(0.9796)
@@ -103,7 +112,7 @@ def test_the_improvement_plan_downloads_with_the_quarters_chosen_on_the_page(mem
     )
     headers = [cell.value for cell in next(one["Plan CIP-2009"].iter_rows(max_row=1))]
     assert "2009/10 Q2" not in headers
-    assert headers[-2:] == ["2009/10 Q3", "Comment"]
+    assert headers[-3:] == ["2009/10 Q3", "Why (2009/10 Q3)", "Comment"]
 
 
 def test_the_improvement_plan_downloads_as_pdf(member):

@@ -102,7 +102,8 @@ def test_the_improvement_plan_ends_with_the_cherwell_footer(demo_council, tmp_pa
 def test_the_improvement_plan_shows_the_quarter_and_the_one_before(demo_council, tmp_path):
     ws = Xlsx(export(tmp_path, "improvement-plan", period="2009/10 Q3"))["Plan CIP-2009"]
     headers = [cell.value for cell in next(ws.iter_rows(max_row=1))]
-    assert headers[-3:] == ["2009/10 Q2", "2009/10 Q3", "Comment"]
+    quarters = [h for h in headers if h and h.startswith("2009/10")]
+    assert quarters == ["2009/10 Q2", "2009/10 Q3"] and headers[-1] == "Comment"
 
 
 def test_an_objective_narrows_the_scorecard_to_its_measures(demo_council, tmp_path):

@@ -14,7 +14,15 @@ from tests.support.reports import html_rows, pdf_table
 
 pytestmark = pytest.mark.django_db
 
-HEADERS = ["Code", "Item", "2009/10 Q2", "2009/10 Q3", "Comment"]
+HEADERS = [
+    "Code",
+    "Item",
+    "2009/10 Q2",
+    "Why (2009/10 Q2)",
+    "2009/10 Q3",
+    "Why (2009/10 Q3)",
+    "Comment",
+]
 ONE_RAG = re.compile(r"^(G Green|A Amber|R Red|NCI No Current Information|– Not rated|–)$")
 
 
@@ -46,6 +54,8 @@ def test_a_row_reads_across_as_the_plan_says(plan_rows):
     row = next(r for r in plan_rows if r["Code"] == "CIP01.1.4")
     assert row["2009/10 Q2"] == "A Amber"
     assert row["2009/10 Q3"] == "R Red"
+    # Each quarter's short reason beside its RAG, as on every list (issue 12).
+    assert row["Why (2009/10 Q2)"] == row["Why (2009/10 Q3)"] == "officer's judgement"
     assert row["Comment"].startswith("Satisfaction measured annually.")
 
 
