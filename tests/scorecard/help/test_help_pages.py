@@ -10,6 +10,7 @@ from scorecard.helppages.views import PAGES
 from scorecard.models import AuditEntry, Role
 from scorecard.returns.audit import audit_record
 from scorecard.rules.rag import RagMethod
+from scorecard.workbook.sheets.framework import REASON_COLUMN
 from tests.support.factories import PlanFactory
 from tests.support.periods import open_period
 from tests.support.returns import measure_for
@@ -75,3 +76,9 @@ def test_the_hint_is_not_shown_to_someone_who_has_made_returns(client, my_return
 def test_hiding_the_hint_never_redirects_off_the_site(client, my_returns):
     response = client.post(reverse("help:hide_hint"), {"next": "https://evil.example/"})
     assert response["Location"] == reverse("returns:mine")
+
+
+def test_the_excel_return_page_names_the_reason_column_the_upload_asks_for(client, officer):
+    client.force_login(officer)
+    page = client.get(reverse("help:page", args=["excel-return"])).content.decode()
+    assert f"&quot;{REASON_COLUMN}&quot;" in page or f'"{REASON_COLUMN}"' in page
