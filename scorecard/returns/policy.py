@@ -23,7 +23,7 @@ from scorecard.kinds import ItemKind, item_kinds, kind_named, kind_of_sheet
 from scorecard.models import AuditEntry, ReportingPeriod, Result, Target
 from scorecard.rules.judgement import REASON_FIELD
 from scorecard.rules.periods import PeriodKind
-from scorecard.rules.rag import Status
+from scorecard.rules.rag import RagMethod, Status
 from scorecard.rules.returns import HANDED_IN, ReturnStatus, edit_refusal, is_due
 from scorecard.services.rating import rate, rule_rating
 from scorecard.workbook.base import ImportContext, RowReader, SheetHandler
@@ -39,17 +39,17 @@ TEXT_FIELDS = {"officer_rag", "rag", "commentary", "corrective_action", REASON_F
 EXTRA_COLUMNS = {REASON_FIELD: REASON_COLUMN}
 
 
-def returned_fields(kind: ItemKind) -> tuple[str, ...]:
-    """What a row of ``kind`` may change: the kind's fields, and for a result its judgement's
-    reason (``scorecard.rules.judgement``), which the forms ask for beside the RAG."""
-    return (*kind.fields, REASON_FIELD) if kind.rated_by_rule else kind.fields
+def returned_fields(kind: ItemKind, item: Any, default: str) -> tuple[str, ...]:
+    """What a row may change: the kind's fields, and for a measure rated by judgement the
+    reason it differs from the rule (``scorecard.rules.judgement``), as its form asks."""
+    judged = kind.rated_by_rule and item.effective_rag_method(default) is RagMethod.JUDGEMENT
+    return (*kind.fields, REASON_FIELD) if judged else kind.fields
 
 
 def _effective(
-    kind: ItemKind, current: Any, stored: dict[str, Any], values: dict[str, Any]
+    fields: tuple[str, ...], current: Any, stored: dict[str, Any], values: dict[str, Any]
 ) -> dict[str, Any] | None:
     """What the row leaves stored; None for a blank new row or an unchanged handed-in one."""
-    fields = returned_fields(kind)
     entered = {name: values[name] for name in fields if name in values}
     if current is None and not any(v not in (None, "") for v in entered.values()):
         return None  # a row left blank
@@ -159,8 +159,11 @@ class ReturnsPolicy:
         key = f"{kind.name[0]}{item.pk}"
         version = current.version if current else 0
         self.seen[key] = version
-        stored = {name: getattr(current, name) for name in returned_fields(kind)} if current else {}
-        effective = _effective(kind, current, stored, values)
+        fields = returned_fields(kind, item, self.default)
+        if REASON_FIELD not in fields:
+            values.pop(REASON_FIELD, None)  # rated by its rule: there is no judgement to explain
+        stored = {name: getattr(current, name) for name in fields} if current else {}
+        effective = _effective(fields, current, stored, values)
         if effective is None or self._refused(reader, code, key, version, current):
             return None
         status, rating = self._rating(item, current, effective, kind)

@@ -97,3 +97,13 @@ def test_the_preview_shows_the_reason_and_confirm_keeps_it(client, officer, judg
     assert confirm(client).status_code == 302
     reason = Result.objects.get(measure=judged, period=q3).judgement_reason
     assert reason == "Exactly on target, but falling"
+
+
+def test_a_measure_rated_by_its_rule_keeps_no_reason(officer, measure, q3, tmp_path):
+    """Its form has no reason to give, so neither has its row: a typed one is not stored."""
+    path = return_file(
+        tmp_path, ["NI 192", "2009/10 Q3", 55, None, "Up.", "Because."], headers=HEADERS
+    )
+    returns_import(path=path, user=officer, period=q3)
+    result = Result.objects.get(measure=measure, period=q3)
+    assert (result.rag, result.judgement_reason) == ("green", "")
