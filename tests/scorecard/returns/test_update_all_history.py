@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from scorecard.models import Result
 from tests.support.factories import ResultFactory, TargetFactory
 from tests.support.pages import main
 from tests.support.periods import period
@@ -54,6 +55,16 @@ def test_the_latest_comment_can_still_be_copied_forward(client, officer, measure
     client.force_login(officer)
     buttons = earlier_cell(client, q3, "NI 192").find_all("button")
     assert [b.get("data-copy-text") for b in buttons] == ["Comment for 2009/10 Q2."]
+
+
+def test_an_earlier_return_not_yet_approved_says_so(client, officer, measure, q3):
+    _history(measure, EARLIER)
+    Result.objects.filter(period__label="2009/10 Q1").update(status="submitted")
+    client.force_login(officer)
+    items = earlier_cell(client, q3, "NI 192").find_all("li")
+    said = ["not approved" in " ".join(li.text.split()) for li in items]
+    assert said == [False, True, False, False]
+    assert "Submitted, not approved" in items[1].text
 
 
 def test_an_item_with_no_earlier_returns_says_so(client, officer, measure, q3):
