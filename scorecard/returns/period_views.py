@@ -11,7 +11,14 @@ from scorecard.models import ReportingPeriod
 
 from . import period_services, permissions, selectors
 from .audit import history
-from .forms import DeadlineForm, PeriodForm, RerateForm, UnlockForm
+from .forms import (
+    DeadlineForm,
+    PeriodForm,
+    PublishForm,
+    RerateForm,
+    UnlockForm,
+    UnpublishForm,
+)
 from .services import ReturnInvalid, ReturnRefused
 
 
@@ -34,7 +41,7 @@ def periods(request: HttpRequest) -> HttpResponse:
     return render(request, "returns/periods.html", {"form": form, "periods": listed})
 
 
-PERIOD_ACTIONS = {"open", "close", "lock", "unlock", "deadline", "rerate"}
+PERIOD_ACTIONS = {"open", "close", "lock", "unlock", "deadline", "rerate", "publish", "unpublish"}
 
 
 def period_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -47,11 +54,17 @@ def period_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     unlock_form = UnlockForm(request.POST if op == "unlock" else None)
     rerate_form = RerateForm(request.POST if op == "rerate" else None, prefix="rerate")
+    publication = _publication_form(period, request.POST if op in PUBLICATION else None)
     if op is not None and op not in PERIOD_ACTIONS:
         raise PermissionDenied
     if op == "rerate":
         if rerate_form.is_valid():
             return _rerate(request, period, rerate_form)
+        op = None  # the form shows its error below
+    if op in PUBLICATION:
+        done = _publish(request, period, op, publication) if publication.is_valid() else None
+        if done is not None:
+            return done
         op = None  # the form shows its error below
     try:
         done = None
@@ -79,7 +92,8 @@ def period_detail(request: HttpRequest, pk: int) -> HttpResponse:
     except ReturnRefused as refused:
         messages.error(request, str(refused))
         return redirect("returns:period", period.pk)
-    bound = [f for f in (deadline_form, unlock_form, rerate_form) if f.is_bound and f.errors]
+    forms = (deadline_form, unlock_form, rerate_form, publication)
+    bound = [f for f in forms if f.is_bound and f.errors]
     return render(
         request,
         "returns/period.html",
@@ -88,11 +102,44 @@ def period_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "deadline_form": deadline_form,
             "unlock_form": unlock_form,
             "rerate_form": rerate_form,
+            "publication_form": publication,
             "form_errors": bound,
             "history": history([period]),
             "counts": selectors.period_counts(period),
         },
     )
+
+
+PUBLICATION = {"publish", "unpublish"}
+
+
+def _publication_form(period: ReportingPeriod, data) -> PublishForm | UnpublishForm:
+    """The form the period's publication needs next: publish it, or take it off."""
+    form = UnpublishForm if period.is_published else PublishForm
+    return form(data, prefix="publication")
+
+
+def _publish(
+    request: HttpRequest, period: ReportingPeriod, op: str, form: PublishForm | UnpublishForm
+) -> HttpResponse | None:
+    """Publish the period's approved results, or take them off the public pages at once;
+    None when the form has an error to show."""
+    act = period_services.period_publish if op == "publish" else period_services.period_unpublish
+    try:
+        act(user=request.user, period=period, reason=form.cleaned_data["reason"])
+    except ReturnInvalid as invalid:
+        for field, error in invalid.errors.items():
+            sentence = f"{error[0].upper()}{error[1:]}."
+            form.add_error(field if field in form.fields else None, sentence)
+        return None
+    except ReturnRefused as refused:
+        messages.error(request, str(refused))
+        return redirect("returns:period", period.pk)
+    if period.is_published:
+        messages.success(request, f"{period.label} is published on the public pages.")
+    else:
+        messages.success(request, f"{period.label} is no longer on the public pages.")
+    return redirect("returns:period", period.pk)
 
 
 def _rerate(request: HttpRequest, period: ReportingPeriod, form: RerateForm) -> HttpResponse:
