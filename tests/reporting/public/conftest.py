@@ -29,6 +29,15 @@ class Secrets:
     public_commentary = "Recycling rose after the new kerbside collection."
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with no public page cached (tests run in a transaction that never
+    commits, so the writes' on-commit new generation never comes)."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def secrets() -> Secrets:
     return Secrets()
@@ -37,7 +46,6 @@ def secrets() -> Secrets:
 @pytest.fixture
 def published(council, performance_team):
     """2009/10 Q2 locked and published; Q3 approved but not published."""
-    cache.clear()
     made = small_council()
     made.measures["NI 192"].__class__.objects.exclude(code="LPI 050").update(published=True)
     measure("SECRET 1", title="Unpublished measure", targets={Q2: "1"}, results={Q2: "777.7"})
