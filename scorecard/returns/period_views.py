@@ -45,7 +45,8 @@ PERIOD_ACTIONS = {"open", "close", "lock", "unlock", "deadline", "rerate", "publ
 
 
 def period_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """Open, close, lock or unlock one period, move its deadline, or re-rate its results."""
+    """Open, close, lock or unlock one period, move its deadline, re-rate its results, or
+    publish it on the public pages."""
     _team_only(request)
     period = get_object_or_404(ReportingPeriod, pk=pk)
     op = request.POST.get("op") if request.method == "POST" else None
@@ -57,14 +58,10 @@ def period_detail(request: HttpRequest, pk: int) -> HttpResponse:
     publication = _publication_form(period, request.POST if op in PUBLICATION else None)
     if op is not None and op not in PERIOD_ACTIONS:
         raise PermissionDenied
-    if op == "rerate":
-        if rerate_form.is_valid():
-            return _rerate(request, period, rerate_form)
-        op = None  # the form shows its error below
-    if op in PUBLICATION:
-        done = _publish(request, period, op, publication) if publication.is_valid() else None
-        if done is not None:
-            return done
+    answered = _reasoned_op(request, period, op, rerate_form, publication)
+    if answered is not None:
+        return answered
+    if op in REASONED:
         op = None  # the form shows its error below
     try:
         done = None
@@ -93,7 +90,6 @@ def period_detail(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, str(refused))
         return redirect("returns:period", period.pk)
     forms = (deadline_form, unlock_form, rerate_form, publication)
-    bound = [f for f in forms if f.is_bound and f.errors]
     return render(
         request,
         "returns/period.html",
@@ -103,7 +99,7 @@ def period_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "unlock_form": unlock_form,
             "rerate_form": rerate_form,
             "publication_form": publication,
-            "form_errors": bound,
+            "form_errors": [f for f in forms if f.is_bound and f.errors],
             "history": history([period]),
             "counts": selectors.period_counts(period),
         },
@@ -111,6 +107,18 @@ def period_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 PUBLICATION = {"publish", "unpublish"}
+REASONED = PUBLICATION | {"rerate"}
+
+
+def _reasoned_op(
+    request: HttpRequest, period: ReportingPeriod, op: str | None, rerate_form, publication
+) -> HttpResponse | None:
+    """Re-rate, publish or unpublish when the form is valid; None to show the page."""
+    if op == "rerate" and rerate_form.is_valid():
+        return _rerate(request, period, rerate_form)
+    if op in PUBLICATION and publication.is_valid():
+        return _publish(request, period, op, publication)
+    return None
 
 
 def _publication_form(period: ReportingPeriod, data) -> PublishForm | UnpublishForm:
