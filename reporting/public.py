@@ -44,9 +44,11 @@ def public_measures() -> QuerySet[Measure]:
     return Measure.objects.filter(published=True).select_related("directorate", "perspective")
 
 
-def public_url(code: str, period: ReportingPeriod) -> str:
+def public_urls(period: ReportingPeriod):
+    """Make public measure URLs for the period without a reverse() per row."""
     prefix = reverse("public:measure", args=["0"])[:-2]
-    return f"{prefix}{quote(code, safe=URL_SAFE)}/?period={quote(period.label)}"
+    query = f"?period={quote(period.label)}"
+    return lambda code: f"{prefix}{quote(code, safe=URL_SAFE)}/{query}"
 
 
 def without_internal_words(item: Item, result) -> Item:
@@ -64,12 +66,8 @@ def public_items(period: ReportingPeriod, *, tree: ObjectiveTree | None = None) 
     """Every published measure rated for the published `period`, approved figures only."""
     tree = tree or ObjectiveTree()
     rows = scorecard_rows(period, public_measures(), include_provisional=False)
-    return [
-        without_internal_words(
-            measure_item(row, tree, url=lambda code: public_url(code, period)), row.result
-        )
-        for row in rows
-    ]
+    url = public_urls(period)
+    return [without_internal_words(measure_item(row, tree, url=url), row.result) for row in rows]
 
 
 @dataclass
@@ -134,8 +132,7 @@ def _item_for(measure: Measure, period: ReportingPeriod) -> Item | None:
     rows = scorecard_rows(period, Measure.objects.filter(pk=measure.pk), include_provisional=False)
     if not rows:
         return None
-    url = public_url(measure.code, period)
-    item = measure_item(rows[0], ObjectiveTree(), url=lambda _: url)
+    item = measure_item(rows[0], ObjectiveTree(), url=public_urls(period))
     return without_internal_words(item, rows[0].result)
 
 
