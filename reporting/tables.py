@@ -127,6 +127,18 @@ SCORECARD_COLUMNS = (
     Col("risk", "Risk (likelihood × impact)", "risk"),
 )
 
+# The public scorecard (issue 14): plain words for residents, approved figures only.
+PUBLIC_COLUMNS = (
+    Col("code", "Code", "code"),
+    Col("title", "Measure"),
+    Col("target", "Target", "value"),
+    Col("actual", "Result", "value"),
+    Col("status", "Rating", "rag"),
+    WHY,
+    Col("short_term", "Since last period", "direction"),
+    Col("long_term", "Since last year", "direction"),
+)
+
 # The exceptions annex: what is Red, with the officer's latest word on it and what is being
 # done, and what is missing, with who.
 EXCEPTION_COLUMNS = (

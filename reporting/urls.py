@@ -1,9 +1,32 @@
-from django.urls import path
+from django.urls import include, path
 
-from reporting import benchmarking_views, judgement_views, pack_views, search, vfm_views, views
+from reporting import (
+    benchmarking_views,
+    judgement_views,
+    pack_views,
+    public_views,
+    search,
+    vfm_views,
+    views,
+)
+
+# The public pages and open data (issue 14), open without signing in: each view is marked
+# login_not_required in reporting/public_views.py, and nothing else under /public/ exists.
+public_patterns = (
+    [
+        path("", public_views.scorecard, name="scorecard"),
+        path("plans/", public_views.plans, name="plans"),
+        path("data/", public_views.data, name="data"),
+        path("data/<slug:slug>.csv", public_views.data_csv, name="data_csv"),
+        path("data/<slug:slug>.json", public_views.data_json, name="data_json"),
+        path("measures/<path:code>/", public_views.measure, name="measure"),
+    ],
+    "public",
+)
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("public/", include(public_patterns)),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("items/", views.item_list, name="items"),
     path("scorecard/", views.balanced_scorecard, name="scorecard"),

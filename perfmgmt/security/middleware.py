@@ -64,6 +64,24 @@ def _query_items(request: HttpRequest):
             yield key, value
 
 
+PUBLIC_PREFIX = "/public/"
+
+
+class PublicPagesWithoutSession:
+    """The public pages (issue 14) are served to everyone alike, signed in or not: the
+    session cookie is set aside for them, so that no session is read from the database, no
+    signed-in name can reach a page cached for residents, and a warm page needs no query.
+    """
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path.startswith(PUBLIC_PREFIX):
+            request.COOKIES.pop(settings.SESSION_COOKIE_NAME, None)
+        return self.get_response(request)
+
+
 class SecurityHeaders:
     """Permissions-Policy on every response; Cache-Control: no-store when someone is signed in.
 

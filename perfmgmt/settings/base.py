@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "perfmgmt.security.middleware.RefuseNulBytes",
     "csp.middleware.CSPMiddleware",
+    # Public pages are the same for everyone: they never read a session (issue 14).
+    "perfmgmt.security.middleware.PublicPagesWithoutSession",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -204,6 +206,22 @@ SPECTACULAR_SETTINGS = {
 }
 # How long a new personal API token lasts unless its owner chooses otherwise (days).
 API_TOKEN_DAYS = int(os.environ.get("API_TOKEN_DAYS", "90"))
+
+# --- Public pages and open data (issue 14; see docs/public.md) ------------------------------
+# The licence the council publishes its open data under, stated beside every download.
+OPEN_DATA_LICENCE = os.environ.get("OPEN_DATA_LICENCE", "Open Government Licence v3.0")
+OPEN_DATA_LICENCE_URL = os.environ.get(
+    "OPEN_DATA_LICENCE_URL",
+    "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+)
+# The council's logo on the public pages: a path among the static files, e.g.
+# "img/council-logo.svg", with its text alternative; none when empty.
+PUBLIC_LOGO = os.environ.get("PUBLIC_LOGO", "")
+PUBLIC_LOGO_ALT = os.environ.get("PUBLIC_LOGO_ALT", "")
+# How long a cached public page is kept at most. A change of what the public may see starts a
+# new cache generation at once (scorecard/services/public_cache.py); this bounds how long a
+# server process without a shared cache (no CACHE_URL) may serve the old one.
+PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", 300))
 
 LOGGING = {
     "version": 1,

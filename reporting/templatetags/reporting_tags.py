@@ -81,3 +81,11 @@ def plan_links() -> dict:
     from scorecard.models import Plan
 
     return {"plans": list(Plan.objects.all()), "has_action_plans": ActionPlan.objects.exists()}
+
+
+@register.filter
+def data_slug(period) -> str:
+    """A published period's open data file name: 2009/10 Q2 is "2009-10-q2"."""
+    from reporting.open_data import period_slug
+
+    return period_slug(period)

@@ -20,6 +20,9 @@ class ReportingPeriod(models.Model):
     end = models.DateField(editable=False)
     deadline = models.DateField(help_text="Results are due by this date.")
     state = models.CharField(max_length=10, choices=State.choices, default=State.OPEN)
+    # When the performance team published the period's approved results on the public pages
+    # (issue 14); empty: not published. Set and cleared only by period_publish/unpublish.
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["start", "-end"]
@@ -40,6 +43,10 @@ class ReportingPeriod(models.Model):
     @property
     def ref(self) -> PeriodRef:
         return PeriodRef(PeriodKind(self.kind), self.year, self.number)
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
 
     @property
     def is_locked(self) -> bool:

@@ -75,6 +75,14 @@ class Result(ReturnMixin):
     rag = models.CharField(max_length=10, choices=RAG_CHOICES, blank=True, editable=False)
     rag_explanation = models.TextField(blank=True, editable=False)
     corrective_action = models.TextField(blank=True)
+    # Words kept off the public pages and open data (issue 14): an officer's commentary or
+    # corrective action may name people or contracts that residents should not read.
+    commentary_internal = models.BooleanField(
+        default=False, help_text="Keep the commentary off the public pages."
+    )
+    corrective_action_internal = models.BooleanField(
+        default=False, help_text="Keep the corrective action off the public pages."
+    )
     # Why the officer's judgement RAG differs from what the target and tolerance give
     # (scorecard.rules.judgement); asked for on submit, shown to the approver.
     judgement_reason = models.TextField(blank=True)

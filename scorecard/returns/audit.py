@@ -16,6 +16,7 @@ from django.utils import timezone
 from scorecard.models import AuditEntry, ReportingPeriod, ReturnStatus
 from scorecard.rules.measure_types import TargetProfile
 from scorecard.rules.rag import Polarity, Status
+from scorecard.services.public_cache import public_pages_changed
 
 # How each audited field is named on the pages.
 FIELD_LABELS = {
@@ -44,6 +45,7 @@ FIELD_LABELS = {
     "upper": "Upper bound",
     "state": "State",
     "deadline": "Deadline",
+    "published_at": "Published on the public pages",
 }
 
 
@@ -97,7 +99,12 @@ def audit_record(
     changes: dict[str, list[str]] | None = None,
     reason: str = "",
 ) -> AuditEntry:
-    """Keep one change: who, when, what from what to what, and why."""
+    """Keep one change: who, when, what from what to what, and why.
+
+    Every audited write may change what the public pages show (an approval, a correction, a
+    period published), so each one starts a new generation of their cache once it commits.
+    """
+    public_pages_changed()
     return AuditEntry.objects.create(
         content_type=ContentType.objects.get_for_model(item),
         object_id=item.pk,
@@ -124,6 +131,7 @@ def audit_worked_out(*, user: Any, made: Iterable[WorkedOut]) -> None:
     Rolled-up and calculated results and targets derived from a profile are made by the
     services, not typed: each entry says how, and names who made the write that caused it.
     """
+    public_pages_changed()
     AuditEntry.objects.bulk_create(
         [
             AuditEntry(

@@ -378,6 +378,26 @@ class UnlockForm(forms.Form):
     )
 
 
+class PublishForm(forms.Form):
+    """Publishing a period: a reason is needed only before it is locked (issue 14)."""
+
+    reason = forms.CharField(
+        label="Reason for publishing before sign-off",
+        help_text="Needed only while the period is not locked; kept in the audit trail.",
+        required=False,
+        widget=_text(2),
+    )
+
+
+class UnpublishForm(forms.Form):
+    reason = forms.CharField(
+        label="Reason for taking it off the public pages",
+        help_text="Kept in the audit trail.",
+        widget=_text(2),
+        error_messages={"required": "Give a reason for unpublishing the period."},
+    )
+
+
 class RerateForm(forms.Form):
     """The performance team's deliberate re-rating of a signed-off period, with its reason."""
 

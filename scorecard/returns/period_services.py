@@ -1,4 +1,5 @@
-"""Writes for the performance team's periods: open, close, lock, unlock, deadlines, re-rate.
+"""Writes for the performance team's periods: open, close, lock, unlock, deadlines, re-rate,
+publish and unpublish.
 
 The returns calendar as the team controls it, permission-checked and audited; the plain
 creation of periods by label (no permission, no audit) is ``scorecard.services.periods``.
@@ -14,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from scorecard.models import AuditEntry, CouncilSettings, ReportingPeriod, Result
+from scorecard.rules.publication import publish_refusal, unpublish_refusal
 from scorecard.rules.signoff import rerate_refusal
 from scorecard.services.periods import periods_ensure
 from scorecard.services.rating import Rerated, period_results_rerate
@@ -162,3 +164,49 @@ def period_rerate(*, user: Any, period: ReportingPeriod, reason: str) -> list[Re
         reason=reason,
     )
     return changed
+
+
+@transaction.atomic
+def period_publish(*, user: Any, period: ReportingPeriod, reason: str = "") -> ReportingPeriod:
+    """Put the period's approved results on the public pages and in the open data (issue 14).
+
+    A locked (signed-off) period is published as it is; an unlocked one only with a reason,
+    the performance team's deliberate act (``scorecard.rules.publication``). Audited.
+    """
+    refusal = publish_refusal(
+        is_team=permissions.can_manage_periods(user),
+        is_locked=period.is_locked,
+        is_published=period.is_published,
+        reason=reason,
+    )
+    _refuse(refusal, invalid="give a reason" in refusal)
+    return _period_change(
+        user=user,
+        period=period,
+        summary="Published",
+        reason=reason.strip(),
+        published_at=timezone.now(),
+    )
+
+
+@transaction.atomic
+def period_unpublish(*, user: Any, period: ReportingPeriod, reason: str) -> ReportingPeriod:
+    """Take the period off the public pages and out of the open data at once, with a reason."""
+    refusal = unpublish_refusal(
+        is_team=permissions.can_manage_periods(user),
+        is_published=period.is_published,
+        reason=reason,
+    )
+    _refuse(refusal, invalid="give a reason" in refusal)
+    return _period_change(
+        user=user, period=period, summary="Unpublished", reason=reason.strip(), published_at=None
+    )
+
+
+def _refuse(refusal: str, *, invalid: bool) -> None:
+    """A missing reason is the form's error; anything else refuses the act."""
+    if not refusal:
+        return
+    if invalid:
+        raise ReturnInvalid({"reason": refusal})
+    raise ReturnRefused(f"{refusal[0].upper()}{refusal[1:]}.")

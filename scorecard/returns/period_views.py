@@ -11,7 +11,14 @@ from scorecard.models import ReportingPeriod
 
 from . import period_services, permissions, selectors
 from .audit import history
-from .forms import DeadlineForm, PeriodForm, RerateForm, UnlockForm
+from .forms import (
+    DeadlineForm,
+    PeriodForm,
+    PublishForm,
+    RerateForm,
+    UnlockForm,
+    UnpublishForm,
+)
 from .services import ReturnInvalid, ReturnRefused
 
 
@@ -34,11 +41,12 @@ def periods(request: HttpRequest) -> HttpResponse:
     return render(request, "returns/periods.html", {"form": form, "periods": listed})
 
 
-PERIOD_ACTIONS = {"open", "close", "lock", "unlock", "deadline", "rerate"}
+PERIOD_ACTIONS = {"open", "close", "lock", "unlock", "deadline", "rerate", "publish", "unpublish"}
 
 
 def period_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """Open, close, lock or unlock one period, move its deadline, or re-rate its results."""
+    """Open, close, lock or unlock one period, move its deadline, re-rate its results, or
+    publish it on the public pages."""
     _team_only(request)
     period = get_object_or_404(ReportingPeriod, pk=pk)
     op = request.POST.get("op") if request.method == "POST" else None
@@ -47,11 +55,13 @@ def period_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     unlock_form = UnlockForm(request.POST if op == "unlock" else None)
     rerate_form = RerateForm(request.POST if op == "rerate" else None, prefix="rerate")
+    publication = _publication_form(period, request.POST if op in PUBLICATION else None)
     if op is not None and op not in PERIOD_ACTIONS:
         raise PermissionDenied
-    if op == "rerate":
-        if rerate_form.is_valid():
-            return _rerate(request, period, rerate_form)
+    answered = _reasoned_op(request, period, op, rerate_form, publication)
+    if answered is not None:
+        return answered
+    if op in REASONED:
         op = None  # the form shows its error below
     try:
         done = None
@@ -79,7 +89,7 @@ def period_detail(request: HttpRequest, pk: int) -> HttpResponse:
     except ReturnRefused as refused:
         messages.error(request, str(refused))
         return redirect("returns:period", period.pk)
-    bound = [f for f in (deadline_form, unlock_form, rerate_form) if f.is_bound and f.errors]
+    forms = (deadline_form, unlock_form, rerate_form, publication)
     return render(
         request,
         "returns/period.html",
@@ -88,11 +98,56 @@ def period_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "deadline_form": deadline_form,
             "unlock_form": unlock_form,
             "rerate_form": rerate_form,
-            "form_errors": bound,
+            "publication_form": publication,
+            "form_errors": [f for f in forms if f.is_bound and f.errors],
             "history": history([period]),
             "counts": selectors.period_counts(period),
         },
     )
+
+
+PUBLICATION = {"publish", "unpublish"}
+REASONED = PUBLICATION | {"rerate"}
+
+
+def _reasoned_op(
+    request: HttpRequest, period: ReportingPeriod, op: str | None, rerate_form, publication
+) -> HttpResponse | None:
+    """Re-rate, publish or unpublish when the form is valid; None to show the page."""
+    if op == "rerate" and rerate_form.is_valid():
+        return _rerate(request, period, rerate_form)
+    if op in PUBLICATION and publication.is_valid():
+        return _publish(request, period, op, publication)
+    return None
+
+
+def _publication_form(period: ReportingPeriod, data) -> PublishForm | UnpublishForm:
+    """The form the period's publication needs next: publish it, or take it off."""
+    form = UnpublishForm if period.is_published else PublishForm
+    return form(data, prefix="publication")
+
+
+def _publish(
+    request: HttpRequest, period: ReportingPeriod, op: str, form: PublishForm | UnpublishForm
+) -> HttpResponse | None:
+    """Publish the period's approved results, or take them off the public pages at once;
+    None when the form has an error to show."""
+    act = period_services.period_publish if op == "publish" else period_services.period_unpublish
+    try:
+        act(user=request.user, period=period, reason=form.cleaned_data["reason"])
+    except ReturnInvalid as invalid:
+        for field, error in invalid.errors.items():
+            sentence = f"{error[0].upper()}{error[1:]}."
+            form.add_error(field if field in form.fields else None, sentence)
+        return None
+    except ReturnRefused as refused:
+        messages.error(request, str(refused))
+        return redirect("returns:period", period.pk)
+    if period.is_published:
+        messages.success(request, f"{period.label} is published on the public pages.")
+    else:
+        messages.success(request, f"{period.label} is no longer on the public pages.")
+    return redirect("returns:period", period.pk)
 
 
 def _rerate(request: HttpRequest, period: ReportingPeriod, form: RerateForm) -> HttpResponse:

@@ -10,6 +10,7 @@ from scorecard.rules.measure_types import MeasureType
 from scorecard.rules.rag import Polarity
 from scorecard.services.figures import figures_follow
 from scorecard.services.periods import periods_ensure
+from scorecard.services.public_cache import public_pages_changed
 from scorecard.services.targets import profiled_targets_derive
 
 from .base import ImportContext, RowReader, SheetHandler
@@ -101,6 +102,8 @@ def workbook_apply(
         _follow(present, ctx, user=getattr(policy, "user", None))
         if policy is not None:
             policy.after_apply(ctx)
+        # A plan import may publish measures or approve results: the public pages follow.
+        public_pages_changed()
     return {handler.name: len(parsed[handler.name]) for handler, _ in present}
 
 

@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from reporting.bench.public import bench_public_pages
 from reporting.bench.reports import bench_dashboards, bench_reports
 from scorecard.bench.comparators import bench_benchmarking_page, bench_comparators
 from scorecard.bench.generated_council import write_generated_council
@@ -56,6 +57,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Database: {connection.vendor}; median of {repeat} runs\n")
         # The pages first, so the import below does not add to the council they show.
         bench_dashboards(measure, self._line, repeat)
+        bench_public_pages(measure, self._line, repeat)
         bench_reports(measure, self._line, repeat)
         bench_returns(measure, self._line, repeat)
         bench_comparators(measure, self._line, repeat)

@@ -5,6 +5,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
 from scorecard.models import AuditEntry, ReportingPeriod
 from scorecard.returns import period_services, services
@@ -71,6 +72,10 @@ WRITES = {
     "period_add": lambda w: period_services.period_add(
         user=w["team"], ref=parse_period("2010/11 Q1")
     ),
+    "period_publish": lambda w: period_services.period_publish(user=w["team"], period=w["locked"]),
+    "period_unpublish": lambda w: period_services.period_unpublish(
+        user=w["team"], period=w["published"], reason="A figure was wrong."
+    ),
     "period_rerate": lambda w: period_services.period_rerate(
         user=w["team"], period=w["locked"], reason="Cabinet agreed the new tolerance applies."
     ),
@@ -90,6 +95,12 @@ def test_every_writing_service_is_in_this_list():
     assert writers(services) | writers(period_services) == {name.split()[0] for name in WRITES}
 
 
+def published(period: ReportingPeriod) -> ReportingPeriod:
+    ReportingPeriod.objects.filter(pk=period.pk).update(published_at=timezone.now())
+    period.refresh_from_db()
+    return period
+
+
 @pytest.fixture
 def world(officer, approver, performance_team, measure, action, q3):
     def state(label, value):
@@ -107,6 +118,7 @@ def world(officer, approver, performance_team, measure, action, q3):
         "q3": q3,
         "closed": state("1", "closed"),
         "locked": state("2", "locked"),
+        "published": published(state("3", "locked")),
     }
 
 
