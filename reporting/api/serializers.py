@@ -207,3 +207,50 @@ class SavedBatchSerializer(serializers.Serializer):
 class RefusedBatchSerializer(serializers.Serializer):
     detail = serializers.CharField()
     rows = RowErrorSerializer(many=True)
+
+
+class SummaryCountsSerializer(serializers.Serializer):
+    """How many items are in each status, as the dashboard counts them."""
+
+    green = serializers.IntegerField()
+    amber = serializers.IntegerField()
+    red = serializers.IntegerField()
+    nci = serializers.IntegerField(help_text="No current information: missing by the deadline")
+    not_rated = serializers.IntegerField()
+    awaiting_approval = serializers.IntegerField()
+    provisional = serializers.IntegerField(help_text="Rated on a figure not yet approved")
+    total = serializers.IntegerField()
+    percent_green = serializers.DecimalField(
+        max_digits=5, decimal_places=2, allow_null=True, help_text="Of the rated items"
+    )
+
+
+class ObjectiveCountsSerializer(SummaryCountsSerializer):
+    code = serializers.CharField()
+    title = serializers.CharField()
+
+
+class DirectorateCountsSerializer(SummaryCountsSerializer):
+    name = serializers.CharField()
+
+
+class TravelCountsSerializer(serializers.Serializer):
+    improved = serializers.IntegerField()
+    same = serializers.IntegerField()
+    worse = serializers.IntegerField()
+    unknown = serializers.IntegerField(help_text="No figure to compare with")
+
+
+class SummarySerializer(serializers.Serializer):
+    """A period's summary: the dashboard's counts, overall, by kind, objective and directorate."""
+
+    period = serializers.CharField()
+    overall = SummaryCountsSerializer()
+    overall_status = serializers.CharField(help_text="Green, Amber, Red or Not rated")
+    overall_status_explanation = serializers.CharField()
+    measures = SummaryCountsSerializer()
+    actions = SummaryCountsSerializer()
+    by_objective = ObjectiveCountsSerializer(many=True, help_text="Top-level objectives")
+    by_directorate = DirectorateCountsSerializer(many=True)
+    short_term = TravelCountsSerializer(help_text="Measures against the previous period")
+    long_term = TravelCountsSerializer(help_text="Measures against the same period last year")

@@ -20,8 +20,10 @@ from scorecard.models import Measure, Objective, Plan, ReportingPeriod, Result, 
 from scorecard.returns import permissions
 from scorecard.rules.returns import HANDED_IN
 
+from ..dashboard import latest_period_with_results
 from . import filters, serializers
 from .facts import fact_rows, facts_csv
+from .summaries import period_summary
 from .writes import api_returns_save
 
 
@@ -161,6 +163,39 @@ class FactCsv(FactList):
     @extend_schema(parameters=FACT_PARAMETERS, responses={(200, "text/csv"): OpenApiTypes.STR})
     def get(self, request: Request, *args, **kwargs):
         return self.list(request, format="csv")
+
+
+class SummaryView(generics.GenericAPIView):
+    """A period's report summary: the dashboard's RAG counts, overall, for measures and for
+    actions, by objective and by directorate, and the direction of travel of the measures."""
+
+    serializer_class = serializers.SummarySerializer
+    filter_backends: list = []
+    pagination_class = None
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "period", str, description="A period label; the dashboard's latest if left out"
+            )
+        ]
+    )
+    def get(self, request: Request) -> Response:
+        period = _period_or_latest(request.query_params.get("period"))
+        return Response(self.get_serializer(period_summary(period)).data)
+
+
+def _period_or_latest(label: str | None) -> ReportingPeriod:
+    """The period named, else the one the dashboard opens on; 404 saying which is missing."""
+    if label:
+        period = ReportingPeriod.objects.filter(label=label).first()
+        if period is None:
+            raise NotFound(f"There is no period {label}.")
+        return period
+    period = latest_period_with_results()
+    if period is None:
+        raise NotFound("Nothing has been reported yet, so there is no period to summarise.")
+    return period
 
 
 class EntersReturns(BasePermission):
