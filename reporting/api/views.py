@@ -24,6 +24,7 @@ from ..dashboard import latest_period_with_results
 from . import filters, serializers
 from .facts import fact_rows, facts_csv
 from .summaries import period_summary
+from .travel import results_travel
 from .writes import api_returns_save
 
 
@@ -73,6 +74,13 @@ class ResultViewSet(viewsets.ReadOnlyModelViewSet):
     )
     serializer_class = serializers.ResultSerializer
     filterset_class = filters.ResultFilter
+
+    def list(self, request: Request, *args, **kwargs) -> Response:
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        # The page's direction of travel in three queries, not three per result.
+        context = {**self.get_serializer_context(), "travel": results_travel(page)}
+        data = self.serializer_class(page, many=True, context=context).data
+        return self.get_paginated_response(data)
 
 
 class ActionViewSet(viewsets.ReadOnlyModelViewSet):
