@@ -15,6 +15,7 @@ from io import StringIO
 from django.db.models import QuerySet
 
 from scorecard.models import Measure, Objective, ReportingPeriod
+from scorecard.rules.rag import Status
 from scorecard.rules.units import quantize
 from scorecard.safecells import csv_text
 
@@ -68,13 +69,23 @@ def _fact(row: ScorecardRow, period: ReportingPeriod, objectives: dict[int, Obje
     }
 
 
-def fact_rows(periods: Iterable[ReportingPeriod], measures: QuerySet[Measure]) -> Iterator[dict]:
-    """Each measure's own figure in each period (an annual measure in its years only)."""
+# The RAG statuses a fact can have: provisional figures are shown, so none is "awaiting".
+FACT_STATUSES = [s for s in Status if s is not Status.AWAITING_APPROVAL]
+
+
+def fact_rows(
+    periods: Iterable[ReportingPeriod],
+    measures: QuerySet[Measure],
+    *,
+    status: Status | None = None,
+) -> Iterator[dict]:
+    """Each measure's own figure in each period (an annual measure in its years only), those
+    with RAG ``status`` only when it is given."""
     objectives = {o.pk: o for o in Objective.objects.only("pk", "code", "title")}
     for period in periods:
         for row in scorecard_rows(period, measures):
             # A quarter's scorecard shows an annual measure's last year; that is the year's fact.
-            if row.period_label == period.label:
+            if row.period_label == period.label and status in (None, row.status):
                 yield _fact(row, period, objectives)
 
 
