@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from reporting.bench.api import bench_api
 from reporting.bench.reports import bench_dashboards, bench_reports
 from scorecard.bench.comparators import bench_benchmarking_page, bench_comparators
 from scorecard.bench.generated_council import write_generated_council
@@ -57,6 +58,7 @@ class Command(BaseCommand):
         # The pages first, so the import below does not add to the council they show.
         bench_dashboards(measure, self._line, repeat)
         bench_reports(measure, self._line, repeat)
+        bench_api(measure, self._line, repeat)  # on the same 1,000-measure council
         bench_returns(measure, self._line, repeat)
         bench_comparators(measure, self._line, repeat)
         bench_benchmarking_page(measure, self._line, repeat)
