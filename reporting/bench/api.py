@@ -43,6 +43,8 @@ def bench_api(measure, line, repeat: int) -> None:
         took,
         queries,
     )
+    cpu, _ = measure(lambda: _read_all(client, {}), repeat, cpu=True)
+    line("    the same, this process's CPU time (less disturbed by a busy machine)", cpu, None)
     whole = _peak_memory(lambda: _read_all(client, {}))
     year = ReportingPeriod.objects.filter(kind="quarter").order_by("-start").first()
     one = _peak_memory(lambda: _read_all(client, {"period": year.label}))
