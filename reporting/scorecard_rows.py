@@ -200,9 +200,15 @@ def _row_shown(
     )
 
 
+def measures_for_rows(measures: QuerySet) -> list[Measure]:
+    """The measures as ``scorecard_rows`` reads them: a caller rating the same measures in
+    many periods (the API's fact table) reads them once and passes this list to each call."""
+    return _with_shared_relations(list(measures.defer("definition", "data_quality")))
+
+
 def scorecard_rows(
     period: ReportingPeriod,
-    measures: QuerySet,
+    measures: QuerySet | list[Measure],
     *,
     today: date | None = None,
     include_provisional: bool = True,
@@ -215,7 +221,8 @@ def scorecard_rows(
     """
     today = today or timezone.localdate()
     deadline_days = CouncilSettings.load().deadline_days
-    measures = _with_shared_relations(list(measures.defer("definition", "data_quality")))
+    if not isinstance(measures, list):
+        measures = measures_for_rows(measures)
     data = _load(period.ref, measures, include_provisional)
     shown_for = {measure.pk: _shown_period(data, measure, period.ref) for measure in measures}
     # Only the measures with nothing to show need to know when they started.

@@ -3,7 +3,8 @@
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
-from scorecard.services.tokens import token_authenticate
+from perfmgmt.security.events import security_event
+from scorecard.services.tokens import TokenUnusable, token_authenticate
 
 
 class BearerTokenAuthentication(authentication.BaseAuthentication):
@@ -23,14 +24,32 @@ class BearerTokenAuthentication(authentication.BaseAuthentication):
             secret = header[1].decode()
         except UnicodeError as error:
             raise exceptions.AuthenticationFailed("The token is not readable text") from error
-        token = token_authenticate(secret)
-        if token is None:
-            raise exceptions.AuthenticationFailed("The token is unknown, revoked or expired")
+        try:
+            token = token_authenticate(secret)
+        except TokenUnusable as unusable:
+            _log_refused(request, unusable)
+            raise exceptions.AuthenticationFailed(
+                "The token is unknown, revoked or expired"
+            ) from unusable
         return token.user, token
 
     def authenticate_header(self, request) -> str:
         # Makes DRF answer 401 (with WWW-Authenticate) rather than 403 when no one signed in.
         return self.keyword
+
+
+def _log_refused(request, unusable: TokenUnusable) -> None:
+    """A refused token is a security event, with its owner when it is a real token; the secret
+    sent is never logged. The Django request, not REST framework's: asking the latter for its
+    user would run this authentication again."""
+    details = {"reason": unusable.reason}
+    if unusable.token is not None:
+        details.update(
+            target=unusable.token.user.get_username(),
+            token_id=unusable.token.pk,
+            token_prefix=unusable.token.prefix,
+        )
+    security_event("api_token_refused", request._request, user=None, **details)
 
 
 class BearerTokenScheme(OpenApiAuthenticationExtension):

@@ -15,10 +15,11 @@ from io import StringIO
 from django.db.models import QuerySet
 
 from scorecard.models import Measure, Objective, ReportingPeriod
+from scorecard.rules.rag import Status
 from scorecard.rules.units import quantize
 from scorecard.safecells import csv_text
 
-from ..scorecard_rows import ScorecardRow, scorecard_rows
+from ..scorecard_rows import ScorecardRow, measures_for_rows, scorecard_rows
 
 FACT_COLUMNS = (
     "measure_code",
@@ -68,31 +69,51 @@ def _fact(row: ScorecardRow, period: ReportingPeriod, objectives: dict[int, Obje
     }
 
 
-def fact_rows(periods: Iterable[ReportingPeriod], measures: QuerySet[Measure]) -> Iterator[dict]:
-    """Each measure's own figure in each period (an annual measure in its years only)."""
+# The RAG statuses a fact can have: provisional figures are shown, so none is "awaiting".
+FACT_STATUSES = [s for s in Status if s is not Status.AWAITING_APPROVAL]
+
+
+def fact_rows(
+    periods: Iterable[ReportingPeriod],
+    measures: QuerySet[Measure],
+    *,
+    status: Status | None = None,
+) -> Iterator[dict]:
+    """Each measure's own figure in each period (an annual measure in its years only), those
+    with RAG ``status`` only when it is given."""
     objectives = {o.pk: o for o in Objective.objects.only("pk", "code", "title")}
+    # Read once for every period: only each period's results are read again (streamed).
+    prepared = measures_for_rows(measures)
     for period in periods:
-        for row in scorecard_rows(period, measures):
+        for row in scorecard_rows(period, prepared):
             # A quarter's scorecard shows an annual measure's last year; that is the year's fact.
-            if row.period_label == period.label:
+            if row.period_label == period.label and status in (None, row.status):
                 yield _fact(row, period, objectives)
 
 
+# Lines are sent in pieces of about this many characters: one piece per line made streaming
+# itself the cost (a generator step and a write per line); a piece this size keeps memory flat.
+CHUNK = 64 * 1024
+
+
 def facts_csv(rows: Iterable[dict]) -> Iterator[str]:
-    """The facts as CSV lines, header first; text that looks like a formula is made safe."""
+    """The facts as CSV, header first, in pieces of about ``CHUNK`` characters; text that
+    looks like a formula is made safe."""
     buffer = StringIO()
     writer = csv.writer(buffer)
 
-    def line(values) -> str:
-        writer.writerow(values)
+    def taken() -> str:
         text = buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()
         return text
 
-    yield line(FACT_COLUMNS)
+    writer.writerow(FACT_COLUMNS)
     for row in rows:
-        yield line(_cell(name, row[name]) for name in FACT_COLUMNS)
+        writer.writerow([_cell(name, row[name]) for name in FACT_COLUMNS])
+        if buffer.tell() >= CHUNK:
+            yield taken()
+    yield taken()
 
 
 # Numbers stay numbers (a negative variance is not a formula); every text is made safe.

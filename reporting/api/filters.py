@@ -38,10 +38,16 @@ class ActionFilter(django_filters.FilterSet):
 class TargetFilter(django_filters.FilterSet):
     period = django_filters.CharFilter(field_name="period__label", label="Period label")
     measure = django_filters.CharFilter(field_name="measure__code", label="Measure code")
+    objective = django_filters.CharFilter(
+        field_name="measure__objectives__code", label="Objective code", distinct=True
+    )
+    directorate = django_filters.CharFilter(
+        field_name="measure__directorate__name", label="Directorate"
+    )
 
     class Meta:
         model = Target
-        fields = ["period", "measure"]
+        fields = ["period", "measure", "objective", "directorate"]
 
 
 HANDED_IN_CHOICES = [(s.value, s.label) for s in (ReturnStatus.SUBMITTED, ReturnStatus.APPROVED)]

@@ -1,9 +1,16 @@
 """What the API says about each thing: the same fields the pages show, by code and label."""
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from actionplans.models import Action, ActionUpdate
 from scorecard.models import Measure, Objective, Plan, ReportingPeriod, Result, Target
+from scorecard.rules.travel import Direction, Travel
+
+from .travel import results_travel
+
+# A direction of travel, or null where no trend can be shown (the explanation says why).
+DIRECTION = {"type": "string", "enum": [d.value for d in Direction], "nullable": True}
 
 
 class PeriodSerializer(serializers.ModelSerializer):
@@ -66,6 +73,10 @@ class ResultSerializer(serializers.ModelSerializer):
     measure = serializers.SlugRelatedField(slug_field="code", read_only=True)
     period = serializers.SlugRelatedField(slug_field="label", read_only=True)
     provisional = serializers.SerializerMethodField()
+    short_term = serializers.SerializerMethodField(help_text="Against the previous period")
+    short_term_explanation = serializers.SerializerMethodField()
+    long_term = serializers.SerializerMethodField(help_text="Against the same period last year")
+    long_term_explanation = serializers.SerializerMethodField()
 
     class Meta:
         model = Result
@@ -81,10 +92,35 @@ class ResultSerializer(serializers.ModelSerializer):
             "status",
             "provisional",
             "version",
+            "short_term",
+            "short_term_explanation",
+            "long_term",
+            "long_term_explanation",
         ]
 
     def get_provisional(self, result: Result) -> bool:
         return result.status == "submitted"
+
+    def _travel(self, result: Result, term: int) -> Travel:
+        # The view reads a page's travel at once; read alone (one result) it is read here.
+        travel = self.context.get("travel") or results_travel([result])
+        return travel[result.pk][term]
+
+    @extend_schema_field(DIRECTION)
+    def get_short_term(self, result: Result) -> str | None:
+        direction = self._travel(result, 0).direction
+        return direction and direction.value
+
+    def get_short_term_explanation(self, result: Result) -> str:
+        return self._travel(result, 0).explanation
+
+    @extend_schema_field(DIRECTION)
+    def get_long_term(self, result: Result) -> str | None:
+        direction = self._travel(result, 1).direction
+        return direction and direction.value
+
+    def get_long_term_explanation(self, result: Result) -> str:
+        return self._travel(result, 1).explanation
 
 
 class ActionSerializer(serializers.ModelSerializer):
@@ -207,3 +243,50 @@ class SavedBatchSerializer(serializers.Serializer):
 class RefusedBatchSerializer(serializers.Serializer):
     detail = serializers.CharField()
     rows = RowErrorSerializer(many=True)
+
+
+class SummaryCountsSerializer(serializers.Serializer):
+    """How many items are in each status, as the dashboard counts them."""
+
+    green = serializers.IntegerField()
+    amber = serializers.IntegerField()
+    red = serializers.IntegerField()
+    nci = serializers.IntegerField(help_text="No current information: missing by the deadline")
+    not_rated = serializers.IntegerField()
+    awaiting_approval = serializers.IntegerField()
+    provisional = serializers.IntegerField(help_text="Rated on a figure not yet approved")
+    total = serializers.IntegerField()
+    percent_green = serializers.DecimalField(
+        max_digits=5, decimal_places=2, allow_null=True, help_text="Of the rated items"
+    )
+
+
+class ObjectiveCountsSerializer(SummaryCountsSerializer):
+    code = serializers.CharField()
+    title = serializers.CharField()
+
+
+class DirectorateCountsSerializer(SummaryCountsSerializer):
+    name = serializers.CharField()
+
+
+class TravelCountsSerializer(serializers.Serializer):
+    improved = serializers.IntegerField()
+    same = serializers.IntegerField()
+    worse = serializers.IntegerField()
+    unknown = serializers.IntegerField(help_text="No figure to compare with")
+
+
+class SummarySerializer(serializers.Serializer):
+    """A period's summary: the dashboard's counts, overall, by kind, objective and directorate."""
+
+    period = serializers.CharField()
+    overall = SummaryCountsSerializer()
+    overall_status = serializers.CharField(help_text="Green, Amber, Red or Not rated")
+    overall_status_explanation = serializers.CharField()
+    measures = SummaryCountsSerializer()
+    actions = SummaryCountsSerializer()
+    by_objective = ObjectiveCountsSerializer(many=True, help_text="Top-level objectives")
+    by_directorate = DirectorateCountsSerializer(many=True)
+    short_term = TravelCountsSerializer(help_text="Measures against the previous period")
+    long_term = TravelCountsSerializer(help_text="Measures against the same period last year")

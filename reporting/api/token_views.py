@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from perfmgmt.security.events import security_event
 from scorecard.models import ApiToken
 from scorecard.services.tokens import MAX_DAYS, TokenRefused, token_create, token_revoke
 
@@ -28,6 +29,14 @@ def tokens(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             created = token_create(user=request.user, **form.cleaned_data)
+            security_event(
+                "api_token_created",
+                request,
+                token_id=created.token.pk,
+                token=created.token.name,
+                token_prefix=created.token.prefix,
+                expires=created.token.expires.date().isoformat(),
+            )
             form = TokenForm()
         except TokenRefused as refusal:
             form.add_error(None, str(refusal))
@@ -45,4 +54,5 @@ def token_revoke_view(request: HttpRequest, pk: int) -> HttpResponse:
     # Another user's token is "not found", never confirmed to exist.
     token = get_object_or_404(ApiToken, pk=pk, user=request.user)
     token_revoke(user=request.user, token=token)
+    security_event("api_token_revoked", request, token_id=token.pk, token=token.name)
     return redirect("api-tokens")

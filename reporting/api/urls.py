@@ -37,6 +37,7 @@ v1 = _open(
     [
         path("facts/", views.FactList.as_view(), name="api-facts"),
         path("facts.csv", views.FactCsv.as_view(), name="api-facts-csv"),
+        path("summaries/", views.SummaryView.as_view(), name="api-summaries"),
         path("returns/", views.ReturnBatch.as_view(), name="api-returns"),
         path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
         path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),

@@ -9,7 +9,7 @@ from django.http import StreamingHttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, renderers, viewsets
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -18,10 +18,14 @@ from rest_framework.settings import api_settings
 from actionplans.models import Action, ActionUpdate
 from scorecard.models import Measure, Objective, Plan, ReportingPeriod, Result, Target
 from scorecard.returns import permissions
+from scorecard.rules.rag import Status
 from scorecard.rules.returns import HANDED_IN
 
+from ..dashboard import latest_period_with_results
 from . import filters, serializers
-from .facts import fact_rows, facts_csv
+from .facts import FACT_STATUSES, fact_rows, facts_csv
+from .summaries import period_summary
+from .travel import results_travel
 from .writes import api_returns_save
 
 
@@ -72,6 +76,13 @@ class ResultViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = serializers.ResultSerializer
     filterset_class = filters.ResultFilter
 
+    def list(self, request: Request, *args, **kwargs) -> Response:
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        # The page's direction of travel in three queries, not three per result.
+        context = {**self.get_serializer_context(), "travel": results_travel(page)}
+        data = self.serializer_class(page, many=True, context=context).data
+        return self.get_paginated_response(data)
+
 
 class ActionViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Action.objects.select_related("objective", "directorate").order_by("code")
@@ -93,6 +104,9 @@ FACT_PARAMETERS = [
     OpenApiParameter("period", str, description="A period label, e.g. 2009/10 Q2; all if left out"),
     OpenApiParameter("objective", str, description="An objective code"),
     OpenApiParameter("directorate", str, description="A directorate's name"),
+    OpenApiParameter(
+        "status", str, enum=[s.value for s in FACT_STATUSES], description="A RAG status"
+    ),
 ]
 
 
@@ -139,12 +153,21 @@ class FactList(generics.ListAPIView):
                 raise NotFound(f"There is no period {label}.")
         return periods
 
+    def _status(self) -> Status | None:
+        wanted = self.request.query_params.get("status")
+        if not wanted:
+            return None
+        if wanted not in {s.value for s in FACT_STATUSES}:
+            choices = ", ".join(s.value for s in FACT_STATUSES)
+            raise ValidationError({"status": [f"{wanted} is not a RAG status; use {choices}."]})
+        return Status(wanted)
+
     @extend_schema(parameters=FACT_PARAMETERS)
     def get(self, request: Request, *args, **kwargs):
         return self.list(request, *args, **kwargs)
 
     def list(self, request: Request, *args, format: str | None = None, **kwargs):
-        rows = fact_rows(self._periods(), self._measures())
+        rows = fact_rows(self._periods(), self._measures(), status=self._status())
         if format == "csv" or request.accepted_renderer.format == "csv":
             response = StreamingHttpResponse(
                 facts_csv(rows), content_type="text/csv; charset=utf-8"
@@ -161,6 +184,39 @@ class FactCsv(FactList):
     @extend_schema(parameters=FACT_PARAMETERS, responses={(200, "text/csv"): OpenApiTypes.STR})
     def get(self, request: Request, *args, **kwargs):
         return self.list(request, format="csv")
+
+
+class SummaryView(generics.GenericAPIView):
+    """A period's report summary: the dashboard's RAG counts, overall, for measures and for
+    actions, by objective and by directorate, and the direction of travel of the measures."""
+
+    serializer_class = serializers.SummarySerializer
+    filter_backends: list = []
+    pagination_class = None
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "period", str, description="A period label; the dashboard's latest if left out"
+            )
+        ]
+    )
+    def get(self, request: Request) -> Response:
+        period = _period_or_latest(request.query_params.get("period"))
+        return Response(self.get_serializer(period_summary(period)).data)
+
+
+def _period_or_latest(label: str | None) -> ReportingPeriod:
+    """The period named, else the one the dashboard opens on; 404 saying which is missing."""
+    if label:
+        period = ReportingPeriod.objects.filter(label=label).first()
+        if period is None:
+            raise NotFound(f"There is no period {label}.")
+        return period
+    period = latest_period_with_results()
+    if period is None:
+        raise NotFound("Nothing has been reported yet, so there is no period to summarise.")
+    return period
 
 
 class EntersReturns(BasePermission):

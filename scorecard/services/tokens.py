@@ -85,11 +85,33 @@ def token_revoke(*, user: Any, token: ApiToken) -> ApiToken:
     return locked
 
 
-def token_authenticate(secret: str) -> ApiToken | None:
-    """The usable token whose secret this is (its user loaded), or None; notes when used."""
+class TokenUnusable(Exception):
+    """The token presented signs nobody in: ``reason`` is unknown, revoked, expired or inactive.
+
+    ``token`` is the stored token when there is one, so the refusal can be logged against its
+    owner (a revoked token still in use is a leak worth following up); never the secret.
+    """
+
+    def __init__(self, reason: str, token: ApiToken | None = None) -> None:
+        super().__init__(f"The token is {reason}")
+        self.reason = reason
+        self.token = token
+
+
+def token_authenticate(secret: str) -> ApiToken:
+    """The usable token whose secret this is (its user loaded); notes when it was used.
+
+    Raises ``TokenUnusable`` saying why when it signs nobody in.
+    """
     token = ApiToken.objects.select_related("user").filter(key_hash=hash_secret(secret)).first()
-    if token is None or not token.is_usable() or not token.user.is_active:
-        return None
+    if token is None:
+        raise TokenUnusable("unknown")
+    if token.revoked is not None:
+        raise TokenUnusable("revoked", token)
+    if not token.is_usable():
+        raise TokenUnusable("expired", token)
+    if not token.user.is_active:
+        raise TokenUnusable("inactive", token)
     now = timezone.now()
     if token.last_used is None or now - token.last_used > TOUCH_EVERY:
         ApiToken.objects.filter(pk=token.pk).update(last_used=now)

@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from reporting.bench.api import bench_api
 from reporting.bench.public import bench_public_pages
 from reporting.bench.reports import bench_dashboards, bench_reports
 from scorecard.bench.comparators import bench_benchmarking_page, bench_comparators
@@ -59,6 +60,7 @@ class Command(BaseCommand):
         bench_dashboards(measure, self._line, repeat)
         bench_public_pages(measure, self._line, repeat)
         bench_reports(measure, self._line, repeat)
+        bench_api(measure, self._line, repeat)  # on the same 1,000-measure council
         bench_returns(measure, self._line, repeat)
         bench_comparators(measure, self._line, repeat)
         bench_benchmarking_page(measure, self._line, repeat)

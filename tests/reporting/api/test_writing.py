@@ -3,8 +3,10 @@
 from decimal import Decimal
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from rest_framework.test import APIClient
 
+from actionplans.models import ActionUpdate
 from scorecard.models import AuditEntry, Result, Role
 from scorecard.services.tokens import token_create
 from tests.support.periods import open_period, period
@@ -138,3 +140,20 @@ def test_a_bad_figure_is_named_with_its_row(officer_client, officer, q3):
         }
     ]
     assert not Result.objects.exists()
+
+
+def test_an_action_update_is_audited_as_the_tokens_user_and_a_stale_one_refused(
+    officer, officer_client, q3
+):
+    action = action_for(officer)
+    row = {"kind": "action", "code": action.code, "period": q3.label, "version": 0}
+    first = officer_client.post(URL, {"rows": [{**row, "rag": "green"}]}, format="json")
+    assert first.status_code == 200, first.json()
+    update = ActionUpdate.objects.get(action=action, period=q3)
+    kind = ContentType.objects.get_for_model(ActionUpdate)
+    assert AuditEntry.objects.get(content_type=kind, object_id=update.pk).user == officer
+    stale = officer_client.post(URL, {"rows": [{**row, "rag": "red"}]}, format="json")
+    assert stale.status_code == 400
+    assert "not saved" in stale.json()["rows"][0]["errors"]["non_field_errors"]
+    update.refresh_from_db()
+    assert update.rag == "green" and update.version == first.json()["saved"][0]["version"]
