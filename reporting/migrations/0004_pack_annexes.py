@@ -4,20 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('reporting', '0003_build_dedupe'),
+        ("reporting", "0003_build_dedupe"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='reportpack',
-            name='include_benchmarking',
-            field=models.BooleanField(default=False, help_text="Each benchmarked measure's rank and quartile in the first comparator group by name, and how many measures sit in each quartile.", verbose_name='Benchmarking against comparators'),
+            model_name="reportpack",
+            name="include_benchmarking",
+            field=models.BooleanField(
+                default=False,
+                help_text="Each benchmarked measure's rank and quartile in the first comparator "
+                "group by name, and how many measures sit in each quartile.",
+                verbose_name="Benchmarking against comparators",
+            ),
         ),
         migrations.AddField(
-            model_name='reportpack',
-            name='include_risk_matrix',
-            field=models.BooleanField(default=False, verbose_name='Risk matrix'),
+            model_name="reportpack",
+            name="include_risk_matrix",
+            field=models.BooleanField(default=False, verbose_name="Risk matrix"),
         ),
     ]
