@@ -28,6 +28,8 @@ ANNEX_FIELDS = [
     "include_improvement_plan",
     "include_exceptions",
     "include_action_plans",
+    "include_benchmarking",
+    "include_risk_matrix",
     "include_measure_pages",
     "include_provisional",
 ]

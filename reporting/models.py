@@ -44,6 +44,13 @@ class ReportPack(models.Model):
     include_exceptions = models.BooleanField("Exceptions", default=True)
     include_action_plans = models.BooleanField("Priority action plans", default=False)
     include_measure_pages = models.BooleanField("Measure pages with charts", default=False)
+    include_benchmarking = models.BooleanField(
+        "Benchmarking against comparators",
+        default=False,
+        help_text="Each benchmarked measure's rank and quartile in the first comparator group "
+        "by name, and how many measures sit in each quartile.",
+    )
+    include_risk_matrix = models.BooleanField("Risk matrix", default=False)
     # A pack publishes approved figures; the clerk may add those still awaiting approval.
     include_provisional = models.BooleanField(
         "Include figures awaiting approval, marked Provisional",

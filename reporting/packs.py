@@ -68,6 +68,8 @@ def default_pack(period, *, include_provisional: bool = False) -> ReportPack:
         include_exceptions=True,
         include_action_plans=True,
         include_measure_pages=True,
+        include_benchmarking=True,
+        include_risk_matrix=True,
         include_provisional=include_provisional,
     )
     for field, text in pack_narrative_draft(pack, scope=Scope()).items():
@@ -182,7 +184,10 @@ def pack_annexes(
 def annex_numbers(annexes: list[tuple[str, object]]) -> dict[str, int]:
     """The number of the first annex of each kind, as the document numbers its annexes."""
     numbers: dict[str, int] = {}
-    for number, (kind, _) in enumerate(annexes, start=1):
+    number = 0
+    for kind, section in annexes:
+        if not getattr(section, "continues", False):
+            number += 1
         numbers.setdefault(kind, number)
     return numbers
 

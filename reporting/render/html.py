@@ -19,19 +19,29 @@ def section_entries(report: Report) -> list[dict]:
     Narrative paragraphs are numbered through the whole narrative; where a report has a
     narrative, the sections after it are its annexes, numbered in order ("see Annex 1"), and
     the contact officer signs off after the last narrative section, before the annexes.
+    A section that `continues` the one before is part of its annex: no number of its own,
+    and it follows on the same page (`new_page` is False) rather than starting one.
     """
     entries, number, annex = [], 1, 0
     has_narrative = any(s.kind == "narrative" for s in report.sections)
     for section in report.sections:
         kind = section.kind
-        entry = {"section": section, "kind": kind, "rows": [], "paragraphs": [], "annex": None}
+        continues = getattr(section, "continues", False)
+        entry = {
+            "section": section,
+            "kind": kind,
+            "rows": [],
+            "paragraphs": [],
+            "annex": None,
+            "new_page": kind != "narrative" and not continues,
+        }
         if kind == "narrative":
             entry["paragraphs"] = paragraphs(section.text, start=number)
             number += numbered_count(entry["paragraphs"])
         else:
             if kind == "table":
                 entry["rows"] = table_rows_html(section)
-            if has_narrative:
+            if has_narrative and not continues:
                 annex += 1
                 entry["annex"] = annex
         entries.append(entry)

@@ -80,25 +80,29 @@ def benchmarking_sections(
     rows = [benchmark_row(row) for row in summary.rows]
     counts = [CountRow(label, number) for label, number in summary.quartile_counts]
     counts += [CountRow(label, number) for label, number in summary.movement_counts]
+    name = group.name if group else "a comparator group"
     return [
         TableSection(
-            title=f"Benchmarking against {group.name}" if group else "Benchmarking",
+            title=f"Benchmarking against {name}: summary",
+            columns=BENCHMARK_COUNT_COLUMNS,
+            groups=[("", counts)],
+            note=("" if group else "No comparator group is defined yet. ")
+            + f"{len(rows)} measure{'' if len(rows) == 1 else 's'} benchmarked, each at its "
+            "latest period with comparator data by the report's period. Quartile 1 is the "
+            "best quarter of the group.",
+            sheet="Quartiles",
+        ),
+        TableSection(
+            title=f"Each measure's position in {name}",
             columns=BENCHMARK_COLUMNS,
             groups=[("", rows)],
             footer=[("Measures benchmarked", str(len(rows)))],
-            note=("" if group else "No comparator group is defined yet. ")
-            + "Rank 1 and quartile 1 are best, by each measure's polarity; Of counts the "
+            note="Rank 1 and quartile 1 are best, by each measure's polarity; Of counts the "
             "group with our council. Our value is our approved result; quartile thresholds "
             "are Excel's QUARTILE.INC. Each measure is shown at its latest period with "
             "comparator data.",
             sheet="Benchmarking",
-        ),
-        TableSection(
-            title="Measures by quartile and movement since last year",
-            columns=BENCHMARK_COUNT_COLUMNS,
-            groups=[("", counts)],
-            landscape=False,
-            sheet="Quartiles",
+            continues=True,
         ),
     ]
 

@@ -85,7 +85,9 @@ def measure_pages_annex(period, scope: Scope, items: list[Item], *, include_prov
 def benchmarking_annex(
     period, scope: Scope, items, *, include_provisional: bool, group: str | None = None
 ):
-    """Each benchmarked measure's position in the group (issue 11); approved results only."""
+    """How many measures sit in each quartile and moved since last year, then each
+    benchmarked measure's position in the group (issue 11); approved results only, whatever
+    the pack's choice. A pack benchmarks against the first group by name."""
     return benchmarking_sections(period, scope, group=report_group(group))
 
 
@@ -356,7 +358,20 @@ REPORT_TYPES = (
         pack_field="include_action_plans",
     ),
     ReportType("results", "Results", results_report),
-    ReportType("benchmarking", "Benchmarking", benchmarking_report),
+    ReportType(
+        "benchmarking",
+        "Benchmarking",
+        benchmarking_report,
+        annex=benchmarking_annex,
+        pack_field="include_benchmarking",
+    ),
+    ReportType(
+        "risk-matrix",
+        "Risk matrix",
+        risk_matrix_report,
+        annex=risk_matrix_annex,
+        pack_field="include_risk_matrix",
+    ),
     ReportType(
         "measure-pages",
         "Measures needing attention",
@@ -365,8 +380,6 @@ REPORT_TYPES = (
         pack_field="include_measure_pages",
         on_command_line=False,
     ),
-    # Its annex is ready for a pack; a pack's box for it needs a ReportPack field (issue 11).
-    ReportType("risk-matrix", "Risk matrix", risk_matrix_report, annex=risk_matrix_annex),
     ReportType("value-for-money", "Value for money", value_for_money_report),
     ReportType("items", "Measures and actions", items_report, on_command_line=False),
     ReportType("plan", "An improvement plan", plan_report, on_command_line=False),

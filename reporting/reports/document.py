@@ -31,6 +31,9 @@ class TableSection:
     # Columns only the spreadsheet carries, after the printed ones: an analyst's file has room
     # for why each RAG is what it is, a printed page does not.
     sheet_columns: tuple[Col, ...] = ()
+    # Part of the section before it: the same annex, so no annex number of its own and no
+    # new page (a short table under a short table, not alone on a page).
+    continues: bool = False
 
     @property
     def sheet_cols(self) -> tuple[Col, ...]:

@@ -13,7 +13,7 @@ from scorecard.models import CouncilSettings
 from ..items import Item, items_for
 from ..risk import RiskMatrix, risk_matrix
 from ..tables import Col
-from .document import NarrativeSection, TableSection
+from .document import TableSection
 from .scope import Scope
 
 GRID_COLUMNS = (
@@ -83,18 +83,20 @@ def _high(matrix: RiskMatrix) -> list[HighRow]:
 
 
 def risk_matrix_sections(matrix: RiskMatrix) -> list:
+    """The matrix, then its bands and high risks on the same pages: one annex, portrait.
+
+    What the matrix counts is said in the grid's note, not a narrative section: in a pack,
+    narrative sections are the committee report's own (numbered, signed off)."""
     period = matrix.period.label
     return [
-        NarrativeSection(
-            f"Risk of missing the target: {period}",
-            f"Likelihood × impact, each from 1 to 5: {matrix.scored} approved risk scores. "
-            f"Bands: {matrix.bands.describe()}. {matrix.provisional_sentence} "
-            "Each cell gives the number of targets, then the band and the score.",
-        ),
         TableSection(
             f"Risk matrix, {period} (likelihood down, impact across)",
             GRID_COLUMNS,
             [("", _grid(matrix))],
+            note=f"Risk of missing the target: likelihood × impact, each from 1 to 5: "
+            f"{matrix.scored} approved risk scores. Bands: {matrix.bands.describe()}. "
+            f"{matrix.provisional_sentence} Each cell gives the number of targets, then the "
+            "band and the score.",
             landscape=False,
             sheet="Risk matrix",
         ),
@@ -104,12 +106,15 @@ def risk_matrix_sections(matrix: RiskMatrix) -> list:
             [("", [BandRow(b.word, span, n) for b, span, n, _ in matrix.by_band()])],
             landscape=False,
             sheet="Risk bands",
+            continues=True,
         ),
         TableSection(
             f"High-risk targets, and their movement since {matrix.previous_label}",
             HIGH_COLUMNS,
             [("", _high(matrix))],
+            landscape=False,
             sheet="High risks",
+            continues=True,
         ),
     ]
 

@@ -53,7 +53,20 @@ class ImportContext:
     # (measure code, period label) -> target given in this workbook (None: removed).
     targets: dict[tuple[str, str], Decimal | None] = field(default_factory=dict)
     _stored_targets: dict[tuple[str, str], Decimal] | None = None
+    # (directorate, service) named by the database or this workbook's Service costs sheet.
+    _services: set[tuple[str, str]] | None = None
     _users: dict[str, int] | None = None
+
+    def knows_service(self, directorate: str, name: str) -> bool:
+        """A service stored, or one this workbook's Service costs sheet adds (issue 11)."""
+        if self._services is None:
+            from scorecard.models import Service
+
+            self._services = set(
+                Service.objects.values_list("directorate__name", "name").order_by()
+            )
+            self._services |= {key[:2] for key in self.known.get("service cost", ())}
+        return (directorate, name) in self._services
 
     def unit_of(self, code: str) -> str:
         return self.measures.get(code, ("number", False))[0]

@@ -60,7 +60,7 @@ class ServiceCostsSheet(SheetHandler):
         return CostRecord(directorate, reader.get("Service"), year, values)
 
     def apply(self, records: list[CostRecord], present, ctx: ImportContext) -> None:
-        services = _services({(r.directorate, r.service) for r in records})
+        services = service_pks({(r.directorate, r.service) for r in records})
         costs = [
             ServiceCost(
                 service_id=services[(r.directorate, r.service)],
@@ -89,7 +89,7 @@ class ServiceCostsSheet(SheetHandler):
             ]
 
 
-def _services(wanted: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
+def service_pks(wanted: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
     """Each (directorate, service) named, as a service's pk, adding the services not yet known."""
     directorates = dict(
         Directorate.objects.filter(name__in={d for d, _ in wanted}).values_list("name", "pk")

@@ -52,6 +52,7 @@ from .common import (
     updaters_replace,
     updaters_text,
 )
+from .costs import service_pks
 
 FAMILIES = {label: value for value, label in Measure.Family.choices}
 FREQUENCIES = {label: value for value, label in Measure.Frequency.choices}
@@ -296,6 +297,7 @@ class MeasuresSheet(SheetHandler):
         Column("Formula"),
         Column(TARGET_PROFILE),
         Column("External indicator", max_length=100),
+        Column("Service", max_length=120),
     )
 
     def existing_keys(self):
@@ -338,6 +340,8 @@ class MeasuresSheet(SheetHandler):
                 name = reader.get(header)
                 reader.ref(header, kind, name, kind)
                 values[kind] = name
+        if reader.has("Service"):
+            values["service"] = _service_cell(reader, values.get("directorate"))
         objectives = reader.get("Objective", code_list) or []
         for objective in objectives:
             reader.ref("Objective", "objective", objective, "objective")
@@ -417,9 +421,13 @@ class MeasuresSheet(SheetHandler):
     def apply(self, records: list[MeasureRecord], present, ctx: ImportContext) -> None:
         directorates = dict(Directorate.objects.values_list("name", "pk"))
         perspectives = dict(Perspective.objects.values_list("name", "pk"))
+        # A service only the Service costs sheet names is added now: that sheet comes later.
+        services = service_pks({r.values["service"] for r in records if r.values.get("service")})
         measures = []
         for r in records:
             values = dict(r.values)
+            if "service" in values:
+                values["service_id"] = services.get(values.pop("service"))
             if "directorate" in values:
                 values["directorate_id"] = directorates.get(values.pop("directorate"))
             if "perspective" in values:
@@ -457,7 +465,9 @@ class MeasuresSheet(SheetHandler):
 
     def export_rows(self) -> Iterator[list]:
         measures = (
-            Measure.objects.select_related("directorate", "perspective", "baseline_period")
+            Measure.objects.select_related(
+                "directorate", "perspective", "baseline_period", "service"
+            )
             .prefetch_related("objectives", "updaters")
             .order_by("code")
         )
@@ -490,7 +500,23 @@ class MeasuresSheet(SheetHandler):
                 export_text(m.formula),
                 _profile_text(m),
                 export_text(m.external_indicator),
+                export_text(m.service.name if m.service else ""),
             ]
+
+
+def _service_cell(reader: RowReader, directorate: str | None) -> tuple[str, str] | None:
+    """The measure's service, by name within the measure's directorate (names repeat across
+    directorates); None for a blank cell, which unlinks the measure."""
+    name = reader.get("Service")
+    if not name:
+        return None
+    if not directorate:
+        reader.error(
+            "Service", "a service belongs to a directorate: give the measure's Directorate"
+        )
+    elif not reader.ctx.knows_service(directorate, name):
+        reader.error("Service", f"there is no service {name!r} in {directorate}")
+    return (directorate, name)
 
 
 def _note_profile_and_range(reader: RowReader, code: str, values: dict) -> None:
