@@ -38,12 +38,12 @@ def item_filter(query: QueryDict) -> ItemFilter:
 
 
 def filtered_items(
-    query: QueryDict, *, rated: Callable[[ReportingPeriod], list[Item]] | None = None
+    query: QueryDict, *, rated: Callable[[ReportingPeriod], list[Item] | None] | None = None
 ) -> tuple[ItemFilter, list[Item], ReportingPeriod | None]:
     """The list page's filter, the items it keeps and their period.
 
-    With `rated` (every item of a period, rated already: the page's kept items), the items the
-    database filters keep are picked from those by code rather than rated again.
+    With `rated` (every item of a period, rated already, or None: the page's kept items), the
+    items the database filters keep are picked from those by code rather than rated again.
     """
     filters = item_filter(query)
     if filters.is_bound and not filters.is_valid():
@@ -53,10 +53,11 @@ def filtered_items(
     if period is None:
         return filters, [], None
     action_filter = ItemFilter(query or None, queryset=Action.objects.all())
-    if rated is None:
+    everything = rated(period) if rated is not None else None
+    if everything is None:
         items = items_for(period, measures=filters.qs, actions=action_filter.qs)
     else:
-        items = _chosen(rated(period), filters, action_filter)
+        items = _chosen(everything, filters, action_filter)
     kept = [item for item in items if not filters.is_bound or filters.keep(item)]
     return filters, kept, period
 

@@ -100,6 +100,10 @@ class PageCache:
         what = hashlib.sha256(what.encode()).hexdigest()[:24]
         return f"pages:{what}:{period.pk if period else ''}:{self.scope}:{self.fingerprint}"
 
+    def peek(self, what: str, period: ReportingPeriod | None) -> Any:
+        """The kept value, or None when nothing is kept."""
+        return cache.get(self.key(what, period))
+
     def kept(self, what: str, period: ReportingPeriod | None, build: Callable[[], T]) -> T:
         """The kept value, or `build()` kept for the next request; `period` None when `what`
         names it (or the latest period, which the fingerprint follows)."""

@@ -213,8 +213,10 @@ def _listed(request: HttpRequest, kept: PageCache) -> tuple[list, ReportingPerio
     asked = QueryDict(urlencode(sorted(asked.lists()), doseq=True))
 
     def build() -> tuple[list, ReportingPeriod | None]:
+        # The period's items if the dashboard or scorecard rated them already; else only the
+        # items the filters choose are rated (a directorate's, not the whole council's).
         _, items, period = downloads.filtered_items(
-            asked, rated=lambda period: _period_items(kept, period)
+            asked, rated=lambda period: kept.peek("items", period)
         )
         return items, period
 

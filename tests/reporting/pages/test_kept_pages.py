@@ -4,14 +4,15 @@
 from decimal import Decimal
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
-from scorecard.models import Measure, ReportingPeriod, Result, Role
+from scorecard.models import Directorate, Measure, ReportingPeriod, Result, Role
 from scorecard.returns import period_services, services
 from scorecard.setup import services as setup_services
 from scorecard.workbook.importer import workbook_import
-from tests.support.councils import small_council_awaiting_approval
-from tests.support.pages import cells, count_queries, main, row, table
+from tests.support.councils import many_measures, small_council_awaiting_approval
+from tests.support.pages import body_rows, cells, count_queries, main, row, table
 from tests.support.workbooks import write_csv_folder
 
 pytestmark = pytest.mark.django_db
@@ -140,3 +141,23 @@ def test_a_figure_corrected_by_the_plan_workbook_shows_at_once(
     assert Result.objects.order_by("-pk").first().pk == before
     text = scorecard_text(as_viewer)
     assert "305 kg" in text and "310 kg" not in text
+
+
+def listed(client, params) -> list[str]:
+    page = main(client.get(reverse("items"), params).content)
+    return [" ".join(cells(tr)) for tr in body_rows(page.find("table"))]
+
+
+def test_a_list_picked_from_the_dashboards_kept_items_matches_one_rated_afresh(
+    as_viewer, council_q2
+):
+    many_measures(15)
+    resources = Directorate.objects.get(name="Resources")
+    chosen = {"period": Q2, "directorate": resources.pk, "status": ["red", "amber", "nci"]}
+    fresh = listed(as_viewer, chosen)  # nothing kept: only Resources' items are rated
+    cache.clear()
+    as_viewer.get(reverse("dashboard"), {"period": Q2})  # keeps the whole period's items
+
+    picked = listed(as_viewer, chosen)
+
+    assert len(fresh) > 3 and picked == fresh
