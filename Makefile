@@ -27,8 +27,9 @@ run: install
 test: install
 	$(PY) -m pytest
 
+# BENCH_ARGS=--large adds the 10,000-measure pages (minutes more); --large-only prints only them.
 bench: install
-	$(PY) manage.py bench
+	$(PY) manage.py bench $(BENCH_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .

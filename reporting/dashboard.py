@@ -2,8 +2,9 @@
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from functools import cached_property
 
 from django.db.models import Exists, OuterRef, Q
 
@@ -60,14 +61,22 @@ class Dashboard:
     long_term: TravelSummary
     trend: list[TrendPoint]
     risk: RiskMatrix | None = None  # the 5 × 5 risk matrix (issue 11)
+    # How many items, Reds and NCIs there are: `items` may hold only the first of them (`kept`).
+    counts: dict[str, int] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def reds(self) -> list[Item]:
         return [item for item in self.items if item.status is Status.RED]
 
-    @property
+    @cached_property
     def missing(self) -> list[Item]:
         return [item for item in self.items if item.status is Status.NCI]
+
+    def kept(self, shown: int) -> "Dashboard":
+        """The dashboard as its page keeps it between requests: every count, and only the
+        first `shown` Red and NCI items it lists (reading ten thousand items back from the
+        cache would take longer than the page)."""
+        return replace(self, items=self.reds[:shown] + self.missing[:shown])
 
 
 def latest_period_with_results(*, measures_only: bool = False) -> ReportingPeriod | None:
@@ -104,11 +113,15 @@ def _breakdown(
     return rows
 
 
-def build_dashboard(period: ReportingPeriod, *, today=None) -> Dashboard:
-    """Everything on the dashboard for `period`, in a fixed number of queries."""
+def build_dashboard(
+    period: ReportingPeriod, *, today=None, items: list[Item] | None = None
+) -> Dashboard:
+    """Everything on the dashboard for `period`, in a fixed number of queries; from `items`
+    when the period's items are rated already (``reporting.page_cache``)."""
     tree = ObjectiveTree()  # loaded once, for the items and for the breakdown by objective
     council = CouncilSettings.load()
-    items = items_for(period, today=today, tree=tree, high_risk_from=council.risk_high_from)
+    if items is None:
+        items = items_for(period, today=today, tree=tree, high_risk_from=council.risk_high_from)
     overall = summarise(item.status for item in items)
     by_objective = _breakdown(
         items,
@@ -133,6 +146,7 @@ def build_dashboard(period: ReportingPeriod, *, today=None) -> Dashboard:
         ],
     )
     measures = [item for item in items if item.kind == "measure"]
+    statuses = Counter(item.status for item in items)
     return Dashboard(
         period=period,
         items=items,
@@ -145,6 +159,11 @@ def build_dashboard(period: ReportingPeriod, *, today=None) -> Dashboard:
         long_term=summarise_travel(item.long_term for item in measures),
         trend=green_trend(period),
         risk=risk_matrix(period, items, council.risk_bands),
+        counts={
+            "items": len(items),
+            "reds": statuses[Status.RED],
+            "missing": statuses[Status.NCI],
+        },
     )
 
 

@@ -32,9 +32,20 @@ def period_from(query: QueryDict, *, measures_only: bool = False) -> ReportingPe
     return latest_period_with_results(measures_only=measures_only)
 
 
-def filtered_items(query: QueryDict) -> tuple[ItemFilter, list[Item], ReportingPeriod | None]:
-    """The list page's filter, the items it keeps and their period."""
-    filters = ItemFilter(query or None, queryset=Measure.objects.all())
+def item_filter(query: QueryDict) -> ItemFilter:
+    """The list page's filters as the query sets them (unbound when it sets none)."""
+    return ItemFilter(query or None, queryset=Measure.objects.all())
+
+
+def filtered_items(
+    query: QueryDict, *, rated: Callable[[ReportingPeriod], list[Item] | None] | None = None
+) -> tuple[ItemFilter, list[Item], ReportingPeriod | None]:
+    """The list page's filter, the items it keeps and their period.
+
+    With `rated` (every item of a period, rated already, or None: the page's kept items), the
+    items the database filters keep are picked from those by code rather than rated again.
+    """
+    filters = item_filter(query)
     if filters.is_bound and not filters.is_valid():
         return filters, [], None
     period = filters.form.cleaned_data.get("period") if filters.is_bound else None
@@ -42,12 +53,32 @@ def filtered_items(query: QueryDict) -> tuple[ItemFilter, list[Item], ReportingP
     if period is None:
         return filters, [], None
     action_filter = ItemFilter(query or None, queryset=Action.objects.all())
-    items = [
-        item
-        for item in items_for(period, measures=filters.qs, actions=action_filter.qs)
-        if not filters.is_bound or filters.keep(item)
-    ]
-    return filters, items, period
+    everything = rated(period) if rated is not None else None
+    if everything is None:
+        items = items_for(period, measures=filters.qs, actions=action_filter.qs)
+    else:
+        items = _chosen(everything, filters, action_filter)
+    kept = [item for item in items if not filters.is_bound or filters.keep(item)]
+    return filters, kept, period
+
+
+def _chosen(items: list[Item], measures: ItemFilter, actions: ItemFilter) -> list[Item]:
+    """The items whose rows the filters' database queries keep (codes are unique by kind)."""
+    if not _narrows(measures):
+        return items
+    codes = {
+        "measure": set(measures.qs.values_list("code", flat=True)),
+        "action": set(actions.qs.values_list("code", flat=True)),
+    }
+    return [item for item in items if item.code in codes[item.kind]]
+
+
+def _narrows(filters: ItemFilter) -> bool:
+    """Whether any filter the database applies has a value (the others act on ratings)."""
+    if not filters.is_bound:
+        return False
+    data = filters.form.cleaned_data
+    return any(data.get(name) for name in ItemFilter.DATABASE_FILTERS)
 
 
 # The pages show figures awaiting approval, marked Provisional: so do their downloads.

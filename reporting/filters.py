@@ -102,6 +102,9 @@ class ItemFilter(django_filters.FilterSet):
         empty_label="Approved and provisional",
     )
 
+    # The filters that narrow the rows the database reads; the rest act on the ratings (`keep`).
+    DATABASE_FILTERS = ("q", "directorate", "objective", "perspective", "family", "lead_officer")
+
     class Meta:
         model = Measure
         fields: list[str] = []

@@ -1,9 +1,11 @@
 """Pages for CMT and members: thin views over the selectors in this app."""
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django_tables2 import RequestConfig
@@ -19,6 +21,8 @@ from .dashboard import build_dashboard
 from .items import items_for
 from .models import PackBuild
 from .pack_views import build_status, stored_file
+from .page_cache import PageCache
+from .paging import scorecard_page
 from .render import CONTENT_TYPES, RENDERERS
 from .reports import Report
 from .selectors import (
@@ -68,12 +72,16 @@ def _download_later(request: HttpRequest, page: str, code: str, report: Report) 
 PER_PAGE = 50
 
 
-def _per_page(request: HttpRequest) -> int:
-    """Rows a page: 50, or what the link asks for between 10 and 500."""
+# The balanced scorecard's measures a page: about 75 KB of HTML (issue 13: under 300 KB).
+SCORECARD_PER_PAGE = 100
+
+
+def _per_page(request: HttpRequest, default: int = PER_PAGE) -> int:
+    """Rows a page: `default`, or what the link asks for between 10 and 500."""
     try:
-        return min(max(10, int(request.GET.get("per_page", PER_PAGE))), 500)
+        return min(max(10, int(request.GET.get("per_page", default))), 500)
     except ValueError:
-        return PER_PAGE
+        return default
 
 
 def _page_number(request: HttpRequest, count: int, per_page: int) -> int:
@@ -129,7 +137,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     if request.GET.get("download"):
         # The download is the page's own figures: provisional ones included, and marked.
         return _download(request, "dashboard") or redirect("dashboard")
-    board = build_dashboard(period)
+    kept = PageCache(request.user)
+    board = kept.kept(
+        "dashboard",
+        period,
+        lambda: build_dashboard(period, items=_period_items(kept, period)).kept(EXCEPTIONS_SHOWN),
+    )
     return render(
         request,
         "reporting/dashboard.html",
@@ -138,13 +151,19 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "periods": pages.period_choices(),
             "mix_chart": rag_mix_chart(board.overall, f"RAG mix, {period.label}"),
             # Built from the column definitions in Python: a council may have hundreds of Reds.
+            "shown": EXCEPTIONS_SHOWN,
             "reds_table": table_html(
-                EXCEPTION_COLUMNS, board.reds, "Red items and their corrective action"
+                EXCEPTION_COLUMNS,
+                board.reds,
+                _first_of("Red items and their corrective action", board.counts["reds"]),
             ),
             "missing_table": table_html(
                 MISSING_COLUMNS,
                 board.missing,
-                "Items with no current information and who is responsible",
+                _first_of(
+                    "Items with no current information and who is responsible",
+                    board.counts["missing"],
+                ),
             ),
             "trend_chart": line_chart(
                 [point.label for point in board.trend],
@@ -158,12 +177,62 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
 
 
+# The dashboard lists this many Red and NCI items, and links to the list of all of them: a
+# council of ten thousand measures has thousands of each (issue 13, a page under 300 KB).
+EXCEPTIONS_SHOWN = 50
+
+
+def _first_of(caption: str, count: int) -> str:
+    """A table's caption, saying when it lists only the first of its rows."""
+    if count <= EXCEPTIONS_SHOWN:
+        return caption
+    return f"{caption}: the first {EXCEPTIONS_SHOWN} of {count:,}"
+
+
+def _period_items(kept: PageCache, period: ReportingPeriod) -> list:
+    """Every item rated for the period, kept while the data holds (``reporting.page_cache``)."""
+    return kept.kept("items", period, lambda: items_for(period))
+
+
+def _scorecard_sections(kept: PageCache, period: ReportingPeriod) -> list:
+    """The whole scorecard's perspectives, kept while the data holds."""
+
+    def build() -> list:
+        measures = [item for item in _period_items(kept, period) if item.kind == "measure"]
+        return pages.scorecard_sections(measures)
+
+    return kept.kept("scorecard", period, build)
+
+
+def _listed(request: HttpRequest, kept: PageCache) -> tuple[list, ReportingPeriod | None]:
+    """The items the list's filters keep and their period, kept for each set of filters (the
+    page, order and page size aside: they only show the same items otherwise)."""
+    asked = request.GET.copy()
+    for name in ("page", "sort", "per_page"):
+        asked.pop(name, None)
+    asked = QueryDict(urlencode(sorted(asked.lists()), doseq=True))
+
+    def build() -> tuple[list, ReportingPeriod | None]:
+        # The period's items if the dashboard or scorecard rated them already; else only the
+        # items the filters choose are rated (a directorate's, not the whole council's).
+        _, items, period = downloads.filtered_items(
+            asked, rated=lambda period: kept.peek("items", period)
+        )
+        return items, period
+
+    return kept.kept(f"list:{asked.urlencode()}", None, build)
+
+
 def item_list(request: HttpRequest) -> HttpResponse:
     if request.GET.get("download"):
         response = _download(request, "items")
         if response is not None:
             return response
-    filters, items, period = downloads.filtered_items(request.GET)
+    filters = downloads.item_filter(request.GET)
+    if filters.is_bound and not filters.is_valid():
+        items, period = [], None
+    else:
+        items, period = _listed(request, PageCache(request.user))
     table = ItemTable(items)
     RequestConfig(request, paginate=False).configure(table)
     per_page = _per_page(request)
@@ -182,14 +251,23 @@ def balanced_scorecard(request: HttpRequest) -> HttpResponse:
         return render(request, "reporting/nothing_yet.html", {"title": "Balanced scorecard"})
     if request.GET.get("download"):
         return _download(request, "scorecard") or redirect("scorecard")
-    items = items_for(period, actions=Action.objects.none())
-    sections = pages.scorecard_sections(items)
-    for section in sections:
-        section.table = table_html(SCORECARD_COLUMNS, section.items, section.perspective)
+    kept = PageCache(request.user)
+    per_page = _per_page(request, SCORECARD_PER_PAGE)
+    number = _page_number(request, 10**9, per_page)  # kept within the pages there are below
+    page = kept.kept(
+        f"scorecard:{number}:{per_page}",
+        period,
+        lambda: scorecard_page(_scorecard_sections(kept, period), number, per_page),
+    )
+    for part in page.sections:
+        caption = part.perspective
+        if not part.whole:
+            caption += f", measures {part.first:,} to {part.last:,} of {part.count:,}"
+        part.table = table_html(SCORECARD_COLUMNS, part.items, caption)
     return render(
         request,
         "reporting/scorecard.html",
-        {"period": period, "sections": sections, "periods": pages.period_choices()},
+        {"period": period, "page": page, "periods": pages.period_choices()},
     )
 
 

@@ -59,3 +59,14 @@ def setup_superuser(role_user):
     """A superuser in the performance team: the Django admin is for superusers only (issue 12);
     the team uses the set-up pages."""
     return role_user(Role.PERFORMANCE_TEAM, username="superuser", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: the pages keep rated items in it
+    (reporting/page_cache.py), and a test's data must not meet another test's."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

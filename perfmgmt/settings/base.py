@@ -152,6 +152,11 @@ REPORT_BUILD_ATTEMPTS = int(os.environ.get("REPORT_BUILD_ATTEMPTS", 2))
 # A page's PDF or Excel download of more rows than this (a page of the list) is built by the
 # task worker with progress; up to this many are sent at once.
 EXPORT_DIRECT_MAX_ROWS = int(os.environ.get("EXPORT_DIRECT_MAX_ROWS", 50))
+# The reporting pages keep a period's rated items and dashboard in the cache, keyed by a
+# fingerprint of the data read from the database on every request (reporting/page_cache.py),
+# so a change shows at once; this bounds how long a change made outside the services (the
+# Django shell, SQL) can go unseen.
+REPORT_CACHE_SECONDS = int(os.environ.get("REPORT_CACHE_SECONDS", 600))
 # `manage.py purge` (run daily) keeps finished task rows and built report files this many
 # days; expired sessions go at once.
 RETAIN_TASK_ROWS_DAYS = int(os.environ.get("RETAIN_TASK_ROWS_DAYS", 7))

@@ -1,5 +1,6 @@
 """`make bench` figures for the dashboards, on the `generate_data` council of 1,000 measures,
-and beside them on a quarter of 1,000 monthly ratio measures rolled up from their months."""
+and beside them on a quarter of 1,000 monthly ratio measures rolled up from their months; with
+`--large`, on 10,000 measures over three years."""
 
 import tempfile
 from pathlib import Path
@@ -17,8 +18,8 @@ PAGE_BUDGET_MS = 250
 
 PAGES = [
     ("dashboard", "/dashboard/"),
-    ("balanced scorecard, all 1,000 measures", "/scorecard/"),
-    ("filtered table (directorate, Red)", "/items/?directorate={directorate}&status=red"),
+    ("scorecard, page 1", "/scorecard/"),
+    ("Red list (a directorate)", "/items/?directorate={directorate}&status=red"),
 ]
 
 
@@ -67,17 +68,51 @@ def bench_ratio_dashboards(measure, line, repeat: int, *, measures: int = 1000) 
 
 
 def _bench_pages(measure, line, repeat: int, prefix: str) -> None:
+    """Each page twice: its first request after a change, with nothing kept (one run), and
+    then kept (``reporting.page_cache``; median of `repeat`), with the HTML's size."""
+    from django.core.cache import cache
+
+    client, directorate = _signed_in_client()
+    for name, url in PAGES:
+        url = url.format(directorate=directorate.pk)
+        client.get(url)  # warm-up: template loading
+        cache.clear()
+        took, queries = measure(lambda url=url: _ok(client.get(url)), 1)
+        line(f"{prefix}{name}, first after a change", took, queries)
+        size = len(client.get(url).content) / 1024
+        took, queries = measure(lambda url=url: _ok(client.get(url)), repeat)
+        line(f"{prefix}{name}, kept, {size:,.0f} KB", took, queries)
+
+
+# What each page may take at 10,000 measures (issue 13, shared-service scale).
+LARGE_BUDGET_MS, LARGE_BUDGET_KB = 500, 300
+
+
+def bench_large_pages(measure, line, repeat: int, *, measures: int = 10_000) -> None:
+    """The pages on `generate_data --measures 10000 --years 3`: the first request after a
+    change (nothing kept), then a kept one (``reporting.page_cache``), each with its size.
+    Everything written is rolled back afterwards."""
+    with transaction.atomic():
+        with tempfile.TemporaryDirectory() as tmp:
+            write_generated_council(Path(tmp), measures=measures, years=3)
+            workbook_import(path=Path(tmp))
+        line(
+            f"{measures:,} measures, 3 years (budget {LARGE_BUDGET_MS} ms, "
+            f"{LARGE_BUDGET_KB} KB a page):",
+            None,
+            None,
+        )
+        _bench_pages(measure, line, repeat, f"{measures:,}: ")
+        transaction.set_rollback(True)
+
+
+def _signed_in_client():
     from scorecard.models import Directorate
 
-    directorate = Directorate.objects.order_by("name").first()
     viewer, _ = get_user_model().objects.get_or_create(username="bench-viewer")
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(viewer)
-    for name, url in PAGES:
-        url = url.format(directorate=directorate.pk)
-        client.get(url)  # warm-up: template loading and caches
-        took, queries = measure(lambda url=url: _ok(client.get(url)), repeat)
-        line(f"{prefix}{name}", took, queries)
+    return client, Directorate.objects.order_by("name").first()
 
 
 def _ok(response):

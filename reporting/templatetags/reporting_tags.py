@@ -25,6 +25,15 @@ def query_without_page(context) -> str:
     return params.urlencode()
 
 
+@register.simple_tag(takes_context=True)
+def query_with_page(context, number: int) -> str:
+    """The current filters with another page's number: pages keep the period and filters."""
+    params = context["request"].GET.copy()
+    params.pop("download", None)
+    params["page"] = str(number)
+    return params.urlencode()
+
+
 @register.filter
 def css_string(value: str) -> str:
     """Text as a CSS string literal's content, for the PDF's running header.

@@ -173,6 +173,21 @@ def can_see_drafts(user: Any, item: Any) -> bool:
     return is_assigned(user, item)
 
 
+def reading_scope(user: Any) -> str:
+    """What the user may read on the reporting pages, as a key for figures kept between requests.
+
+    Every reporting page shows handed-in figures only (drafts are private to the people who
+    work on them, DOMAIN.md), so today all readers see the same. Figures kept for one user
+    are still given only to users of the same roles, superuser flag and approving directorate:
+    a page that one day shows a role more cannot hand it to anyone else.
+    """
+    if not _active(user):
+        return "anonymous"
+    directorate = approver_directorate_id(user)
+    held = ",".join(sorted(roles(user)))
+    return f"{held}|{int(user.is_superuser)}|{directorate or ''}"
+
+
 def only_reads(user: Any) -> bool:
     """The user holds only reading roles (viewer, committee clerk): the dashboard is their home."""
     held = roles(user)

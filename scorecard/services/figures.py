@@ -6,6 +6,10 @@ figure is never rolled up by one path and left stale by another.
 
 from collections.abc import Iterable
 from typing import Any
+from uuid import uuid4
+
+from django.core.cache import cache
+from django.db import transaction
 
 from scorecard.services.calculated import calculated_refresh
 from scorecard.services.rating import ResultKey, results_rerate
@@ -31,6 +35,27 @@ def figures_follow(
     ``user``, who made the write.
     """
     measure_ids = set(measure_ids)
+    transaction.on_commit(figures_token_renew)
     rolled_up = rollups_refresh(measure_ids=measure_ids, user=user)
     results_rerate(measure_ids=measure_ids, results=set(figures_changed) | rolled_up)
     calculated_refresh(results=set(written) | rolled_up, measure_ids=formulas_changed, user=user)
+
+
+# Pages that keep what they show between requests (reporting/page_cache.py) read this token in
+# their key. A new one, set once a write of results commits, makes them work it out again.
+GENERATION_KEY = "figures:generation"
+
+
+def figures_token_renew() -> None:
+    """Say that the figures changed: a new token, never a count that could come round again
+    if the cache dropped it."""
+    cache.set(GENERATION_KEY, uuid4().hex, None)
+
+
+def figures_token() -> str:
+    """The token of the figures as they stand (a new one when the cache holds none)."""
+    token = cache.get(GENERATION_KEY)
+    if token is None:
+        cache.add(GENERATION_KEY, uuid4().hex, None)
+        token = cache.get(GENERATION_KEY, "")
+    return token

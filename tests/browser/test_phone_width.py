@@ -22,6 +22,7 @@ PAGES = (
     "/dashboard/",
     "/items/",
     "/scorecard/",
+    "/scorecard/?per_page=10&page=2",  # a page of a long scorecard, with its page links
     "/plans/CIP-2009/improvement-plan/",
     "/measures/BV 012/",
     "/actions/CIP01.1.3/",

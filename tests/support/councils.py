@@ -168,6 +168,15 @@ def small_council() -> SmallCouncil:
     )
 
 
+def small_council_awaiting_approval() -> SmallCouncil:
+    """The small council, with BV 012's Red Q2 result submitted and awaiting its approver."""
+    made = small_council()
+    Result.objects.filter(measure__code="BV 012", period__label="2009/10 Q2").update(
+        status="submitted"
+    )
+    return made
+
+
 def many_measures(n: int, *, start: int = 0) -> None:
     """`n` more measures spread over objectives, directorates and perspectives, every one
     rated in 2009/10 Q1 and Q2 (some Red, with corrective actions and high risks), each with

@@ -213,6 +213,15 @@ def count_queries(callable_) -> int:
     return len(captured.captured_queries)
 
 
+def count_cold_queries(callable_) -> int:
+    """How many SQL queries `callable_` issues with nothing kept in the cache: a page's first
+    request after its data changed (reporting/page_cache.py)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    return count_queries(callable_)
+
+
 def row_cells(tbl: Node, starts_with: str) -> dict[str, str]:
     """A body row's cells by their column's header: {"Baseline": "596 kg", …}."""
     return dict(zip(headers(tbl), cells(row(tbl, starts_with)), strict=True))

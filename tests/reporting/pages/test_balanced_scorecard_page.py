@@ -12,7 +12,7 @@ from tests.support.councils import many_measures, measure, update
 from tests.support.factories import ActionFactory, ObjectiveFactory
 from tests.support.pages import (
     cells,
-    count_queries,
+    count_cold_queries,
     headers,
     main,
     rag_words,
@@ -209,13 +209,15 @@ def test_the_scorecard_issues_the_same_number_of_queries_for_forty_measures_as_f
         plan_for(objective, f"PAP-{code}", "First step", "Second step")
     many_measures(5)  # each at a risk of 4 × 4 = 16, so every objective's plan is shown
     as_viewer.get(reverse("scorecard"))
-    five = count_queries(lambda: as_viewer.get(reverse("scorecard")))
+    five = count_cold_queries(lambda: as_viewer.get(reverse("scorecard")))
     many_measures(35, start=5)
 
     with django_assert_max_num_queries(five):
         page = scorecard(as_viewer)
 
-    assert five <= 20, five
+    # 24: the period's items are rated once for the dashboard, list and scorecard, actions
+    # too, and kept (reporting/page_cache.py): their reads, the fingerprint, the roles.
+    assert five <= 24, five
     assert len(page.find_all("tr")) > 40
     assert Action.objects.filter(action_plan__isnull=False).count() == 6
     assert "Second step" in page.text

@@ -6,7 +6,7 @@ from django.urls import reverse
 from reporting.dashboard import build_dashboard
 from tests.support.councils import many_measures, measure, small_council
 from tests.support.pages import (
-    count_queries,
+    count_cold_queries,
     first_number,
     listed_codes,
     main,
@@ -278,7 +278,7 @@ def test_the_list_issues_the_same_number_of_queries_for_forty_measures_as_for_fi
 ):
     many_measures(5)
     as_viewer.get(reverse("items"))
-    five = count_queries(lambda: as_viewer.get(reverse("items"), {"status": "red"}))
+    five = count_cold_queries(lambda: as_viewer.get(reverse("items"), {"status": "red"}))
     many_measures(35, start=5)
 
     with django_assert_max_num_queries(five):

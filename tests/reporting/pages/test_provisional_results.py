@@ -4,8 +4,7 @@ dashboards show it (DOMAIN.md, "What a published figure is"); a draft is never s
 import pytest
 from django.urls import reverse
 
-from scorecard.models import Result
-from tests.support.councils import measure, small_council, update
+from tests.support.councils import measure, small_council_awaiting_approval, update
 from tests.support.factories import ActionFactory
 from tests.support.pages import cells, main, row, table
 
@@ -16,10 +15,7 @@ Q2 = "2009/10 Q2"
 
 @pytest.fixture
 def council_q2(council):
-    """The small council, with BV 012's Red Q2 result submitted and awaiting its approver."""
-    made = small_council()
-    Result.objects.filter(measure__code="BV 012", period__label=Q2).update(status="submitted")
-    return made
+    return small_council_awaiting_approval()
 
 
 def row_text(content: bytes, caption: str | None, code: str) -> str:
