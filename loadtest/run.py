@@ -110,7 +110,9 @@ def _locust(config: dict, env: dict, base: str, folder: Path) -> dict:
     print(f"loadtest: locust, {users} users for {config['LOADTEST_TIME']} against {base}")
     command = [sys.executable, "-m", "locust", "-f", str(ROOT / "loadtest" / "locustfile.py")]
     command += ["--headless", "--only-summary", "--host", base, "-u", str(users)]
-    command += ["-r", config["LOADTEST_SPAWN_RATE"], "-t", config["LOADTEST_TIME"]]
+    # The window of LOADTEST_TIME starts once everyone has signed in (locustfile.py); -t is
+    # only the bound on the whole run, signing in included.
+    command += ["-r", config["LOADTEST_SPAWN_RATE"], "-t", "20m"]
     # A submission under way when time is up is finished, so that none is cut off half-done.
     command += ["--stop-timeout", "60", "--loglevel", "WARNING"]
     with (folder / "locust.log").open("wb") as log:
@@ -134,10 +136,13 @@ def _report(config: dict, summary: dict) -> int:
             f"{label:<14}{s['requests']:>9}{s['errors']:>8}{s['per_second']:>7}"
             f"{s['p50']:>7.0f}{s['p95']:>7.0f}{s['p99']:>7.0f}"
         )
-    print("(response times in milliseconds)")
+    print("(response times in milliseconds; signing in is everyone's first sign-in, the")
+    print(f" others the {config['LOADTEST_TIME']} after everyone had signed in)")
+    if not summary["window_started"]:
+        print("  error: not everyone signed in within the run's bound of 20 minutes")
     for failure in summary["failures"]:
         print(f"  error: {failure}")
-    return sum(summary[key]["errors"] for key in names)
+    return sum(summary[key]["errors"] for key in names) + (not summary["window_started"])
 
 
 def run(config: dict) -> int:
