@@ -99,7 +99,7 @@ class Viewer(SignedIn):
 
 class Officer(SignedIn):
     fixed_count = int(os.environ.get("LOADTEST_OFFICERS", 200))
-    wait_time = _wait("LOADTEST_OFFICER_WAIT", "15-45")
+    wait_time = _wait("LOADTEST_OFFICER_WAIT", "60-180")
     plans = iter(PLAN["officers"])
 
     def on_start(self) -> None:
