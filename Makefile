@@ -1,11 +1,12 @@
-# The contracts: `make install`, `make run`, `make test`, `make bench`, `make serve`. See README.md.
+# The contracts: `make install`, `make run`, `make test`, `make bench`, `make serve`,
+# `make loadtest`. See README.md.
 PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: install run test bench lint serve
+.PHONY: install run test bench lint serve static loadtest
 
 install: $(STAMP)
 
@@ -45,11 +46,21 @@ SERVE_ENV = DJANGO_SETTINGS_MODULE=perfmgmt.settings.production \
 	SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-0}" \
 	SECRET_KEY="$${SECRET_KEY:-$$(cat .secret_key)}"
 
-serve: install
-	@test -n "$$SECRET_KEY" || test -s .secret_key || \
-		$(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > .secret_key
+serve: install static
 	$(SERVE_ENV) $(PY) manage.py migrate --noinput
 	$(SERVE_ENV) $(PY) manage.py createcachetable
-	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
 	exec env $(SERVE_ENV) $(PY) manage.py serve --bind 127.0.0.1:$(PORT) \
 		--workers $(WEB_WORKERS) --task-workers $(TASK_WORKERS)
+
+# collectstatic for WhiteNoise, before `make serve` (a minute of CPU); `make -o static serve`
+# serves the files already collected.
+static: install
+	@test -n "$$SECRET_KEY" || test -s .secret_key || \
+		$(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > .secret_key
+	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+
+# --- Load test (issue 13): `make serve` on PostgreSQL with the generated council of 1,000
+# measures, 25 viewers and 200 officers for LOADTEST_TIME (2m) under locust, loopback only.
+# Prints p50/p95/p99 and errors, then checks the database. Settings: loadtest/run.py.
+loadtest: install
+	$(PY) -m loadtest.run

@@ -163,14 +163,17 @@ def export_build_request(
 ) -> PackBuild:
     """Start building a page's download in the background, or hand back one that will do.
 
-    The same page, query (its filters and period), format and data build once (issue 13);
-    the date is part of the fingerprint, as "overdue" and "due" depend on it. Counted
-    against the person's REPORT_BUILDS_PER_USER like a pack.
+    The same page, query (its filters and period), format and data build once for each
+    person (issue 13): the file is theirs alone (`permissions.may_fetch_download`), so another
+    person's identical request gets a build of its own. The date is part of the fingerprint,
+    as "overdue" and "due" depend on it. Counted against the person's REPORT_BUILDS_PER_USER
+    like a pack.
     """
     parts = [page, code, query, format, timezone.localdate().isoformat(), data_fingerprint()]
     fingerprint = hashlib.sha256("|".join(parts).encode()).hexdigest()
     same = PackBuild.objects.filter(
         pack=None,
+        requested_by=user,
         fingerprint=fingerprint,
         status__in=[*IN_FLIGHT, PackBuild.Status.DONE],
     )

@@ -5,7 +5,14 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse, QueryDict
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    JsonResponse,
+    QueryDict,
+)
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django_tables2 import RequestConfig
@@ -333,19 +340,22 @@ def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "accessibility.html")
 
 
-def _export_build(build: int) -> PackBuild:
-    """A page's download built in the background: the pages are every signed-in user's, and
-    so are their files."""
-    return get_object_or_404(PackBuild, pk=build, pack=None)
+def _export_build(request: HttpRequest, build: int) -> PackBuild:
+    """A page's download built in the background, shown only to the person who asked for it
+    (and superusers); to anyone else it does not exist (404, not 403: no hint it is there)."""
+    found = get_object_or_404(PackBuild, pk=build, pack=None)
+    if not permissions.may_fetch_download(request.user, found.requested_by_id):
+        raise Http404("There is no such download.")
+    return found
 
 
 def export_build_status(request: HttpRequest, build: int) -> HttpResponse:
     services.builds_recover_stale()
-    build = _export_build(build)
+    build = _export_build(request, build)
     if request.GET.get("format") == "json":
         return JsonResponse(build_status(build))
     return render(request, "reporting/exports/build.html", {"build": build})
 
 
 def export_download(request: HttpRequest, build: int) -> FileResponse:
-    return stored_file(_export_build(build))
+    return stored_file(_export_build(request, build))

@@ -149,6 +149,9 @@ REPORT_BUILDS_PER_USER = int(os.environ.get("REPORT_BUILDS_PER_USER", 3))
 REPORT_BUILD_HEARTBEAT_SECONDS = int(os.environ.get("REPORT_BUILD_HEARTBEAT_SECONDS", 10))
 REPORT_BUILD_STALE_SECONDS = int(os.environ.get("REPORT_BUILD_STALE_SECONDS", 120))
 REPORT_BUILD_ATTEMPTS = int(os.environ.get("REPORT_BUILD_ATTEMPTS", 2))
+# How often `manage.py serve` looks for such builds itself, without waiting for someone to
+# open a build's status page.
+REPORT_BUILD_CHECK_SECONDS = int(os.environ.get("REPORT_BUILD_CHECK_SECONDS", 30))
 # A page's PDF or Excel download of more rows than this (a page of the list) is built by the
 # task worker with progress; up to this many are sent at once.
 EXPORT_DIRECT_MAX_ROWS = int(os.environ.get("EXPORT_DIRECT_MAX_ROWS", 50))

@@ -205,6 +205,13 @@ def can_view_final_packs(user: Any) -> bool:
     return _active(user) and (user.is_superuser or bool(roles(user) & _PACK_READERS))
 
 
+def may_fetch_download(user: Any, requested_by_id: int | None) -> bool:
+    """A page's download built in the background is its requester's alone (and a superuser's):
+    its link must not hand one person's filtered figures to whoever guesses the number
+    (issue 13). Anyone else is told it does not exist."""
+    return _active(user) and (user.is_superuser or requested_by_id == user.pk)
+
+
 def can_manage_comparators(user: Any) -> bool:
     """Importing comparator data and defining comparator groups is the performance team's
     (issue 11: groups "defined by the performance team")."""

@@ -8,10 +8,10 @@ import signal
 import pytest
 
 from tests.support.served import (
+    build_row,
     manage,
     production_env,
     python,
-    query,
     served_database,
     start,
     stop,
@@ -38,11 +38,6 @@ print(services.pack_build_request(pack=pack, format="pdf", user=clerk).pk)
 """
 
 RECOVER = "from reporting import services; print(services.builds_recover_stale())"
-
-
-def build_row(url: str, build: int) -> tuple:
-    sql = "SELECT status, attempts, message FROM reporting_packbuild WHERE id = %s"
-    return query(url, sql, build)[0]
 
 
 @pytest.fixture

@@ -225,3 +225,9 @@ def query(database_url: str, sql: str, *params) -> list[tuple]:
 
     with psycopg.connect(database_url.replace("postgres://", "postgresql://")) as db:
         return db.execute(sql, params).fetchall()
+
+
+def build_row(database_url: str, build: int) -> tuple:
+    """A report build's (status, attempts, message), read straight from the database."""
+    sql = "SELECT status, attempts, message FROM reporting_packbuild WHERE id = %s"
+    return query(database_url, sql, build)[0]

@@ -4,8 +4,13 @@ Issue 13 ("A production server that scales out"): gunicorn serves the app with t
 settings while `db_worker` builds report files beside it. If either stops, the other is
 stopped too, so a council never runs a site whose builds wait for ever, or a worker with no
 site. `make serve` migrates and collects static files first, then runs this.
+
+Every REPORT_BUILD_CHECK_SECONDS the supervisor also looks for builds whose worker died
+(`builds_recover_stale`), so a killed build is retried or failed within minutes even if nobody
+opens its status page (issue 13).
 """
 
+import logging
 import signal
 import subprocess
 import sys
@@ -13,6 +18,11 @@ import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.db import DatabaseError, connection
+
+from reporting.services import builds_recover_stale
+
+logger = logging.getLogger(__name__)
 
 
 def _children(*, bind: str, web_workers: int, task_workers: int) -> list[list[str]]:
@@ -61,8 +71,12 @@ class Command(BaseCommand):
 
         for signum in (signal.SIGTERM, signal.SIGINT):
             signal.signal(signum, stop)
+        checked = time.monotonic()
         while not stopping and all(p.poll() is None for p in processes):
             time.sleep(0.5)
+            if time.monotonic() - checked >= settings.REPORT_BUILD_CHECK_SECONDS:
+                recover_dead_builds()
+                checked = time.monotonic()
         self._stop_all(processes)
         died = [p for p in processes if p.returncode not in (0, -signal.SIGTERM)]
         if not stopping and died:
@@ -82,3 +96,18 @@ class Command(BaseCommand):
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+
+
+def recover_dead_builds() -> int:
+    """Retry or fail the builds whose worker died; a busy or restarting database only delays
+    the check to the next round, it never stops the site. Returns how many were found."""
+    try:
+        found = builds_recover_stale()
+    except DatabaseError:
+        logger.exception("Could not check for builds whose worker died; will try again.")
+        found = 0
+    finally:
+        connection.close()  # hold no idle connection between checks
+    if found:
+        logger.warning("Found %d build(s) whose worker died: retried or failed.", found)
+    return found

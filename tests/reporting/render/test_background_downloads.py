@@ -91,16 +91,45 @@ def test_a_download_of_less_than_a_page_is_sent_at_once(member):
     assert not PackBuild.objects.exists()
 
 
-def test_asking_twice_for_the_same_download_builds_it_once(member, client, role_user):
+def test_asking_twice_for_the_same_download_builds_it_once(member):
     first = member.get(url("/items/", **Q2, download="pdf"))
     second = member.get(url("/items/", **Q2, download="pdf"))
     assert first["Location"] == second["Location"]
     assert PackBuild.objects.count() == 1
-    other = client.__class__()
-    other.force_login(role_user(Role.VIEWER, username="another"))
-    assert other.get(url("/items/", **Q2, download="pdf"))["Location"] == first["Location"]
-    other.get(url("/items/", **Q2, download="xlsx"))  # another format is another file
+    member.get(url("/items/", **Q2, download="xlsx"))  # another format is another file
     assert PackBuild.objects.count() == 2
+
+
+def signed_in(client, user):
+    other = client.__class__()
+    other.force_login(user)
+    return other
+
+
+def test_another_person_asking_for_the_same_download_gets_a_build_of_their_own(
+    member, client, role_user
+):
+    first = member.get(url("/items/", **Q2, download="pdf"))
+    other = signed_in(client, role_user(Role.VIEWER, username="another"))
+    theirs = other.get(url("/items/", **Q2, download="pdf"))
+    assert theirs.status_code == 302
+    assert theirs["Location"] != first["Location"]
+    assert other.get(theirs["Location"]).status_code == 200
+    assert PackBuild.objects.count() == 2
+
+
+def test_a_download_is_shown_only_to_the_person_who_asked_for_it(member, client, role_user):
+    status = member.get(url("/items/", **Q2, download="pdf"))["Location"]
+    call_command(*WORKER, verbosity=0)
+    assert member.get(status).status_code == 200
+    assert member.get(status + "download/").status_code == 200
+    other = signed_in(client, role_user(Role.PERFORMANCE_TEAM, username="team"))
+    for path in (status, status + "?format=json", status + "download/"):
+        assert other.get(path).status_code == 404, path
+    superuser = role_user(Role.VIEWER, username="root", is_staff=True, is_superuser=True)
+    download = signed_in(client, superuser).get(status + "download/")
+    assert download.status_code == 200
+    assert "BV 012" in Pdf(b"".join(download.streaming_content)).text
 
 
 def test_a_download_past_the_persons_limit_is_refused_in_words(member, settings):
