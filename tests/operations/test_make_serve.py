@@ -68,7 +68,7 @@ def site(tmp_path):
         base = f"http://127.0.0.1:{port}"
         try:
             wait_until(
-                lambda: answers(base) or server.poll() is not None, timeout=120, what="serve"
+                lambda: answers(base) or server.poll() is not None, timeout=240, what="serve"
             )
             assert server.poll() is None, (tmp_path / "serve.log").read_text()
             yield server, base, pack
