@@ -9,6 +9,10 @@ from django.db import transaction
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
 from scorecard.models import Directorate, OfficerProfile
+from scorecard.models.audit import SIGNED_ON_SUMMARY
+from scorecard.returns.audit import audit_record
+
+from .events import security_event
 
 
 def single_sign_on_configured() -> bool:
@@ -48,10 +52,13 @@ class CouncilSignOn(OIDCAuthenticationBackend):
     def create_user(self, claims):
         user = self.UserModel(username=username_from(claims))
         user.set_unusable_password()
-        return signed_on_user_update(user=user, claims=claims)
+        return signed_on_user_update(user=user, claims=claims, request=self._request())
 
     def update_user(self, user, claims):
-        return signed_on_user_update(user=user, claims=claims)
+        return signed_on_user_update(user=user, claims=claims, request=self._request())
+
+    def _request(self):
+        return getattr(self, "request", None)  # set by mozilla-django-oidc's authenticate()
 
 
 def username_from(claims: dict) -> str:
@@ -60,13 +67,16 @@ def username_from(claims: dict) -> str:
 
 
 @transaction.atomic
-def signed_on_user_update(*, user, claims: dict):
+def signed_on_user_update(*, user, claims: dict, request=None):
     """Name, email, roles and directorate from the provider's claims. Roles not mapped from a
-    group are taken away: the provider is the one place a signed-on person's access is set."""
+    group are taken away: the provider is the one place a signed-on person's access is set.
+    A change of roles or directorate is audited and logged as a security event, as a change on
+    the set-up pages is (issue 13, "Security events"); a sign-on that changes nothing is not."""
     user.email = claims.get("email", user.email) or ""
     user.first_name = (claims.get("given_name") or user.first_name)[:150]
     user.last_name = (claims.get("family_name") or user.last_name)[:150]
     user.save()
+    before = _access_of(user)
     groups = claims.get(getattr(settings, "OIDC_GROUPS_CLAIM", "groups")) or []
     role_names = {settings.OIDC_ROLE_GROUPS[g] for g in groups if g in settings.OIDC_ROLE_GROUPS}
     wanted = set(Group.objects.filter(name__in=role_names))
@@ -80,4 +90,41 @@ def signed_on_user_update(*, user, claims: dict):
     ]
     directorate = Directorate.objects.filter(name__in=names).order_by("name").first()
     OfficerProfile.objects.update_or_create(user=user, defaults={"directorate": directorate})
+    after = {
+        "Roles": ", ".join(sorted(g.name for g in wanted)),
+        "Directorate": str(directorate or ""),
+    }
+    changes = {k: [before[k], after[k]] for k in after if before[k] != after[k]}
+    if changes:
+        _record_access_change(user=user, changes=changes, request=request)
     return user
+
+
+def _access_of(user) -> dict[str, str]:
+    """Roles and directorate as the audit trail shows them (as the set-up pages record them)."""
+    if user.pk is None:
+        return {"Roles": "", "Directorate": ""}
+    profile = OfficerProfile.objects.filter(user=user).select_related("directorate").first()
+    return {
+        "Roles": ", ".join(sorted(user.groups.values_list("name", flat=True))),
+        "Directorate": str(getattr(profile, "directorate", None) or ""),
+    }
+
+
+def _record_access_change(*, user, changes: dict[str, list[str]], request) -> None:
+    # No person made this change: the entry has no user, and says the sign-on did it.
+    audit_record(
+        user=None,
+        item=user,
+        summary=f"{SIGNED_ON_SUMMARY}: {user.get_username()}",
+        changes=changes,
+        reason="Set by single sign-on from the council's groups (OIDC_ROLE_GROUPS, "
+        "OIDC_DIRECTORATE_GROUPS).",
+    )
+    security_event(
+        "access_changed_by_single_sign_on",
+        request,
+        user="single sign-on",
+        target=user.get_username(),
+        changes=changes,
+    )

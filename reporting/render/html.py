@@ -1,7 +1,24 @@
+import re
+
 from django.template.loader import render_to_string
 
 from reporting.narrative import numbered_count, paragraphs
 from reporting.reports import Report
+
+# C0 controls but tab and line feed, and DEL: never text. Carriage returns become line feeds.
+CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def printable(text: str) -> str:
+    """Text with every control character but tab and newline replaced by a space.
+
+    The one text filter of the document every format prints from: a form feed or an escape
+    pasted into a committee name or a commentary would otherwise reach WeasyPrint, which draws
+    nothing for it and, for a form feed on the cover, leaves the PDF with no text layer at all
+    (issue 13 review); a space keeps the words on either side apart. HTML treats CR and CRLF as
+    a line feed (WHATWG "preprocessing the input stream"), so those become one here too.
+    """
+    return CONTROLS.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def table_rows_html(section) -> list[tuple[str, list[list[tuple[str, str]]]]]:
@@ -58,4 +75,4 @@ def render_html(report: Report, *, for_pdf: bool = False) -> bytes:
         "reporting/report/document.html",
         {"report": report, "sections": sections, "for_pdf": for_pdf},
     )
-    return html.encode("utf-8")
+    return printable(html).encode("utf-8")

@@ -6,6 +6,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 
+# How entries written by single sign-on begin: no person made the change, the council's
+# identity provider did (perfmgmt/security/sso.py).
+SIGNED_ON_SUMMARY = "Changed by single sign-on"
+
 
 class AuditEntry(models.Model):
     """One change to a result, an action update, a measure's rule or a period.
@@ -38,5 +42,7 @@ class AuditEntry(models.Model):
     @property
     def who(self) -> str:
         if self.user is None:
+            if self.summary.startswith(SIGNED_ON_SUMMARY):
+                return "Single sign-on"
             return "someone no longer registered"
         return self.user.get_full_name() or self.user.get_username()

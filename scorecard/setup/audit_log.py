@@ -14,14 +14,23 @@ from openpyxl import Workbook
 
 from scorecard.kinds import item_kinds
 from scorecard.models import AuditEntry, ReportingPeriod
+from scorecard.models.audit import SIGNED_ON_SUMMARY
 from scorecard.returns.audit import FIELD_LABELS
 from scorecard.safecells import mark_text, xlsx_text
 
 # Kinds of change, by how the services that write them start their summaries.
 CHANGE_KINDS = {
     "setup": (
-        "Set-up: added, changed, deleted, invited, deactivated",
-        ("Added", "Changed in set-up", "Deleted", "Invited", "Deactivated", "Reactivated"),
+        "Set-up: added, changed, deleted, invited, deactivated, roles from single sign-on",
+        (
+            "Added",
+            "Changed in set-up",
+            SIGNED_ON_SUMMARY,
+            "Deleted",
+            "Invited",
+            "Deactivated",
+            "Reactivated",
+        ),
     ),
     "rules": ("How a measure is rated", ("Changed how",)),
     "returns": (

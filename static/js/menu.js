@@ -22,3 +22,17 @@
     }
   });
 })();
+
+// The header's user menu is a <details> element and works without this script; Escape closes it
+// and returns the keyboard to its summary, as it does for the Menu button.
+(function () {
+  "use strict";
+  var menu = document.querySelector(".user-menu");
+  if (!menu) { return; }
+  menu.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && menu.open) {
+      menu.open = false;
+      menu.querySelector("summary").focus();
+    }
+  });
+})();

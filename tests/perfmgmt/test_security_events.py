@@ -2,9 +2,7 @@
 and from where, for a council's log collector (issue 13). Read back through the formatter the
 settings configure, and parsed."""
 
-import io
 import json
-import logging
 
 import pytest
 from django.contrib.auth.models import Group
@@ -16,24 +14,6 @@ from tests.support.factories import PASSWORD, ResultFactory
 pytestmark = pytest.mark.django_db
 
 LOGIN = "/accounts/login/"
-
-
-@pytest.fixture
-def events():
-    """The JSON lines the security logger writes during the test, parsed."""
-    logger = logging.getLogger("perfmgmt.security")
-    configured = [h for h in logger.handlers if h.formatter is not None]
-    assert configured, "perfmgmt.security has no handler in LOGGING"
-    stream = io.StringIO()
-    handler = logging.StreamHandler(stream)
-    handler.setFormatter(configured[0].formatter)
-    logger.addHandler(handler)
-
-    def read() -> list[dict]:
-        return [json.loads(line) for line in stream.getvalue().splitlines()]
-
-    yield read
-    logger.removeHandler(handler)
 
 
 def named(lines: list[dict], event: str) -> list[dict]:

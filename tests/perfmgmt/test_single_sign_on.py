@@ -9,9 +9,11 @@ import httpx
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.test import Client
 from oidc_provider_mock import User, run_server_in_thread
 
 from scorecard.models import Role
+from scorecard.returns.audit import entries_about
 from tests.support.factories import PASSWORD, DirectorateFactory
 
 pytestmark = pytest.mark.django_db
@@ -142,3 +144,51 @@ def test_local_passwords_can_be_switched_off(client, sso, settings, viewer):
 def test_local_passwords_work_beside_single_sign_on_by_default(client, sso, viewer):
     client.post("/accounts/login/", {"username": viewer.username, "password": PASSWORD})
     assert client.get("/dashboard/").status_code == 200
+
+
+def sign_on_audit(username: str) -> list:
+    account = get_user_model().objects.get(username=username)
+    return list(entries_about([account]))
+
+
+def access_events(events) -> list[dict]:
+    return [line for line in events() if line["event"] == "access_changed_by_single_sign_on"]
+
+
+def test_roles_and_directorate_given_by_sign_on_are_in_the_audit_trail_and_security_log(
+    client, sso, events, team_member
+):
+    sign_on(client, ALICE.sub)
+    [entry] = sign_on_audit("alice")
+    assert entry.summary == "Changed by single sign-on: alice"
+    assert entry.who == "Single sign-on"
+    assert entry.changes == {
+        "Roles": ["", f"{Role.PERFORMANCE_TEAM.value}, {Role.VIEWER.value}"],
+        "Directorate": ["", "Environment & Economy"],
+    }
+    assert "by single sign-on" in entry.reason
+    [line] = access_events(events)
+    assert (line["user"], line["target"]) == ("single sign-on", "alice")
+    assert line["changes"] == entry.changes
+    team = Client()
+    team.force_login(team_member)
+    page = team.get("/setup/audit/", {"change": "setup"}).content.decode()
+    assert "Changed by single sign-on: alice" in page and "Single sign-on" in page
+
+
+def test_a_sign_on_that_changes_nothing_leaves_no_entry(client, sso, events):
+    sign_on(client, ALICE.sub)
+    client.logout()
+    sign_on(client, ALICE.sub)
+    assert len(sign_on_audit("alice")) == 1
+    assert len(access_events(events)) == 1
+
+
+def test_roles_taken_away_at_sign_on_are_audited_from_what_to_what(client, sso, settings, events):
+    sign_on(client, BOB.sub)
+    settings.OIDC_ROLE_GROUPS = {"All-Staff": Role.OFFICER.value}
+    client.logout()
+    sign_on(client, BOB.sub)
+    newest = sign_on_audit("bob")[0]
+    assert newest.changes == {"Roles": [Role.VIEWER.value, Role.OFFICER.value]}
+    assert access_events(events)[-1]["changes"] == newest.changes

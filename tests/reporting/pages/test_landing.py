@@ -74,10 +74,10 @@ def nav_links(content: bytes) -> dict[str, str]:
 
 
 NAVIGATION = [
-    (Role.OFFICER, EVERYONE + ["My returns", "Notifications", "API tokens", "Sign out"]),
+    (Role.OFFICER, EVERYONE + ["My returns", "Notifications", "Sign out"]),
     (
         Role.APPROVER,
-        EVERYONE + ["My returns", "Approvals", "Notifications", "API tokens", "Sign out"],
+        EVERYONE + ["My returns", "Approvals", "Notifications", "Sign out"],
     ),
     (
         Role.PERFORMANCE_TEAM,
@@ -90,12 +90,11 @@ NAVIGATION = [
             "Periods",
             "Set-up",
             "Notifications",
-            "API tokens",
             "Sign out",
         ],
     ),
-    (Role.VIEWER, EVERYONE + ["Report packs", "API tokens", "Sign out"]),
-    (Role.COMMITTEE_CLERK, EVERYONE + ["Report packs", "API tokens", "Sign out"]),
+    (Role.VIEWER, EVERYONE + ["Report packs", "Sign out"]),
+    (Role.COMMITTEE_CLERK, EVERYONE + ["Report packs", "Sign out"]),
 ]
 
 
@@ -111,6 +110,18 @@ def test_the_navigation_shows_each_role_what_it_may_use_and_nothing_else(
     for words, href in links.items():
         if words != "Sign out":
             assert client.get(href).status_code == 200, f"{role.label} is refused {words}"
+
+
+@pytest.mark.parametrize("role", [role for role, _ in NAVIGATION])
+def test_every_role_finds_api_tokens_in_the_menu_named_after_them(client, user_for, role):
+    user = user_for(role)
+    client.force_login(user)
+    menu = parse(client.get(reverse("dashboard")).content).find("nav", aria_label="Your account")
+    assert menu is not None, "the header has no menu of the person's own things"
+    assert menu.find("summary").text == (
+        user.get_full_name() or user.get_username()
+    )
+    assert {a.text: a.get("href") for a in menu.find_all("a")} == {"API tokens": "/api/tokens/"}
 
 
 def test_a_viewer_is_offered_no_returns(client, user_for):
