@@ -220,3 +220,12 @@ def test_the_api_sets_a_mark_when_a_row_gives_it(api, marked):
     entry = entries(marked).get()
     assert entry.changes == {"commentary_internal": ["Yes", "No"]}
     assert entry.user.username == "officer"
+
+
+def test_the_approver_sees_which_words_are_kept_internal(client, officer, approver, marked):
+    Result.objects.filter(pk=marked.pk).update(status="submitted", entered_by=officer)
+    client.force_login(approver)
+    page = client.get(reverse("returns:approvals")).content.decode()
+    assert "Contractor Smith is underperforming" in page
+    assert "Internal: kept off the public pages." in page
+    assert "Corrective action (internal, kept off the public pages):" in page
