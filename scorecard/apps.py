@@ -28,6 +28,8 @@ class ScorecardConfig(AppConfig):
             "risk_likelihood": "Likelihood",
             "risk_impact": "Impact",
         }
+        # Entered on the forms and the API but on no sheet: an upload leaves them as they are.
+        result_flags = ("commentary_internal", "corrective_action_internal")
         # A measure's return is its result, rated by the measure's rule against its target.
         register_kind(
             ItemKind(
@@ -35,7 +37,7 @@ class ScorecardConfig(AppConfig):
                 label="measure",
                 model=Measure,
                 return_model=Result,
-                fields=tuple(result_columns),
+                fields=(*result_columns, *result_flags),
                 noun="result",
                 sheet="Results",
                 columns=result_columns,

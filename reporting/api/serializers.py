@@ -204,6 +204,13 @@ class ReturnRowSerializer(serializers.Serializer):
     rag = serializers.ChoiceField(choices=RAG_OR_BLANK, required=False, help_text="An action")
     commentary = serializers.CharField(required=False, allow_blank=True, max_length=10000)
     corrective_action = serializers.CharField(required=False, allow_blank=True, max_length=10000)
+    commentary_internal = serializers.BooleanField(
+        required=False, help_text="Keep the commentary off the public pages; left out, kept as is"
+    )
+    corrective_action_internal = serializers.BooleanField(
+        required=False,
+        help_text="Keep the corrective action off the public pages; left out, kept as is",
+    )
     risk_likelihood = _risk()
     risk_impact = _risk()
     confirm_actual = serializers.BooleanField(

@@ -29,6 +29,8 @@ FIELD_LABELS = {
     "rag_explanation": "RAG explanation",
     "commentary": "Commentary",
     "corrective_action": "Corrective action",
+    "commentary_internal": "Commentary kept off the public pages",
+    "corrective_action_internal": "Corrective action kept off the public pages",
     "judgement_reason": "Why the RAG differs from the target and tolerance",
     "risk_likelihood": "Likelihood",
     "risk_impact": "Impact",
@@ -82,9 +84,15 @@ def _shown(name: str, value: Any) -> str:
 
 
 def changes_between(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[str]]:
-    """``{field: [old, new]}`` for every field whose text differs."""
+    """``{field: [old, new]}`` for every field whose text differs.
+
+    A box left unticked on something new (``name`` not in ``before``) is not a change: a new
+    result's commentary "not kept off the public pages" would only be noise in its history.
+    """
     changes = {}
     for name, new in after.items():
+        if new is False and name not in before:
+            continue
         old_text, new_text = _shown(name, before.get(name)), _shown(name, new)
         if old_text != new_text:
             changes[name] = [old_text, new_text]

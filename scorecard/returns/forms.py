@@ -144,6 +144,14 @@ class ResultForm(ReturnForm):
         widget=_text(3),
         help_text="What is being done to bring it back on target; required when it is Red.",
     )
+    # Ticked, the words stay on the council's own pages but never reach the public pages or
+    # open data (issue 14): they may name people or contracts residents should not read.
+    commentary_internal = forms.BooleanField(
+        required=False, label="Internal: keep the commentary off the public pages"
+    )
+    corrective_action_internal = forms.BooleanField(
+        required=False, label="Internal: keep the corrective action off the public pages"
+    )
     judgement_reason = forms.CharField(
         required=False,
         widget=_text(3),
@@ -177,7 +185,9 @@ class ResultForm(ReturnForm):
         "forecast",
         "officer_rag",
         "commentary",
+        "commentary_internal",
         "corrective_action",
+        "corrective_action_internal",
         "judgement_reason",
         "risk_likelihood",
         "risk_impact",

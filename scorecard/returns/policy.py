@@ -35,6 +35,9 @@ from .audit import FIELD_LABELS, change_sentence, changes_between, latest_entry
 from .services import default_method, entry_problems
 
 TEXT_FIELDS = {"officer_rag", "rag", "commentary", "corrective_action", REASON_FIELD}
+# Marks a sheet has no column for (what is kept off the public pages): a new return's are off,
+# a stored return's are kept as they are.
+OFF_FIELDS = {"commentary_internal", "corrective_action_internal"}
 # The sheet's column of each field that is not one the kind's forms enter as such.
 EXTRA_COLUMNS = {REASON_FIELD: REASON_COLUMN}
 
@@ -54,6 +57,7 @@ def _effective(
     if current is None and not any(v not in (None, "") for v in entered.values()):
         return None  # a row left blank
     blank = {name: "" if name in TEXT_FIELDS else None for name in fields}
+    blank.update({name: False for name in OFF_FIELDS if name in fields})
     effective = {name: entered.get(name, stored.get(name, blank[name])) for name in fields}
     unchanged = not changes_between(stored, effective) if current else False
     if unchanged and current.status in HANDED_IN:

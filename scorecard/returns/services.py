@@ -290,9 +290,16 @@ def _same_explanation(current: models.Model, new: dict[str, Any]) -> bool:
 
 
 def _with_stored(kind: ItemKind, current: models.Model | None, values: dict) -> dict[str, Any]:
-    """The form's values, where a field the form did not show keeps what is stored."""
+    """The form's values, where a field the form did not show keeps what is stored.
+
+    A new return takes each field's default: commentary not marked internal stays public
+    until someone marks it (issue 14), whichever way it was written.
+    """
+    meta = kind.return_model._meta
     values = {
-        name: values[name] if name in values else getattr(current, name, None)
+        name: values[name]
+        if name in values
+        else (getattr(current, name) if current else meta.get_field(name).get_default())
         for name in kind.fields
     }
     for text_field in ("commentary", "corrective_action", "officer_rag", "rag"):

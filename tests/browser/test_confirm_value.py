@@ -20,12 +20,12 @@ def test_an_implausible_actual_is_saved_once_the_officer_confirms_it(
     sign_in(page, council["officer"])
     page.goto(f"/returns/measure/{council['measure'].pk}/{council['q3'].pk}/")
     page.get_by_label("Actual").fill("150")
-    page.get_by_label("Commentary").fill("New garden waste service.")
+    page.get_by_label("Commentary", exact=True).fill("New garden waste service.")
     page.get_by_role("button", name="Submit for approval").click()
 
     expect(page.get_by_role("alert")).to_contain_text("Actual: 150% is outside 0 to 100%")
     expect(page.get_by_label("Actual")).to_have_value("150")
-    expect(page.get_by_label("Commentary")).to_have_value("New garden waste service.")
+    expect(page.get_by_label("Commentary", exact=True)).to_have_value("New garden waste service.")
     assert_accessible(page)
     assert not Result.objects.filter(period=council["q3"]).exists()
 

@@ -32,7 +32,7 @@ def test_the_quarterly_return_journey(page, council, assert_accessible):
     page.get_by_role("button", name="Check RAG").click()
     expect(page.locator(".rag-check")).to_contain_text("Red")
     assert_accessible(page)
-    page.get_by_label("Commentary").fill("Contractor tonnage fell.")
+    page.get_by_label("Commentary", exact=True).fill("Contractor tonnage fell.")
     page.get_by_role("button", name="Submit for approval").click()
     summary = page.get_by_role("alert")
     expect(summary).to_contain_text("There is a problem")
@@ -40,10 +40,10 @@ def test_the_quarterly_return_journey(page, council, assert_accessible):
     expect(page.get_by_label("Actual")).to_have_value("20")
     assert_accessible(page)
     summary.get_by_role("link", name=re.compile("Corrective action")).click()
-    expect(page.get_by_label("Corrective action")).to_be_focused()
+    expect(page.get_by_label("Corrective action", exact=True)).to_be_focused()
 
     # It is added, and the return submitted.
-    page.get_by_label("Corrective action").fill("New collection round from January.")
+    page.get_by_label("Corrective action", exact=True).fill("New collection round from January.")
     page.get_by_role("button", name="Submit for approval").click()
     expect(page.get_by_role("status")).to_contain_text("NI 192 2009/10 Q3 submitted")
     expect(page.get_by_role("row", name=re.compile("NI 192"))).to_contain_text("Submitted")
@@ -72,7 +72,9 @@ def test_the_quarterly_return_journey(page, council, assert_accessible):
     row.get_by_role("link", name="Household waste recycled").click()
     expect(page.get_by_role("note")).to_contain_text("Give the tonnage behind 20%.")
     assert_accessible(page)
-    page.get_by_label("Commentary").fill("Contractor tonnage fell: 2,040 t against 4,100 t.")
+    page.get_by_label("Commentary", exact=True).fill(
+        "Contractor tonnage fell: 2,040 t against 4,100 t."
+    )
     page.get_by_role("button", name="Submit for approval").click()
     expect(page.get_by_role("status")).to_contain_text("submitted")
     sign_out(page)
