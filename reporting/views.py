@@ -14,6 +14,7 @@ from scorecard.returns import permissions
 from scorecard.rules.returns import HANDED_IN
 
 from . import downloads, pages, services
+from .benchmarking import chosen_group, with_quartiles
 from .charts import line_chart, rag_mix_chart
 from .dashboard import build_dashboard
 from .items import items_for
@@ -27,7 +28,15 @@ from .selectors import (
     framework_overview,
     priority_action_plans,
 )
-from .tables import EXCEPTION_COLUMNS, MISSING_COLUMNS, SCORECARD_COLUMNS, ItemTable, table_html
+from .tables import (
+    EXCEPTION_COLUMNS,
+    MISSING_COLUMNS,
+    QUARTILE_COLUMNS,
+    SCORECARD_COLUMNS,
+    ItemTable,
+    QuartileItemTable,
+    table_html,
+)
 
 
 def _download(request: HttpRequest, page: str, code: str = "") -> HttpResponse | None:
@@ -164,14 +173,26 @@ def item_list(request: HttpRequest) -> HttpResponse:
         if response is not None:
             return response
     filters, items, period = downloads.filtered_items(request.GET)
-    table = ItemTable(items)
+    quartiles = downloads.shows_quartiles(request.GET)
+    group = chosen_group(None) if quartiles else None
+    if quartiles and period is not None:
+        # Paged after: one batch of queries for every row, not one per measure.
+        items = with_quartiles(items, group=group, until=period)
+    table = (QuartileItemTable if quartiles else ItemTable)(items)
     RequestConfig(request, paginate=False).configure(table)
     per_page = _per_page(request)
     table.paginate(page=_page_number(request, len(items), per_page), per_page=per_page)
     return render(
         request,
         "reporting/items.html",
-        {"filter": filters, "table": table, "period": period, "count": len(items)},
+        {
+            "filter": filters,
+            "table": table,
+            "period": period,
+            "count": len(items),
+            "quartiles": quartiles,
+            "group": group,
+        },
     )
 
 
@@ -183,13 +204,25 @@ def balanced_scorecard(request: HttpRequest) -> HttpResponse:
     if request.GET.get("download"):
         return _download(request, "scorecard") or redirect("scorecard")
     items = items_for(period, actions=Action.objects.none())
+    quartiles = downloads.shows_quartiles(request.GET)
+    group = chosen_group(None) if quartiles else None
+    columns = SCORECARD_COLUMNS
+    if quartiles:
+        items = with_quartiles(items, group=group, until=period)
+        columns += QUARTILE_COLUMNS
     sections = pages.scorecard_sections(items)
     for section in sections:
-        section.table = table_html(SCORECARD_COLUMNS, section.items, section.perspective)
+        section.table = table_html(columns, section.items, section.perspective)
     return render(
         request,
         "reporting/scorecard.html",
-        {"period": period, "sections": sections, "periods": pages.period_choices()},
+        {
+            "period": period,
+            "sections": sections,
+            "periods": pages.period_choices(),
+            "quartiles": quartiles,
+            "group": group,
+        },
     )
 
 
