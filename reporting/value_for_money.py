@@ -16,12 +16,14 @@ from html import escape
 from django.utils.safestring import SafeString
 
 from actionplans.models import Action
-from scorecard.models import Measure, ReportingPeriod, Service, ServiceCost
+from scorecard.models import ComparatorGroup, Measure, ReportingPeriod, Service, ServiceCost
+from scorecard.rules.benchmarking import QUARTILE_WORDS, ordinal
 from scorecard.rules.periods import PeriodKind, PeriodRef
 from scorecard.rules.rag import Status
 from scorecard.rules.units import format_value
 from scorecard.rules.value_for_money import Placed, Quadrant, ServiceFigures, review_ranking
 
+from .benchmarking import chosen_group, cost_positions
 from .charts import Chart, _svg
 from .items import items_for
 from .tables import Col
@@ -74,6 +76,7 @@ class ValueForMoney:
     period: ReportingPeriod
     year_label: str  # the financial year whose costs are shown
     rows: list[ServiceValue]
+    group: str = ""  # the comparator group costs are placed in ("" when none is defined)
 
 
 def _year_of(period: ReportingPeriod) -> str:
@@ -127,6 +130,8 @@ def value_for_money(period: ReportingPeriod) -> ValueForMoney:
         )
         for s in services
     ]
+    group = chosen_group(None)
+    quartiles = _cost_quartiles(costs, group)
     rows = []
     for rank, placed in enumerate(review_ranking(figures), start=1):
         s = by_name[placed.figures.name]
@@ -144,9 +149,33 @@ def value_for_money(period: ReportingPeriod) -> ValueForMoney:
                     else "Not given"
                 ),
                 satisfaction=f"{green} of {rated} Green" if rated else "No satisfaction measures",
+                cost_quartile=quartiles.get(s.pk, NO_COMPARATORS),
             )
         )
-    return ValueForMoney(period, year, rows)
+    return ValueForMoney(period, year, rows, group.name if group else "")
+
+
+def _cost_quartiles(costs: dict[int, ServiceCost], group: ComparatorGroup | None) -> dict[int, str]:
+    """Each service's cost quartile against the first comparator group by name, as the
+    benchmarking annex: its cost per head where given, else its net cost, against the group's
+    costs under its cost indicator for the same year; lower cost is better (issue 11)."""
+    wanted = {
+        sid: (
+            c.service.cost_indicator,
+            c.net_cost if c.cost_per_head is None else c.cost_per_head,
+            c.period_id,
+        )
+        for sid, c in costs.items()
+        if c.service.cost_indicator
+    }
+    if group is None or not wanted:
+        return {}
+    return {
+        sid: f"{found.quartile} ({QUARTILE_WORDS[found.quartile]}), "
+        f"{ordinal(found.rank)} of {found.of} in {group.name} "
+        f"({'cost per head' if costs[sid].cost_per_head is not None else 'net cost'})"
+        for sid, found in cost_positions(wanted, group=group).items()
+    }
 
 
 def quadrant_chart(page: ValueForMoney) -> Chart:
@@ -188,8 +217,11 @@ def quadrant_chart(page: ValueForMoney) -> Chart:
     )
     title = f"Cost and performance by service, {page.period.label}"
     svg: SafeString = _svg(width, height, title, body)
-    rows = [[str(r.rank), r.service, r.quadrant, r.cost_rank, r.performance] for r in placed]
-    headers = ["Number", "Service", "Quadrant", "Cost rank", "Performance"]
+    rows = [
+        [str(r.rank), r.service, r.quadrant, r.cost_rank, r.cost_quartile, r.performance]
+        for r in placed
+    ]
+    headers = ["Number", "Service", "Quadrant", "Cost rank", "Cost quartile", "Performance"]
     return Chart(svg, title, headers, rows)
 
 

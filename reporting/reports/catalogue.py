@@ -288,7 +288,13 @@ def value_for_money_report(
             [("", page.rows)],
             note=f"Net cost for {page.year_label}; performance is the share of each service's "
             "rated measures that are Green, approved figures only. Cost rank 1 is the costliest "
-            "of the council's services.",
+            "of the council's services"
+            + (
+                f"; cost quartile 1 is the cheapest quarter of {page.group} (cost per head "
+                "where given, else net cost), for services naming a cost indicator."
+                if page.group
+                else "."
+            ),
             sheet="Value for money",
         )
     )
