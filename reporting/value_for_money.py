@@ -42,7 +42,8 @@ class ServiceValue:
     cost_per_head: str
     unit_cost: str
     satisfaction: str
-    cost_quartile: str = NO_COMPARATORS  # against comparators, once benchmarking imports them
+    cost_quartile: str = NO_COMPARATORS  # against the first comparator group, in words
+    cost_quartile_number: int | None = None  # 1 = cheapest quarter, for the chart's label
     unit: str = "£"
     decimal_places: int = 0
     url: str = ""
@@ -149,13 +150,16 @@ def value_for_money(period: ReportingPeriod) -> ValueForMoney:
                     else "Not given"
                 ),
                 satisfaction=f"{green} of {rated} Green" if rated else "No satisfaction measures",
-                cost_quartile=quartiles.get(s.pk, NO_COMPARATORS),
+                cost_quartile=quartiles.get(s.pk, (None, NO_COMPARATORS))[1],
+                cost_quartile_number=quartiles.get(s.pk, (None, ""))[0],
             )
         )
     return ValueForMoney(period, year, rows, group.name if group else "")
 
 
-def _cost_quartiles(costs: dict[int, ServiceCost], group: ComparatorGroup | None) -> dict[int, str]:
+def _cost_quartiles(
+    costs: dict[int, ServiceCost], group: ComparatorGroup | None
+) -> dict[int, tuple[int, str]]:
     """Each service's cost quartile against the first comparator group by name, as the
     benchmarking annex: its cost per head where given, else its net cost, against the group's
     costs under its cost indicator for the same year; lower cost is better (issue 11)."""
@@ -171,9 +175,12 @@ def _cost_quartiles(costs: dict[int, ServiceCost], group: ComparatorGroup | None
     if group is None or not wanted:
         return {}
     return {
-        sid: f"{found.quartile} ({QUARTILE_WORDS[found.quartile]}), "
-        f"{ordinal(found.rank)} of {found.of} in {group.name} "
-        f"({'cost per head' if costs[sid].cost_per_head is not None else 'net cost'})"
+        sid: (
+            found.quartile,
+            f"{found.quartile} ({QUARTILE_WORDS[found.quartile]}), "
+            f"{ordinal(found.rank)} of {found.of} in {group.name} "
+            f"({'cost per head' if costs[sid].cost_per_head is not None else 'net cost'})",
+        )
         for sid, found in cost_positions(wanted, group=group).items()
     }
 
@@ -210,6 +217,18 @@ def quadrant_chart(page: ValueForMoney) -> Chart:
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="11" fill="#1d70b8" stroke="#0b0c0c"/>'
             f'<text x="{x:.1f}" y="{y + 4:.1f}" text-anchor="middle" font-size="11" '
             f'fill="#ffffff">{r.rank}</text>'
+        )
+        if r.cost_quartile_number:
+            # The cost quartile among comparators beside the dot, in words above the plot.
+            body.append(
+                f'<text x="{x + 14:.1f}" y="{y + 4:.1f}" font-size="10" fill="#0b0c0c">'
+                f"Q{r.cost_quartile_number}</text>"
+            )
+    if page.group and any(r.cost_quartile_number for r in placed):
+        body.append(
+            f'<text x="{width / 2}" y="{pad - 12}" text-anchor="middle" font-size="12">'
+            f"Q1–Q4 beside a service: its cost quartile among {escape(page.group)} "
+            "(Q1 cheapest)</text>"
         )
     body.append(
         f'<text x="{width / 2}" y="{height - 10}" text-anchor="middle" font-size="12">'

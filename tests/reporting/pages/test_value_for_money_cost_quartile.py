@@ -48,8 +48,13 @@ def test_the_ranking_gives_the_cost_quartile_where_comparators_exist(as_viewer, 
     assert "among Nearest neighbours for 2009/10" in page.text
 
 
-def test_the_chart_table_carries_the_cost_quartile(as_viewer, compared):
-    data = table(_page(as_viewer), "Cost and performance by service")
+def test_the_chart_labels_the_cost_quartile_and_its_table_says_it(as_viewer, compared):
+    page = _page(as_viewer)
+    svg = page.find("svg")
+    labels = [t.text for t in svg.find_all("text") if t.text in ("Q1", "Q2", "Q3", "Q4")]
+    assert labels == ["Q2"]  # Waste alone has comparator costs
+    assert "its cost quartile among Nearest neighbours (Q1 cheapest)" in svg.text
+    data = table(page, "Cost and performance by service")
     by_service = {cells(r)[1]: cells(r) for r in body_rows(data)}
     assert by_service["Waste"][4] == WASTE
     assert by_service["Human resources"][4] == "No comparator data"
