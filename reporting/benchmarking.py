@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cached_property
 
@@ -36,6 +36,7 @@ from scorecard.rules.benchmarking import (
     rankable,
     standings,
 )
+from scorecard.rules.rag import Polarity
 from scorecard.rules.units import format_value
 
 
@@ -153,7 +154,12 @@ def benchmark_history(
     if not named:
         return {}
     council = CouncilSettings.load()
-    by_key = _group_values(named, group, until, council.area_code.strip().upper())
+    by_key = _group_values(
+        {m.external_indicator for m in named},
+        group,
+        council.area_code.strip().upper(),
+        period__end__lte=until.end,
+    )
     periods = ReportingPeriod.objects.in_bulk({pid for _, pid in by_key})
     ours = _approved_results(named, periods)
     keys_by_indicator: dict[str, list[int]] = defaultdict(list)
@@ -185,19 +191,16 @@ def _oldest_first(benchmark: Benchmark) -> tuple:
 
 
 def _group_values(
-    measures: list[Measure], group: ComparatorGroup, until: ReportingPeriod, own: str
+    indicators: set[str], group: ComparatorGroup, own: str, **periods
 ) -> dict[tuple[str, int], dict[int, tuple[Decimal, int]]]:
-    """{(indicator, period id): {area id: (value, places)}} for the group's members but us.
+    """{(indicator, period id): {area id: (value, places)}} for the group's members but us,
+    in the periods ``periods`` filters to (never one after the period a page views).
 
     Plain tuples, not model rows: a summary reads every member's value for every measure.
     Where several sources give an area's value, the first source by name is used.
     """
     rows = (
-        ComparatorValue.objects.filter(
-            indicator__in={m.external_indicator for m in measures},
-            area__groups=group,
-            period__end__lte=until.end,
-        )
+        ComparatorValue.objects.filter(indicator__in=indicators, area__groups=group, **periods)
         .exclude(area__code=own)
         .order_by("source", "pk")
         # The value as the database writes it, made a Decimal here: Django's per-row decimal
@@ -300,3 +303,59 @@ def benchmark_summary(
         if current is not None:
             rows.append(SummaryRow(current, year_before(history[measure.pk], current)))
     return Summary(rows)
+
+
+NO_COMPARATOR_DATA = "No comparator data"
+NOT_APPROVED = "Not ranked: not yet approved"
+
+
+def with_quartiles(items: list, *, group: ComparatorGroup | None, until: ReportingPeriod) -> list:
+    """The items with their quartile and rank in ``group`` for the period each item's figure
+    is for, for the scorecard's and the list's quartile columns (issue 11, "quartile columns
+    available in the scorecard and lists").
+
+    Period-true: a row's comparator period is its own figure's period, never a later one (and
+    nothing after ``until`` is read); approved results only, as every benchmark. Five queries
+    whatever the number of items (the measures, then ``benchmark_history``'s four).
+    """
+    codes = [item.code for item in items if item.kind == "measure"]
+    measures = list(Measure.objects.filter(code__in=codes)) if group and codes else []
+    history = benchmark_history(measures, group=group, until=until) if measures else {}
+    by_code = {m.code: {b.period.label: b for b in history.get(m.pk, [])} for m in measures}
+    return [_with_quartile(item, by_code) for item in items]
+
+
+def _with_quartile(item, by_code: dict[str, dict[str, Benchmark]]):
+    if item.kind != "measure":
+        return item
+    found = by_code.get(item.code, {}).get(item.period_label)
+    if found is None:
+        note = NOT_APPROVED if item.provisional else NO_COMPARATOR_DATA
+        return replace(item, quartile_note=note)
+    at = found.position
+    return replace(item, quartile=at.quartile, rank=at.rank, of=at.of)
+
+
+def cost_positions(
+    costs: dict[int, tuple[str, Decimal, int]], *, group: ComparatorGroup
+) -> dict[int, Position]:
+    """Each service's cost position in ``group``: {service id: (cost indicator, our cost, the
+    year's period id)} → {service id: Position}, lower cost best (issue 11, value for money:
+    "cost quartile against the comparator group"). Only the same year's comparator costs,
+    never a later one's; two queries whatever the number of services.
+    """
+    if not costs:
+        return {}
+    own = CouncilSettings.load().area_code.strip().upper()
+    by_key = _group_values(
+        {indicator for indicator, _, _ in costs.values()},
+        group,
+        own,
+        period_id__in={pid for _, _, pid in costs.values()},
+    )
+    found = {}
+    for service_id, (indicator, cost, period_id) in costs.items():
+        values = [value for value, _ in by_key.get((indicator, period_id), {}).values()]
+        if values:
+            found[service_id] = position(cost, values, Polarity.LOWER)
+    return found

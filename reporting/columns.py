@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString
 
+from scorecard.rules.benchmarking import QUARTILE_WORDS
 from scorecard.rules.rag import Status
 from scorecard.rules.rag_reason import short_reason
 from scorecard.rules.travel import Direction
@@ -200,6 +201,41 @@ class NumberKind(ColumnKind):
         return None if value is None else SheetCell(value)
 
 
+class QuartileKind(ColumnKind):
+    """A benchmarking quartile, 1 = best by the measure's polarity, with its words ("1 (top
+    quartile)"); a number in a spreadsheet. Without one, the row's reason in words ("No
+    comparator data"), never a bare blank (issue 11)."""
+
+    width = "value"
+
+    def text(self, col, row) -> str:
+        value = getattr(row, col.name, None)
+        if value is None:
+            return getattr(row, "quartile_note", "") or NO_VALUE
+        return f"{value} ({QUARTILE_WORDS[value]})"
+
+    def sheet(self, col, row) -> SheetCell | None:
+        value = getattr(row, col.name, None)
+        if value is None:
+            note = getattr(row, "quartile_note", "")
+            return SheetCell(note) if note else None
+        return SheetCell(value)
+
+
+class RankOfKind(QuartileKind):
+    """Our rank in the comparator group with its size: "4 of 17" (1 = best by polarity)."""
+
+    def text(self, col, row) -> str:
+        value = getattr(row, col.name, None)
+        if value is None:
+            return getattr(row, "quartile_note", "") or NO_VALUE
+        return f"{value} of {row.of}"
+
+    def sheet(self, col, row) -> SheetCell | None:
+        text = self.text(col, row)
+        return None if text == NO_VALUE else SheetCell(text)
+
+
 COLUMN_KINDS: dict[str, ColumnKind] = {
     "text": ColumnKind(),
     "code": CodeKind(),
@@ -209,4 +245,6 @@ COLUMN_KINDS: dict[str, ColumnKind] = {
     "direction": DirectionKind(),
     "risk": RiskKind(),
     "number": NumberKind(),
+    "quartile": QuartileKind(),
+    "rank_of": RankOfKind(),
 }

@@ -89,16 +89,28 @@ def _dashboard(query: QueryDict, code: str) -> Report | None:
     return build_report("exceptions", period, include_provisional=True) if period else None
 
 
+def shows_quartiles(query: QueryDict) -> bool:
+    """The scorecard and the list show quartile columns when asked (?quartiles=1): off by
+    default, as most measures have no comparator data and the tables are wide already."""
+    return query.get("quartiles") == "1"
+
+
 def _items(query: QueryDict, code: str) -> Report | None:
     _, items, period = filtered_items(query)
     if period is None:
         return None
-    return build_report("items", period, items=items, include_provisional=True)
+    return build_report(
+        "items", period, items=items, include_provisional=True, quartiles=shows_quartiles(query)
+    )
 
 
 def _scorecard(query: QueryDict, code: str) -> Report | None:
     period = period_from(query, measures_only=True)
-    return build_report("scorecard", period, include_provisional=True) if period else None
+    if period is None:
+        return None
+    return build_report(
+        "scorecard", period, include_provisional=True, quartiles=shows_quartiles(query)
+    )
 
 
 def _plan(query: QueryDict, code: str) -> Report | None:

@@ -63,6 +63,12 @@ class Item:
     objective_pks: tuple[int, ...] = ()  # the item's own objectives, without ancestors
     provisional: bool = False  # submitted, not yet approved: printed "Provisional"
     high_risk_from: int = HIGH_RISK  # the council's band (CouncilSettings.risk_high_from)
+    # Benchmarking (issue 11), filled only when a page shows quartiles
+    # (``reporting.benchmarking.with_quartiles``): 1 = best by polarity, rank of `of`.
+    quartile: int | None = None
+    rank: int | None = None
+    of: int | None = None
+    quartile_note: str = ""  # why there is no quartile, in words ("No comparator data")
 
     @property
     def status_rank(self) -> int:

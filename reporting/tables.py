@@ -162,7 +162,15 @@ MISSING_COLUMNS = (
     Col("lead_officer", "Lead officer"),
 )
 
+# Shown when a page asks for quartiles (issue 11): our quartile and rank in a comparator
+# group for the period each row's figure is for ("No comparator data" where there is none).
+QUARTILE_COLUMNS = (
+    Col("quartile", "Quartile", "quartile", orderable=False),
+    Col("rank", "Rank", "rank_of", orderable=False),
+)
+
 ItemTable = list_table(ITEM_COLUMNS, "ItemTable")
+QuartileItemTable = list_table(ITEM_COLUMNS + QUARTILE_COLUMNS, "QuartileItemTable")
 
 # Benchmarking (issue 11): one row per measure with comparator data; rank 1 and quartile 1
 # are best by the measure's polarity; "Of" counts the group with the council in it.

@@ -16,12 +16,14 @@ from html import escape
 from django.utils.safestring import SafeString
 
 from actionplans.models import Action
-from scorecard.models import Measure, ReportingPeriod, Service, ServiceCost
+from scorecard.models import ComparatorGroup, Measure, ReportingPeriod, Service, ServiceCost
+from scorecard.rules.benchmarking import QUARTILE_WORDS, ordinal
 from scorecard.rules.periods import PeriodKind, PeriodRef
 from scorecard.rules.rag import Status
 from scorecard.rules.units import format_value
 from scorecard.rules.value_for_money import Placed, Quadrant, ServiceFigures, review_ranking
 
+from .benchmarking import chosen_group, cost_positions
 from .charts import Chart, _svg
 from .items import items_for
 from .tables import Col
@@ -40,7 +42,8 @@ class ServiceValue:
     cost_per_head: str
     unit_cost: str
     satisfaction: str
-    cost_quartile: str = NO_COMPARATORS  # against comparators, once benchmarking imports them
+    cost_quartile: str = NO_COMPARATORS  # against the first comparator group, in words
+    cost_quartile_number: int | None = None  # 1 = cheapest quarter, for the chart's label
     unit: str = "£"
     decimal_places: int = 0
     url: str = ""
@@ -74,6 +77,7 @@ class ValueForMoney:
     period: ReportingPeriod
     year_label: str  # the financial year whose costs are shown
     rows: list[ServiceValue]
+    group: str = ""  # the comparator group costs are placed in ("" when none is defined)
 
 
 def _year_of(period: ReportingPeriod) -> str:
@@ -127,6 +131,8 @@ def value_for_money(period: ReportingPeriod) -> ValueForMoney:
         )
         for s in services
     ]
+    group = chosen_group(None)
+    quartiles = _cost_quartiles(costs, group)
     rows = []
     for rank, placed in enumerate(review_ranking(figures), start=1):
         s = by_name[placed.figures.name]
@@ -144,9 +150,39 @@ def value_for_money(period: ReportingPeriod) -> ValueForMoney:
                     else "Not given"
                 ),
                 satisfaction=f"{green} of {rated} Green" if rated else "No satisfaction measures",
+                cost_quartile=quartiles.get(s.pk, (None, NO_COMPARATORS))[1],
+                cost_quartile_number=quartiles.get(s.pk, (None, ""))[0],
             )
         )
-    return ValueForMoney(period, year, rows)
+    return ValueForMoney(period, year, rows, group.name if group else "")
+
+
+def _cost_quartiles(
+    costs: dict[int, ServiceCost], group: ComparatorGroup | None
+) -> dict[int, tuple[int, str]]:
+    """Each service's cost quartile against the first comparator group by name, as the
+    benchmarking annex: its cost per head where given, else its net cost, against the group's
+    costs under its cost indicator for the same year; lower cost is better (issue 11)."""
+    wanted = {
+        sid: (
+            c.service.cost_indicator,
+            c.net_cost if c.cost_per_head is None else c.cost_per_head,
+            c.period_id,
+        )
+        for sid, c in costs.items()
+        if c.service.cost_indicator
+    }
+    if group is None or not wanted:
+        return {}
+    return {
+        sid: (
+            found.quartile,
+            f"{found.quartile} ({QUARTILE_WORDS[found.quartile]}), "
+            f"{ordinal(found.rank)} of {found.of} in {group.name} "
+            f"({'cost per head' if costs[sid].cost_per_head is not None else 'net cost'})",
+        )
+        for sid, found in cost_positions(wanted, group=group).items()
+    }
 
 
 def quadrant_chart(page: ValueForMoney) -> Chart:
@@ -182,14 +218,29 @@ def quadrant_chart(page: ValueForMoney) -> Chart:
             f'<text x="{x:.1f}" y="{y + 4:.1f}" text-anchor="middle" font-size="11" '
             f'fill="#ffffff">{r.rank}</text>'
         )
+        if r.cost_quartile_number:
+            # The cost quartile among comparators beside the dot, in words above the plot.
+            body.append(
+                f'<text x="{x + 14:.1f}" y="{y + 4:.1f}" font-size="10" fill="#0b0c0c">'
+                f"Q{r.cost_quartile_number}</text>"
+            )
+    if page.group and any(r.cost_quartile_number for r in placed):
+        body.append(
+            f'<text x="{width / 2}" y="{pad - 12}" text-anchor="middle" font-size="12">'
+            f"Q1–Q4 beside a service: its cost quartile among {escape(page.group)} "
+            "(Q1 cheapest)</text>"
+        )
     body.append(
         f'<text x="{width / 2}" y="{height - 10}" text-anchor="middle" font-size="12">'
         "Cost among the council's services: lower ← → higher</text>"
     )
     title = f"Cost and performance by service, {page.period.label}"
     svg: SafeString = _svg(width, height, title, body)
-    rows = [[str(r.rank), r.service, r.quadrant, r.cost_rank, r.performance] for r in placed]
-    headers = ["Number", "Service", "Quadrant", "Cost rank", "Performance"]
+    rows = [
+        [str(r.rank), r.service, r.quadrant, r.cost_rank, r.cost_quartile, r.performance]
+        for r in placed
+    ]
+    headers = ["Number", "Service", "Quadrant", "Cost rank", "Cost quartile", "Performance"]
     return Chart(svg, title, headers, rows)
 
 

@@ -23,6 +23,7 @@ from scorecard.returns import permissions
 from scorecard.rules.returns import HANDED_IN
 
 from . import downloads, pages, services
+from .benchmarking import chosen_group, with_quartiles
 from .charts import line_chart, rag_mix_chart
 from .dashboard import build_dashboard
 from .items import items_for
@@ -38,7 +39,15 @@ from .selectors import (
     framework_overview,
     priority_action_plans,
 )
-from .tables import EXCEPTION_COLUMNS, MISSING_COLUMNS, SCORECARD_COLUMNS, ItemTable, table_html
+from .tables import (
+    EXCEPTION_COLUMNS,
+    MISSING_COLUMNS,
+    QUARTILE_COLUMNS,
+    SCORECARD_COLUMNS,
+    ItemTable,
+    QuartileItemTable,
+    table_html,
+)
 
 
 def _download(request: HttpRequest, page: str, code: str = "") -> HttpResponse | None:
@@ -240,14 +249,26 @@ def item_list(request: HttpRequest) -> HttpResponse:
         items, period = [], None
     else:
         items, period = _listed(request, PageCache(request.user))
-    table = ItemTable(items)
+    quartiles = downloads.shows_quartiles(request.GET)
+    group = chosen_group(None) if quartiles else None
+    if quartiles and period is not None:
+        # Paged after: one batch of queries for every row, not one per measure.
+        items = with_quartiles(items, group=group, until=period)
+    table = (QuartileItemTable if quartiles else ItemTable)(items)
     RequestConfig(request, paginate=False).configure(table)
     per_page = _per_page(request)
     table.paginate(page=_page_number(request, len(items), per_page), per_page=per_page)
     return render(
         request,
         "reporting/items.html",
-        {"filter": filters, "table": table, "period": period, "count": len(items)},
+        {
+            "filter": filters,
+            "table": table,
+            "period": period,
+            "count": len(items),
+            "quartiles": quartiles,
+            "group": group,
+        },
     )
 
 
@@ -266,15 +287,29 @@ def balanced_scorecard(request: HttpRequest) -> HttpResponse:
         period,
         lambda: scorecard_page(_scorecard_sections(kept, period), number, per_page),
     )
+    quartiles = downloads.shows_quartiles(request.GET)
+    group = chosen_group(None) if quartiles else None
+    columns = SCORECARD_COLUMNS + QUARTILE_COLUMNS if quartiles else SCORECARD_COLUMNS
     for part in page.sections:
         caption = part.perspective
         if not part.whole:
             caption += f", measures {part.first:,} to {part.last:,} of {part.count:,}"
-        part.table = table_html(SCORECARD_COLUMNS, part.items, caption)
+        items = part.items
+        if quartiles:
+            # This page's rows only: a handful of queries per perspective shown, whatever
+            # the number of measures.
+            items = with_quartiles(items, group=group, until=period)
+        part.table = table_html(columns, items, caption)
     return render(
         request,
         "reporting/scorecard.html",
-        {"period": period, "page": page, "periods": pages.period_choices()},
+        {
+            "period": period,
+            "page": page,
+            "periods": pages.period_choices(),
+            "quartiles": quartiles,
+            "group": group,
+        },
     )
 
 

@@ -11,10 +11,11 @@ from scorecard.rules.periods import parse_period
 from scorecard.rules.returns import HANDED_IN
 from scorecard.rules.summaries import summarise
 
+from ..benchmarking import chosen_group, with_quartiles
 from ..exports import ReportType
 from ..items import Item, items_for
 from ..pages import improvement_plan_table
-from ..tables import ITEM_COLUMNS
+from ..tables import ITEM_COLUMNS, QUARTILE_COLUMNS
 from ..value_for_money import VALUE_FOR_MONEY_COLUMNS, value_for_money
 from .benchmarking import benchmarked_measures, benchmarking_sections, report_group
 from .document import Report, TableSection
@@ -50,8 +51,14 @@ def _new_report(
 # Annexes: (period, scope, items, *, include_provisional) -> sections, for a report or a pack.
 
 
-def scorecard_annex(period, scope: Scope, items: list[Item], *, include_provisional: bool):
-    return [scorecard_section(items)]
+def scorecard_annex(
+    period, scope: Scope, items: list[Item], *, include_provisional: bool, quartiles=False
+):
+    """The scorecard; with `quartiles`, each measure's quartile and rank against the first
+    comparator group by name, as the benchmarking annex (issue 11)."""
+    if quartiles:
+        items = with_quartiles(items, group=chosen_group(None), until=period)
+    return [scorecard_section(items, quartiles=quartiles)]
 
 
 def improvement_plan_annex(
@@ -114,7 +121,11 @@ def _annex_report(
 
 
 def scorecard_report(
-    period: ReportingPeriod, scope: Scope = EVERYTHING, *, include_provisional: bool = False
+    period: ReportingPeriod,
+    scope: Scope = EVERYTHING,
+    *,
+    include_provisional: bool = False,
+    quartiles: bool = False,
 ) -> Report:
     return _annex_report(
         f"Balanced scorecard: {period.label}",
@@ -124,6 +135,7 @@ def scorecard_report(
         measures=scope.measures(),
         actions=Action.objects.none(),
         include_provisional=include_provisional,
+        quartiles=quartiles,
     )
 
 
@@ -276,7 +288,13 @@ def value_for_money_report(
             [("", page.rows)],
             note=f"Net cost for {page.year_label}; performance is the share of each service's "
             "rated measures that are Green, approved figures only. Cost rank 1 is the costliest "
-            "of the council's services.",
+            "of the council's services"
+            + (
+                f"; cost quartile 1 is the cheapest quarter of {page.group} (cost per head "
+                "where given, else net cost), for services naming a cost indicator."
+                if page.group
+                else "."
+            ),
             sheet="Value for money",
         )
     )
@@ -289,8 +307,10 @@ def items_report(
     *,
     include_provisional: bool = False,
     items: list[Item] | None = None,
+    quartiles: bool = False,
 ) -> Report:
-    """The measures and actions list as its page filtered it (`items`), or all in scope."""
+    """The measures and actions list as its page filtered it (`items`), or all in scope; with
+    `quartiles`, each measure's quartile and rank against the first comparator group."""
     if items is None:
         items = items_for(
             period,
@@ -301,7 +321,11 @@ def items_report(
     report = _new_report(
         f"Measures and actions: {period.label}", period, items, include_provisional
     )
-    report.sections.append(TableSection("Measures and actions", ITEM_COLUMNS, [("", items)]))
+    columns = ITEM_COLUMNS
+    if quartiles:
+        items = with_quartiles(items, group=chosen_group(None), until=period)
+        columns += QUARTILE_COLUMNS
+    report.sections.append(TableSection("Measures and actions", columns, [("", items)]))
     return report
 
 

@@ -9,16 +9,16 @@ from scorecard.rules.rag import Status, status_of
 from ..items import Item
 from ..pages import measure_chart, measure_history, scorecard_sections
 from ..scorecard_rows import is_provisional
-from ..tables import EXCEPTION_COLUMNS, SCORECARD_COLUMNS, WHY, Col
+from ..tables import EXCEPTION_COLUMNS, QUARTILE_COLUMNS, SCORECARD_COLUMNS, WHY, Col
 from .document import MeasurePagesSection, TableSection
 
 
-def scorecard_section(items: list[Item]) -> TableSection:
+def scorecard_section(items: list[Item], *, quartiles: bool = False) -> TableSection:
     measures = [i for i in items if i.kind == "measure"]
     sections = scorecard_sections(measures)
     return TableSection(
         title="Balanced scorecard",
-        columns=SCORECARD_COLUMNS,
+        columns=SCORECARD_COLUMNS + (QUARTILE_COLUMNS if quartiles else ()),
         groups=[(s.perspective, s.items) for s in sections],
         sheet="Scorecard",
         # How each RAG was reached, with how a rolled-up or calculated figure was made first.

@@ -36,6 +36,15 @@ class Directorate(models.Model):
 class Service(models.Model):
     directorate = models.ForeignKey(Directorate, on_delete=models.PROTECT, related_name="services")
     name = models.CharField(max_length=120)
+    # The id comparator files give the service's cost under (issue 11, value for money): its
+    # cost quartile among the comparator group. Blank: no cost quartile.
+    cost_indicator = models.CharField(
+        "Cost indicator",
+        max_length=100,
+        blank=True,
+        help_text="The indicator id comparator files use for this service's cost (cost per "
+        "head where the service gives one, else net cost), e.g. an LG Inform id.",
+    )
 
     class Meta:
         ordering = ["directorate__name", "name"]

@@ -58,7 +58,7 @@ class DirectorateForm(FingerprintMixin, forms.ModelForm):
 class ServiceForm(FingerprintMixin, forms.ModelForm):
     class Meta:
         model = Service
-        fields = ["name", "directorate"]
+        fields = ["name", "directorate", "cost_indicator"]
 
 
 class ComparatorAreaForm(FingerprintMixin, forms.ModelForm):

@@ -55,6 +55,9 @@ class ImportContext:
     _stored_targets: dict[tuple[str, str], Decimal] | None = None
     # (directorate, service) named by the database or this workbook's Service costs sheet.
     _services: set[tuple[str, str]] | None = None
+    # (directorate, service) -> (cost indicator, row) as the Service costs sheet gives it, so
+    # two rows cannot give one service two indicators.
+    cost_indicators: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
     _users: dict[str, int] | None = None
 
     def knows_service(self, directorate: str, name: str) -> bool:

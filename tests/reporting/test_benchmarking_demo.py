@@ -23,3 +23,12 @@ def test_a_demo_measures_page_shows_its_chart(demo_council, client, viewer):
     page = client.get(reverse("measure_benchmarking", args=["NI 192"])).content.decode()
     assert "of 17 in Nearest neighbours (16, invented)" in page
     assert "Quarrington County Council (invented)" in page
+
+
+def test_the_demo_places_four_services_costs_among_the_neighbours(demo_council, client, viewer):
+    client.force_login(viewer)
+    response = client.get(reverse("value_for_money"), {"period": "2009/10 Q2"})
+    rows = {row.service: row.cost_quartile for row in response.context["page"].rows}
+    placed = [name for name, quartile in rows.items() if "of 17 in Nearest neighbours" in quartile]
+    assert sorted(placed) == ["Fire and rescue", "Libraries", "Planning", "Waste management"]
+    assert rows["Human resources"] == "No comparator data"

@@ -26,6 +26,7 @@ class CostRecord:
     service: str
     year: PeriodRef
     values: dict
+    indicator: str | None = None  # the service's cost indicator; None: the column is absent
 
 
 class ServiceCostsSheet(SheetHandler):
@@ -39,6 +40,7 @@ class ServiceCostsSheet(SheetHandler):
         Column("Cost per head"),
         Column("Cost per unit"),
         Column("Unit", max_length=100),
+        Column("Cost indicator", max_length=100),
     )
     key_columns = ("Directorate", "Service", "Year")
 
@@ -57,7 +59,25 @@ class ServiceCostsSheet(SheetHandler):
                 values[field] = reader.get(header, decimal)
         if reader.has("Unit"):
             values["unit"] = reader.get("Unit") or ""
-        return CostRecord(directorate, reader.get("Service"), year, values)
+        record = CostRecord(directorate, reader.get("Service"), year, values)
+        if reader.has("Cost indicator"):
+            record.indicator = self._indicator(reader, (directorate, record.service))
+        return record
+
+    def _indicator(self, reader: RowReader, service: tuple[str, str]) -> str:
+        """The service's cost indicator (issue 11): one a service, however many years' rows
+        name it; a blank row leaves it to the others."""
+        indicator = (reader.get("Cost indicator") or "").strip()
+        earlier = reader.ctx.cost_indicators.get(service)
+        if indicator and earlier and earlier[0] != indicator:
+            reader.error(
+                "Cost indicator",
+                f"{service[1]} already has cost indicator {earlier[0]!r} on row {earlier[1]}; "
+                "a service has one",
+            )
+        elif indicator:
+            reader.ctx.cost_indicators[service] = (indicator, reader.row.number)
+        return indicator
 
     def apply(self, records: list[CostRecord], present, ctx: ImportContext) -> None:
         services = service_pks({(r.directorate, r.service) for r in records})
@@ -72,6 +92,13 @@ class ServiceCostsSheet(SheetHandler):
         written = {"net_cost"} | {f for r in records for f in r.values}
         fields = [f for f in COST_FIELDS if f in written]
         upsert(ServiceCost, costs, unique_fields=["service", "period"], update_fields=fields)
+        given = [r for r in records if r.indicator is not None]
+        indicators = {(r.directorate, r.service): "" for r in given}
+        indicators.update({(r.directorate, r.service): r.indicator for r in given if r.indicator})
+        for indicator in set(indicators.values()):
+            Service.objects.filter(
+                pk__in=[services[key] for key, value in indicators.items() if value == indicator]
+            ).update(cost_indicator=indicator)
 
     def export_rows(self) -> Iterator[list]:
         costs = ServiceCost.objects.select_related("service__directorate", "period").order_by(
@@ -86,6 +113,7 @@ class ServiceCostsSheet(SheetHandler):
                 export_number(c.cost_per_head),
                 export_number(c.unit_cost),
                 export_text(c.unit),
+                export_text(c.service.cost_indicator),
             ]
 
 
