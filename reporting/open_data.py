@@ -42,39 +42,75 @@ def _direction(direction) -> str:
 
 
 OPEN_DATA_COLUMNS = (
-    DataColumn("period", "The reporting period, e.g. 2009/10 Q2 (April to March years).",
-               lambda i, p: p.label),
-    DataColumn("period_start", "The first day of the period (YYYY-MM-DD).",
-               lambda i, p: p.start.isoformat()),
-    DataColumn("period_end", "The last day of the period (YYYY-MM-DD).",
-               lambda i, p: p.end.isoformat()),
+    DataColumn(
+        "period",
+        "The reporting period, e.g. 2009/10 Q2 (April to March years).",
+        lambda i, p: p.label,
+    ),
+    DataColumn(
+        "period_start",
+        "The first day of the period (YYYY-MM-DD).",
+        lambda i, p: p.start.isoformat(),
+    ),
+    DataColumn(
+        "period_end", "The last day of the period (YYYY-MM-DD).", lambda i, p: p.end.isoformat()
+    ),
     DataColumn("measure_code", "The measure's code, e.g. NI 192.", lambda i, p: i.code),
     DataColumn("measure_title", "What the measure counts.", lambda i, p: i.title),
-    DataColumn("value_period", "The period the result is for: the same as period, or for a "
-               "yearly measure the last year reported by then.", lambda i, p: i.period_label),
-    DataColumn("unit", "The unit of target and result: %, number, £, days …",
-               lambda i, p: i.unit),
-    DataColumn("target", "The target for the value period; empty where there is none.",
-               lambda i, p: _figure(i.target, i), number=True),
-    DataColumn("result", "The approved result; empty where none is approved.",
-               lambda i, p: _figure(i.actual, i), number=True),
-    DataColumn("rating", "Green, Amber or Red against the target; No current information "
-               "where a result was due and none was given; Not rated where the measure has "
-               "no target; Awaiting approval where the result is not yet approved.",
-               lambda i, p: i.status.word),
-    DataColumn("rating_explanation", "Why the measure has that rating, in words.",
-               lambda i, p: i.explanation),
-    DataColumn("since_last_period", "Improved, Same or Worse than the period before; empty "
-               "where there is nothing to compare with.", lambda i, p: _direction(i.short_term)),
-    DataColumn("since_last_year", "Improved, Same or Worse than the same period a year "
-               "before; empty where there is nothing to compare with.",
-               lambda i, p: _direction(i.long_term)),
-    DataColumn("directorate", "The council directorate responsible.",
-               lambda i, p: i.directorate),
-    DataColumn("commentary", "The officer's commentary on the result, where published.",
-               lambda i, p: i.commentary),
-    DataColumn("corrective_action", "What is being done to bring the measure back on target, "
-               "where published.", lambda i, p: i.corrective_action),
+    DataColumn(
+        "value_period",
+        "The period the result is for: the same as period, or for a "
+        "yearly measure the last year reported by then.",
+        lambda i, p: i.period_label,
+    ),
+    DataColumn("unit", "The unit of target and result: %, number, £, days …", lambda i, p: i.unit),
+    DataColumn(
+        "target",
+        "The target for the value period; empty where there is none.",
+        lambda i, p: _figure(i.target, i),
+        number=True,
+    ),
+    DataColumn(
+        "result",
+        "The approved result; empty where none is approved.",
+        lambda i, p: _figure(i.actual, i),
+        number=True,
+    ),
+    DataColumn(
+        "rating",
+        "Green, Amber or Red against the target; No current information "
+        "where a result was due and none was given; Not rated where the measure has "
+        "no target; Awaiting approval where the result is not yet approved.",
+        lambda i, p: i.status.word,
+    ),
+    DataColumn(
+        "rating_explanation",
+        "Why the measure has that rating, in words.",
+        lambda i, p: i.explanation,
+    ),
+    DataColumn(
+        "since_last_period",
+        "Improved, Same or Worse than the period before; empty "
+        "where there is nothing to compare with.",
+        lambda i, p: _direction(i.short_term),
+    ),
+    DataColumn(
+        "since_last_year",
+        "Improved, Same or Worse than the same period a year "
+        "before; empty where there is nothing to compare with.",
+        lambda i, p: _direction(i.long_term),
+    ),
+    DataColumn("directorate", "The council directorate responsible.", lambda i, p: i.directorate),
+    DataColumn(
+        "commentary",
+        "The officer's commentary on the result, where published.",
+        lambda i, p: i.commentary,
+    ),
+    DataColumn(
+        "corrective_action",
+        "What is being done to bring the measure back on target, where published.",
+        lambda i, p: i.corrective_action,
+    ),
 )
 
 

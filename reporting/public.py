@@ -167,9 +167,7 @@ def public_plans(period: ReportingPeriod) -> list[PublicPlan]:
     plans = []
     for plan in Plan.objects.order_by("code"):
         actions = plan_actions(plan).order_by("order", "code")
-        rows = [
-            r for r in action_rows([period], actions, include_provisional=False) if r.status
-        ]
+        rows = [r for r in action_rows([period], actions, include_provisional=False) if r.status]
         if not rows:
             continue
         summary = summarise(r.status for r in rows)
@@ -182,4 +180,3 @@ def public_plans(period: ReportingPeriod) -> list[PublicPlan]:
             )
         )
     return plans
-

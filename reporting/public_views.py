@@ -124,7 +124,6 @@ def _published(slug: str) -> ReportingPeriod:
     raise Http404(f"No published period is called {slug}.")
 
 
-
 def _attach(response: HttpResponse, period: ReportingPeriod, extension: str) -> HttpResponse:
     name = f"performance-{open_data.period_slug(period)}.{extension}"
     response["Content-Disposition"] = f'attachment; filename="{name}"'

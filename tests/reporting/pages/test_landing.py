@@ -118,9 +118,7 @@ def test_every_role_finds_api_tokens_in_the_menu_named_after_them(client, user_f
     client.force_login(user)
     menu = parse(client.get(reverse("dashboard")).content).find("nav", aria_label="Your account")
     assert menu is not None, "the header has no menu of the person's own things"
-    assert menu.find("summary").text == (
-        user.get_full_name() or user.get_username()
-    )
+    assert menu.find("summary").text == (user.get_full_name() or user.get_username())
     assert {a.text: a.get("href") for a in menu.find_all("a")} == {"API tokens": "/api/tokens/"}
 
 

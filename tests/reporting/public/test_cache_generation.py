@@ -23,4 +23,3 @@ def test_a_lost_generation_is_replaced_by_a_new_one():
     before = public_generation()
     cache.delete(GENERATION_KEY)
     assert public_generation() not in (before, None)
-
