@@ -210,7 +210,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     # One name for the RAG an officer may send, whichever field carries it.
-    "ENUM_NAME_OVERRIDES": {"RagOrBlankEnum": "reporting.api.serializers.RAG_OR_BLANK"},
+    "ENUM_NAME_OVERRIDES": {
+        "RagOrBlankEnum": "reporting.api.serializers.RAG_OR_BLANK",
+        # short_term and long_term share one set of directions: one name for both.
+        "DirectionEnum": "reporting.api.serializers.DIRECTION_CHOICES",
+    },
 }
 # How long a new personal API token lasts unless its owner chooses otherwise (days).
 API_TOKEN_DAYS = int(os.environ.get("API_TOKEN_DAYS", "90"))

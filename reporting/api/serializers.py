@@ -10,7 +10,8 @@ from scorecard.rules.travel import Direction, Travel
 from .travel import results_travel
 
 # A direction of travel, or null where no trend can be shown (the explanation says why).
-DIRECTION = {"type": "string", "enum": [d.value for d in Direction], "nullable": True}
+DIRECTION_CHOICES = [d.value for d in Direction]
+DIRECTION = {"type": "string", "enum": DIRECTION_CHOICES, "nullable": True}
 
 
 class PeriodSerializer(serializers.ModelSerializer):
