@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import INSECURE_SECRET_KEY, env_bool
+from .base import DATABASES, INSECURE_SECRET_KEY, env_bool
 
 DEBUG = False
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -78,4 +78,14 @@ EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", 30))
 if not (EMAIL_USE_TLS or EMAIL_USE_SSL):
     raise ImproperlyConfigured(
         "Email must be encrypted: set EMAIL_USE_TLS=true (STARTTLS) or EMAIL_USE_SSL=true."
+    )
+
+# --- SQLite on one server (a small council's set-up) -----------------------------------------
+# The web workers and the task worker write the same file. A transaction that reads first and
+# then writes can be refused at once ("database is locked") rather than wait its turn; taking
+# the write lock at BEGIN makes them queue for up to `timeout` seconds instead (Django's
+# documented remedy). PostgreSQL, the recommended production database, is unaffected.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20}
     )
